@@ -1,0 +1,5 @@
+"""``python -m dxscore``."""
+
+from dxscore.cli import main
+
+main()

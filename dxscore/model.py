@@ -1,0 +1,246 @@
+"""The target-file format, schema version 1, as pydantic models.
+
+The models check structure and types (strictly: a quoted number or ``yes`` is
+not accepted where a number or a boolean belongs). Rules that tie fields of an
+indicator together (a rank goes with ``max``/``below``, a percentage stays
+within 0–100, ids are unique) are checked by :func:`consistency_problems`, so
+that each finding can point at the exact target year it concerns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+SCHEMA_VERSION = 1
+
+Unit = Literal["percent", "percent_per_year", "percent_change", "rank", "count", "milestone"]
+PillarKey = Literal["overall", "government", "economy", "society"]
+PILLARS: tuple[PillarKey, ...] = ("overall", "government", "economy", "society")
+Comparator = Literal["min", "above", "max", "below", "about", "done"]
+COMPARATORS: tuple[Comparator, ...] = ("min", "above", "max", "below", "about", "done")
+HIGHER_IS_BETTER = frozenset({"min", "above", "about"})
+LOWER_IS_BETTER = frozenset({"max", "below"})
+
+TargetSetId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
+IndicatorId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+NonEmptyText = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Text(_Strict):
+    """A text in Vietnamese and English."""
+
+    vi: NonEmptyText
+    en: NonEmptyText
+
+    def in_lang(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+class Resolution(_Strict):
+    """The document the targets come from."""
+
+    title: Text
+    sources: list[NonEmptyText] = Field(default_factory=list)
+
+
+class Target(_Strict):
+    """What an indicator must reach by one target year: exactly one comparator."""
+
+    min: Number | None = None
+    above: Number | None = None
+    max: Number | None = None
+    below: Number | None = None
+    about: Number | None = None
+    done: Annotated[bool, Field(strict=True, json_schema_extra={"const": True})] | None = None
+    tolerance: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = Field(
+        default=None,
+        description="With `about` only: the absolute margin below the value that still counts as met (default 5% of the value).",
+    )
+    stretch: Number | None = Field(
+        default=None,
+        description="With `min` or `above` only: the upper end of a band such as 'từ 7 - 7,5%'.",
+    )
+
+    @model_validator(mode="after")
+    def _one_comparator(self) -> Target:
+        given = [key for key in COMPARATORS if getattr(self, key) is not None]
+        if len(given) != 1:
+            found = ", ".join(given) if given else "none"
+            raise PydanticCustomError(
+                "comparator-count",
+                "give exactly one comparator of {allowed} (found: {found})",
+                {"allowed": ", ".join(COMPARATORS), "found": found},
+            )
+        if self.done is False:
+            raise PydanticCustomError(
+                "done-false", "a milestone target is `done: true`; `done: false` sets no target"
+            )
+        if self.tolerance is not None and self.about is None:
+            raise PydanticCustomError(
+                "tolerance-without-about", "`tolerance` goes only with `about`"
+            )
+        if self.stretch is not None:
+            if self.min is None and self.above is None:
+                raise PydanticCustomError(
+                    "stretch-comparator", "`stretch` goes only with `min` or `above`"
+                )
+            if self.stretch < self.value:
+                raise PydanticCustomError(
+                    "stretch-below-target",
+                    "`stretch` ({stretch}) is below the target ({value}); a stretch goal lies beyond it",
+                    {"stretch": f"{self.stretch:g}", "value": f"{self.value:g}"},
+                )
+        return self
+
+    @property
+    def comparator(self) -> Comparator:
+        return next(key for key in COMPARATORS if getattr(self, key) is not None)
+
+    @property
+    def value(self) -> float:
+        """The threshold (1 for a milestone)."""
+        raw = getattr(self, self.comparator)
+        return 1.0 if raw is True else float(raw)
+
+    @property
+    def effective_tolerance(self) -> float:
+        """The margin of an `about` target: given, or 5% of the value."""
+        if self.tolerance is not None:
+            return self.tolerance
+        return 0.05 * abs(self.value)
+
+    def as_dict(self) -> dict[str, float | bool]:
+        """The target as written: ``{"min": 60}``, ``{"about": 30, "tolerance": 1.5}``."""
+        return self.model_dump(exclude_none=True)
+
+
+class Indicator(_Strict):
+    """One measured quantity and its targets per year."""
+
+    id: IndicatorId
+    name: Text
+    unit: Unit
+    weight: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1.0
+    targets: Annotated[dict[Year, Target], Field(min_length=1)]
+    quote: NonEmptyText = Field(
+        description="The source sentence, verbatim; fragments joined with '…'."
+    )
+
+
+class Pillars(_Strict):
+    """The three pillars of the programmes, plus optional cross-cutting goals."""
+
+    overall: list[Indicator] = Field(default_factory=list)
+    government: list[Indicator]
+    economy: list[Indicator]
+    society: list[Indicator]
+
+
+class TargetSet(_Strict):
+    """One resolution's targets: the content of one target file."""
+
+    dxscore: Literal[1] = Field(description="Schema version.")
+    id: TargetSetId
+    name: Text
+    resolution: Resolution
+    pillars: Pillars
+
+    def indicators(self) -> Iterator[tuple[PillarKey, Indicator]]:
+        """Every indicator with its pillar, in file order."""
+        for pillar in PILLARS:
+            for indicator in getattr(self.pillars, pillar):
+                yield pillar, indicator
+
+    def numbered_indicators(self) -> Iterator[tuple[PillarKey, int, Indicator]]:
+        """Every indicator with its pillar and its index in that pillar's list."""
+        for pillar in PILLARS:
+            for index, indicator in enumerate(getattr(self.pillars, pillar)):
+                yield pillar, index, indicator
+
+    def target_years(self) -> list[int]:
+        return sorted({year for _, ind in self.indicators() for year in ind.targets})
+
+
+Loc = tuple[str | int, ...]
+
+_UNIT_RANGE: dict[str, tuple[float | None, float | None]] = {
+    "percent": (0.0, 100.0),
+    "rank": (1.0, None),
+    "count": (0.0, None),
+}
+_UNIT_COMPARATORS: dict[str, frozenset[str]] = {
+    "milestone": frozenset({"done"}),
+    "rank": frozenset({"max", "below"}),
+}
+
+
+def unit_range(unit: str) -> tuple[float | None, float | None]:
+    """The values a quantity of this unit can take (None: unbounded)."""
+    return _UNIT_RANGE.get(unit, (None, None))
+
+
+def consistency_problems(
+    indicators: Iterable[tuple[PillarKey, int, Indicator]],
+) -> list[tuple[Loc, str, str]]:
+    """Rules across fields: (document location, message, error type) for each breach.
+
+    Takes ``(pillar, index, indicator)`` so that it also runs over the
+    indicators that validated in a file where others did not.
+    """
+    found: list[tuple[Loc, str, str]] = []
+    seen: dict[str, tuple[str, int]] = {}
+    for pillar, index, indicator in indicators:
+        here: Loc = ("pillars", pillar, index)
+        if indicator.id in seen:
+            first_pillar, first_index = seen[indicator.id]
+            found.append(
+                (
+                    (*here, "id"),
+                    f"indicator id '{indicator.id}' is already used by {first_pillar}[{first_index}];"
+                    " give each indicator its own id",
+                    "duplicate-indicator",
+                )
+            )
+        else:
+            seen[indicator.id] = (pillar, index)
+        found.extend(
+            ((*here, *loc), message, kind) for loc, message, kind in _unit_problems(indicator)
+        )
+    return found
+
+
+def _unit_problems(indicator: Indicator) -> Iterator[tuple[Loc, str, str]]:
+    """Comparators that do not fit the unit, and values outside its range."""
+    allowed = _UNIT_COMPARATORS.get(indicator.unit)
+    low, high = unit_range(indicator.unit)
+    for year, target in indicator.targets.items():
+        at: Loc = ("targets", year)
+        comparator = target.comparator
+        if comparator == "done" and indicator.unit != "milestone":
+            yield at, f"`done` goes with unit milestone, not {indicator.unit}", "unit-comparator"
+            continue
+        if allowed is not None and comparator not in allowed:
+            need = " or ".join(f"`{c}`" for c in sorted(allowed))
+            yield at, f"unit {indicator.unit} takes {need}, not `{comparator}`", "unit-comparator"
+            continue
+        for key in (comparator, "stretch"):
+            value = getattr(target, key)
+            if value is None or value is True:
+                continue
+            if (low is not None and value < low) or (high is not None and value > high):
+                span = f"{low:g}–{high:g}" if high is not None else f"≥ {low:g}"
+                yield (
+                    (*at, key),
+                    f"{value:g} is outside the range of unit {indicator.unit} ({span})",
+                    "out-of-range",
+                )

@@ -1,0 +1,324 @@
+"""Hardened YAML: parse a small configuration file into plain data plus positions.
+
+The file is composed into PyYAML's node tree by a loader of our own (the global
+loaders are never patched), then turned into dicts, lists and scalars by code
+that knows the rules of dxscore files:
+
+* aliases and anchors are refused while composing, so an alias bomb costs
+  nothing; nesting deeper than :data:`MAX_DEPTH` is refused too;
+* scalars follow the YAML 1.2 core schema: only ``true``/``false`` are
+  booleans (``yes``, ``on``, ``no`` stay strings), dates stay strings, and
+  sexagesimal ``1:30`` or ``0b1`` are not numbers;
+* a key repeated in one mapping is an error, reported at the second one;
+* files over :data:`MAX_BYTES` are refused before they are read in full.
+
+Positions are kept: :func:`locate` follows a location such as
+``("pillars", "government", 3, "targets", 2025, "min")`` down the node tree
+and returns its line, column and printable path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from dxscore.errors import Problem
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+MAX_PROBLEMS = 50
+
+_TAG = "tag:yaml.org,2002:"
+
+
+class _CoreResolver(BaseResolver):
+    """The YAML 1.2 core schema's implicit types, and nothing else."""
+
+
+for _tag, _pattern, _first in (
+    ("bool", r"^(?:true|false)$", "tf"),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    ),
+):
+    _CoreResolver.add_implicit_resolver(_TAG + _tag, re.compile(_pattern), list(_first))
+
+
+class YamlProblem(Exception):
+    """A problem that stops composing: a syntax error, an alias, too deep."""
+
+    def __init__(self, mark: Any, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+        self.kind = kind
+
+
+class _Loader(Reader, Scanner, Parser, Composer, _CoreResolver):
+    """Reader → scanner → parser → composer, with aliases, anchors and depth checked."""
+
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _CoreResolver.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, AliasEvent):
+            raise YamlProblem(
+                event.start_mark,
+                f"YAML aliases (*{event.anchor}) are not allowed in dxscore files; write the value out in full",
+                "yaml-alias",
+            )
+        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None:
+            raise YamlProblem(
+                event.start_mark,
+                f"YAML anchors (&{event.anchor}) are not allowed in dxscore files; write the value out in full",
+                "yaml-anchor",
+            )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise YamlProblem(
+                event.start_mark, f"nested deeper than {MAX_DEPTH} levels", "yaml-too-deep"
+            )
+        try:
+            node: Node | None = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        return node
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed file: its plain data and the node tree that knows where each part came from."""
+
+    file: str
+    data: Any
+    root: Node
+
+
+def parse_file(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one YAML file; never raises for bad content."""
+    name = display or str(path)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        return None, [
+            Problem(name, f"cannot read the file: {error.strerror or error}", "unreadable")
+        ]
+    if len(raw) > MAX_BYTES:
+        return None, [
+            Problem(
+                name,
+                f"the file is larger than {MAX_BYTES // 1024} KiB; a target file is a few KiB, so this is not one",
+                "file-too-large",
+            )
+        ]
+    return parse_bytes(raw, name)
+
+
+def parse_bytes(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
+    """Decode (UTF-8, optional BOM) and parse; problems instead of exceptions."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        col = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1  # in characters
+        return None, [
+            Problem(
+                name,
+                f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8",
+                "not-utf8",
+                line,
+                col,
+            )
+        ]
+    return parse_text(text, name)
+
+
+def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except YamlProblem as error:
+        return None, [_problem_at(name, error.mark, error.message, error.kind)]
+    except yaml.MarkedYAMLError as error:
+        message = " ".join(part for part in (error.context, error.problem) if part) or str(error)
+        return None, [
+            _problem_at(name, error.problem_mark or error.context_mark, message, "yaml-syntax")
+        ]
+    except yaml.YAMLError as error:  # a reader error: a character YAML does not allow
+        return None, [Problem(name, str(error), "yaml-syntax")]
+    finally:
+        loader.dispose()
+    if root is None or (isinstance(root, ScalarNode) and root.tag == _TAG + "null"):
+        return None, [
+            Problem(
+                name,
+                "the file is empty; see `dxscore template` or the README for the format",
+                "empty-file",
+            )
+        ]
+    if not isinstance(root, MappingNode):
+        found = "a list" if isinstance(root, SequenceNode) else "a single value"
+        return None, [
+            _problem_at(
+                name,
+                root.start_mark,
+                f"the file holds {found}; a target file is a mapping of keys (dxscore: 1, id: …, pillars: …)",
+                "not-a-mapping",
+            )
+        ]
+    problems: list[Problem] = []
+    data = _to_python(root, name, problems)
+    return Document(name, data, root), problems
+
+
+def _problem_at(name: str, mark: Any, message: str, kind: str) -> Problem:
+    if mark is None:
+        return Problem(name, message, kind)
+    return Problem(name, message, kind, mark.line + 1, mark.column + 1)
+
+
+def _scalar(node: ScalarNode) -> Any:
+    tag = node.tag.removeprefix(_TAG)
+    value: str = node.value
+    if tag == "str":
+        return value
+    if tag == "null":
+        return None
+    if tag == "bool":
+        return value == "true"
+    if tag == "int":
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        return int(value, 16) if value.startswith("0x") else int(value)
+    if tag == "float":
+        lowered = value.lower()
+        if lowered.endswith(".inf"):
+            return float("-inf") if lowered.startswith("-") else float("inf")
+        return float("nan") if lowered == ".nan" else float(value)
+    raise ValueError(node.tag)
+
+
+def _to_python(node: Node, name: str, problems: list[Problem]) -> Any:
+    if isinstance(node, ScalarNode):
+        try:
+            return _scalar(node)
+        except ValueError:
+            problems.append(
+                _problem_at(
+                    name,
+                    node.start_mark,
+                    f"the YAML tag {node.tag} is not supported here",
+                    "yaml-tag",
+                )
+            )
+            return node.value
+    if isinstance(node, SequenceNode):
+        return [_to_python(item, name, problems) for item in node.value]
+    assert isinstance(node, MappingNode)
+    result: dict[Any, Any] = {}
+    first_seen: dict[Any, Node] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            problems.append(
+                _problem_at(
+                    name,
+                    key_node.start_mark,
+                    "a key must be a plain value, not a list or mapping",
+                    "yaml-complex-key",
+                )
+            )
+            continue
+        key = _to_python(key_node, name, problems)
+        if key in first_seen:
+            first = first_seen[key].start_mark.line + 1
+            problems.append(
+                _problem_at(
+                    name,
+                    key_node.start_mark,
+                    f"key '{key}' is repeated (first on line {first}); keep only one",
+                    "duplicate-key",
+                )
+            )
+            continue
+        first_seen[key] = key_node
+        result[key] = _to_python(value_node, name, problems)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    line: int
+    col: int
+    path: str
+
+
+def locate(root: Node, loc: tuple[str | int, ...], *, at_key: bool = False) -> Location:
+    """The position of ``loc`` in the file, or of the deepest part of it that exists.
+
+    A scalar is pointed at where its value starts, a mapping or list at its key
+    (that is the line a reader looks for). ``at_key`` points at the last key
+    even for a scalar (for an unknown key). A ``"[key]"`` part, pydantic's
+    marker for a bad mapping key, does the same.
+    """
+    node: Node = root
+    mark = root.start_mark
+    parts: list[str] = []
+    key_mark: yaml.Mark | None = None
+    walking = True
+    for part in loc:
+        if part == "[key]":
+            at_key = True
+            continue
+        if walking and isinstance(node, MappingNode):
+            match = next(((k, v) for k, v in node.value if _same_key(k, part)), None)
+            if match is not None:
+                key_node, node = match
+                key_mark = key_node.start_mark
+                is_scalar = isinstance(node, ScalarNode)
+                mark = node.start_mark if is_scalar else key_mark
+                parts.append(f".{part}")
+                continue
+        elif (
+            walking
+            and isinstance(node, SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            node = node.value[part]
+            key_mark = None
+            mark = node.start_mark
+            parts.append(f"[{part}]")
+            continue
+        walking = False  # the rest is not in the file (a missing key): name it, point at its parent
+        parts.append(f".{part}")
+    if at_key and key_mark is not None:
+        mark = key_mark
+    return Location(mark.line + 1, mark.column + 1, "".join(parts).removeprefix("."))
+
+
+def _same_key(key_node: Node, part: str | int) -> bool:
+    return isinstance(key_node, ScalarNode) and key_node.value == str(part)

@@ -1,0 +1,224 @@
+"""Find, load and validate target files.
+
+``load_target_sets(find_target_files(...))`` is the whole job: every problem of
+every file is collected (each located at ``FILE:LINE:COL``) before anything is
+raised, so a CI run shows them all at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from dxscore import safe_yaml
+from dxscore.errors import InputError, Problem
+from dxscore.model import (
+    PILLARS,
+    Indicator,
+    PillarKey,
+    Pillars,
+    Resolution,
+    Target,
+    TargetSet,
+    Text,
+    consistency_problems,
+)
+
+ENV_VAR = "DXSCORE_TARGETS"
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedTargetSet:
+    """A validated target set and the file it came from."""
+
+    target_set: TargetSet
+    file: str
+
+
+def bundled_targets_dir() -> Path:
+    """The target files shipped with dxscore (in the wheel, or ../targets in a checkout)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "targets"
+    return packaged if packaged.is_dir() else here.parent / "targets"
+
+
+def find_target_files(
+    paths: Sequence[Path] | None = None,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> list[Path]:
+    """The target files to load, in DESIGN's order of precedence.
+
+    ``paths`` (from ``--targets``) win; then ``$DXSCORE_TARGETS`` (paths
+    separated by ``os.pathsep``); then ``./targets/`` when it exists; then the
+    bundled copies. A folder stands for its ``*.yaml`` and ``*.yml`` files.
+    """
+    environ = os.environ if environ is None else environ
+    cwd = Path.cwd() if cwd is None else cwd
+    if paths:
+        chosen = list(paths)
+    elif environ.get(ENV_VAR):
+        chosen = [Path(p) for p in environ[ENV_VAR].split(os.pathsep) if p]
+    elif (cwd / "targets").is_dir():
+        chosen = [cwd / "targets"]
+    else:
+        chosen = [bundled_targets_dir()]
+    return expand_paths(chosen)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders as their YAML files (sorted); a missing path is an error."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            if not found:
+                problems.append(
+                    Problem(
+                        str(path),
+                        "the folder holds no *.yaml or *.yml target files",
+                        "no-target-files",
+                    )
+                )
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), "no such file or folder", "not-found"))
+    if problems:
+        raise InputError(problems)
+    return files
+
+
+def load_target_file(path: Path) -> tuple[LoadedTargetSet | None, list[Problem]]:
+    """Parse and validate one file: the target set, or every problem found in it."""
+    name = display_name(path)
+    document, problems = safe_yaml.parse_file(path, name)
+    if document is None:
+        return None, problems
+    target_set: TargetSet | None = None
+    try:
+        target_set = TargetSet.model_validate(document.data)
+        indicators = list(target_set.numbered_indicators())
+    except ValidationError as error:
+        problems.extend(_pydantic_problems(document, error))
+        indicators = _valid_indicators(document.data)
+    for loc, message, kind in consistency_problems(indicators):
+        where = safe_yaml.locate(document.root, loc)
+        problems.append(Problem(name, message, kind, where.line, where.col, where.path))
+    if problems or target_set is None:
+        return None, _sorted(problems)
+    return LoadedTargetSet(target_set, name), []
+
+
+def _valid_indicators(data: object) -> list[tuple[PillarKey, int, Indicator]]:
+    """The indicators that validate on their own, in a file that does not as a whole."""
+    pillars = data.get("pillars") if isinstance(data, dict) else None
+    found: list[tuple[PillarKey, int, Indicator]] = []
+    if not isinstance(pillars, dict):
+        return found
+    for pillar in PILLARS:
+        items = pillars.get(pillar)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                found.append((pillar, index, Indicator.model_validate(item)))
+            except ValidationError:
+                continue  # already reported through the whole file's validation
+    return found
+
+
+def validate_target_files(paths: Iterable[Path]) -> tuple[list[LoadedTargetSet], list[Problem]]:
+    """Load every file; also check that target-set ids are unique across files."""
+    loaded: list[LoadedTargetSet] = []
+    problems: list[Problem] = []
+    first_file: dict[str, str] = {}
+    for path in paths:
+        result, found = load_target_file(path)
+        problems.extend(found)
+        if result is None:
+            continue
+        set_id = result.target_set.id
+        if set_id in first_file:
+            document, _ = safe_yaml.parse_file(path, result.file)
+            where = safe_yaml.locate(document.root, ("id",)) if document else None
+            problems.append(
+                Problem(
+                    result.file,
+                    f"target set id '{set_id}' is already used by {first_file[set_id]}; ids must be unique among loaded files",
+                    "duplicate-target-set",
+                    where.line if where else None,
+                    where.col if where else None,
+                    "id",
+                )
+            )
+            continue
+        first_file[set_id] = result.file
+        loaded.append(result)
+    return loaded, problems
+
+
+def load_target_sets(paths: Iterable[Path]) -> list[LoadedTargetSet]:
+    """Every target set, or :class:`InputError` with every problem of every file."""
+    loaded, problems = validate_target_files(paths)
+    if problems:
+        raise InputError(problems)
+    return loaded
+
+
+def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_url=False):
+        kind = detail["type"].replace("_", "-")
+        loc = tuple(detail["loc"])
+        where = safe_yaml.locate(document.root, loc, at_key=kind == "extra-forbidden")
+        message = detail["msg"]
+        if kind == "extra-forbidden":
+            message = _unknown_key_message(loc)
+        elif kind == "missing":
+            message = f"required key '{loc[-1]}' is missing"
+        problems.append(Problem(document.file, message, kind, where.line, where.col, where.path))
+    return problems
+
+
+_MODEL_UNDER: dict[str | None, type[BaseModel]] = {
+    None: TargetSet,
+    "name": Text,
+    "title": Text,
+    "resolution": Resolution,
+    "pillars": Pillars,
+    "overall": Indicator,
+    "government": Indicator,
+    "economy": Indicator,
+    "society": Indicator,
+    "targets": Target,
+}
+
+
+def _unknown_key_message(loc: tuple[str | int, ...]) -> str:
+    """'unknown key …' with the keys allowed there and the closest one."""
+    key = str(loc[-1])
+    parent = next((part for part in reversed(loc[:-1]) if isinstance(part, str)), None)
+    model = _MODEL_UNDER.get(parent, TargetSet)
+    allowed = list(model.model_fields)
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"unknown key '{key}'; {hint}allowed here: {', '.join(allowed)}"
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.col or 0))
+
+
+def display_name(path: Path) -> str:
+    """Relative to the working folder when below it (as CI annotations want), else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
