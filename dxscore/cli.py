@@ -1,0 +1,276 @@
+"""The command line: parses options and wires load → validate → score → render.
+
+Nothing here computes or formats a result. Heavy modules (pydantic, PyYAML,
+rich) are imported inside the commands that need them, so ``dxscore
+--version`` costs little more than importing typer.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+
+import typer
+
+from dxscore import __version__
+from dxscore.errors import ExitCode, InputError
+
+if TYPE_CHECKING:
+    from dxscore.model import TargetSet
+    from dxscore.targets import LoadedTargetSet
+
+app = typer.Typer(
+    name="dxscore",
+    help="Score Vietnamese cities' digital-transformation targets against measured actuals.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reports_input_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn :class:`InputError` into its problems on standard error and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except InputError as error:
+            from dxscore.render.problems import as_text
+
+            for line in as_text(error.problems):
+                typer.echo(line, err=True)
+            raise typer.Exit(ExitCode.INVALID) from None
+
+    return wrapper
+
+
+class ValidateFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class TargetsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+TargetsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--targets",
+        "-t",
+        help="Target file or folder (repeatable). Default: $DXSCORE_TARGETS, else ./targets/, else the bundled files.",
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dxscore {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Score Vietnamese cities' digital-transformation targets against measured actuals."""
+
+
+@app.command()
+@_reports_input_errors
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Target files or folders (their *.yaml, *.yml). Default: the discovered target files."
+        ),
+    ] = None,
+    output_format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text; json (a report on standard output); github (::error annotations).",
+        ),
+    ] = ValidateFormat.text,
+) -> None:
+    """Check target files against the schema; every problem as FILE:LINE:COL. Exit 0 valid, 2 invalid."""
+    from dxscore.render import problems as render_problems
+    from dxscore.targets import display_name, find_target_files, validate_target_files
+
+    files = find_target_files(paths)
+    loaded, problems = validate_target_files(files)
+    if output_format is ValidateFormat.json:
+        by_file = {item.file: item.target_set.id for item in loaded}
+        names = [display_name(path) for path in files]
+        typer.echo(
+            render_problems.as_json(
+                [(name, by_file.get(name)) for name in names], problems, __version__
+            )
+        )
+    elif output_format is ValidateFormat.github:
+        for line in render_problems.as_github(problems):
+            typer.echo(line)
+    else:
+        for line in render_problems.as_text(problems):
+            typer.echo(line, err=True)
+    if problems:
+        bad = len({problem.file for problem in problems})
+        typer.echo(
+            f"✘ {len(problems)} problem(s) in {bad} of {len(files)} target file(s)", err=True
+        )
+        raise typer.Exit(ExitCode.INVALID)
+    summary = ", ".join(
+        f"{item.target_set.id} ({sum(len(ind.targets) for _, ind in item.target_set.indicators())} targets)"
+        for item in loaded
+    )
+    typer.echo(f"✔ {len(loaded)} target file(s) valid: {summary}", err=True)
+
+
+@app.command()
+@_reports_input_errors
+def targets(
+    set_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="A target set id (hanoi, haiphong, …).")
+    ] = None,
+    targets_paths: TargetsOption = None,
+    output_format: Annotated[TargetsFormat, typer.Option("--format", "-f")] = TargetsFormat.table,
+) -> None:
+    """List the target sets, or one set's pillars, indicators and targets."""
+    import json
+
+    from dxscore.console import stdout
+    from dxscore.render import targets_view
+
+    loaded = _load_targets(targets_paths)
+    if set_id is not None:
+        chosen = _pick(loaded, set_id)
+        if output_format is TargetsFormat.json:
+            typer.echo(chosen.model_dump_json(indent=2, exclude_none=True))
+            return
+        for part in targets_view.detail(chosen):
+            stdout().print(part)
+        return
+    if output_format is TargetsFormat.json:
+        data = [item.target_set.model_dump(mode="json", exclude_none=True) for item in loaded]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    stdout().print(targets_view.overview([(item.target_set, item.file) for item in loaded]))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the target-file format (for editors and CI)."""
+    from dxscore.schema import target_file_schema
+
+    typer.echo(target_file_schema())
+
+
+@app.command()
+@_reports_input_errors
+def template(
+    set_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The target set to write a template for.")
+    ],
+    targets_paths: TargetsOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (UTF-8 with BOM, for Excel) instead of standard output.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+) -> None:
+    """Write a blank actuals CSV: every indicator × target year, values left empty to fill in."""
+    from dxscore.output import write_atomic
+    from dxscore.render.template import actuals_template
+
+    chosen = _pick(_load_targets(targets_paths), set_id)
+    text = actuals_template(chosen)
+    if output is None or str(output) == "-":
+        typer.echo(text, nl=False)
+        return
+    write_atomic(output, text.encode("utf-8-sig"), overwrite=force)
+    typer.echo(f"wrote {output}", err=True)
+
+
+def _load_targets(paths: list[Path] | None) -> list[LoadedTargetSet]:
+    from dxscore.targets import find_target_files, load_target_sets
+
+    return load_target_sets(find_target_files(paths))
+
+
+def _pick(loaded: list[LoadedTargetSet], set_id: str) -> TargetSet:
+    for item in loaded:
+        if item.target_set.id == set_id:
+            return item.target_set
+    import difflib
+
+    from dxscore.errors import Problem
+
+    known = [item.target_set.id for item in loaded]
+    close = difflib.get_close_matches(set_id, known, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    raise InputError(
+        [
+            Problem(
+                set_id,
+                f"no target set with this id; {hint}loaded: {', '.join(known) or 'none'}",
+                "unknown-target-set",
+            )
+        ]
+    )
+
+
+def main() -> None:
+    """The console script: the app, with Ctrl-C, a closed pipe and bugs ending cleanly."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("\ninterrupted\n")
+        sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(ExitCode.OK)
+    except Exception as error:  # a bug: one line, and the traceback only on request
+        import os
+
+        if os.environ.get("DXSCORE_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"dxscore: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in dxscore; run again with DXSCORE_DEBUG=1 for the traceback and report it.\n"
+        )
+        sys.exit(ExitCode.INTERNAL)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the final flush cannot fail."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

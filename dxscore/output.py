@@ -1,0 +1,80 @@
+"""Writing output files: atomically, and never over an input or an existing file by accident."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from dxscore.errors import InputError, Problem
+
+
+def write_atomic(
+    path: Path, data: bytes, *, inputs: Iterable[Path] = (), overwrite: bool = True
+) -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed into place.
+
+    Refuses (``InputError``) to write over any of ``inputs``, over a folder, or
+    over an existing file when ``overwrite`` is false. A reader of ``path`` sees
+    either the old file or the whole new one, never a part.
+    """
+    target = path.resolve()
+    if any(target == source.resolve() for source in inputs):
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    "refusing to write over an input file; choose another output name",
+                    "output-is-input",
+                )
+            ]
+        )
+    if target.is_dir():
+        raise InputError(
+            [Problem(str(path), "this is a folder; give a file name", "output-is-folder")]
+        )
+    if not overwrite and target.exists():
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    "the file exists; choose another name or pass --force",
+                    "output-exists",
+                )
+            ]
+        )
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    f"the folder {folder} does not exist; create it first",
+                    "output-folder-missing",
+                )
+            ]
+        )
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise InputError(
+            [Problem(str(path), f"cannot write here: {error.strerror}", "output-unwritable")]
+        ) from None
+    try:
+        os.fchmod(handle, _new_file_mode())
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).replace(target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _new_file_mode() -> int:
+    """The mode ``open()`` would give a new file (mkstemp's is 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

@@ -1,0 +1,1 @@
+"""Renderers: each turns validated data into text and knows nothing of files."""

@@ -1,0 +1,79 @@
+"""Validation problems as text lines, GitHub workflow commands, or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from dxscore.errors import Problem
+
+MAX_PER_FILE = 50
+
+
+def capped(
+    problems: Sequence[Problem], limit: int = MAX_PER_FILE
+) -> tuple[list[Problem], dict[str, int]]:
+    """At most ``limit`` problems per file, and how many were left out per file."""
+    kept: list[Problem] = []
+    counts: dict[str, int] = {}
+    left_out: dict[str, int] = {}
+    for problem in problems:
+        counts[problem.file] = counts.get(problem.file, 0) + 1
+        if counts[problem.file] <= limit:
+            kept.append(problem)
+        else:
+            left_out[problem.file] = left_out.get(problem.file, 0) + 1
+    return kept, left_out
+
+
+def as_text(problems: Sequence[Problem]) -> list[str]:
+    """``FILE:LINE:COL: path: message [type]`` lines, capped per file with "… and N more"."""
+    kept, left_out = capped(problems)
+    lines = [str(problem) for problem in kept]
+    lines += [f"{file}: … and {count} more problems" for file, count in left_out.items()]
+    return lines
+
+
+def as_github(problems: Sequence[Problem]) -> list[str]:
+    """GitHub Actions ``::error`` workflow commands, shown inline on the pull request."""
+    kept, left_out = capped(problems)
+    lines = []
+    for problem in kept:
+        props = [f"file={_property(problem.file)}"]
+        if problem.line is not None:
+            props.append(f"line={problem.line}")
+        if problem.col is not None:
+            props.append(f"col={problem.col}")
+        props.append(f"title={_property('dxscore ' + problem.type)}")
+        message = f"{problem.path}: {problem.message}" if problem.path else problem.message
+        lines.append(f"::error {','.join(props)}::{_data(message)}")
+    lines += [
+        f"::error file={_property(file)}::{_data(f'… and {count} more problems')}"
+        for file, count in left_out.items()
+    ]
+    return lines
+
+
+def as_json(
+    files: Sequence[tuple[str, str | None]], problems: Sequence[Problem], version: str
+) -> str:
+    """Every problem (uncapped), and per file whether it is valid and which target set it holds."""
+    bad = {problem.file for problem in problems}
+    document = {
+        "tool": "dxscore",
+        "version": version,
+        "valid": not problems,
+        "files": [
+            {"file": file, "target_set": set_id, "valid": file not in bad} for file, set_id in files
+        ],
+        "problems": [problem.as_dict() for problem in problems],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

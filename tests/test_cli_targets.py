@@ -1,0 +1,175 @@
+"""The target-set commands as a user runs them: targets, schema, template, validate, --version."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import MINIMAL, ROOT, Cli
+
+from dxscore import __version__
+from dxscore.targets import bundled_targets_dir, find_target_files
+
+BUNDLED = ROOT / "targets"
+
+
+def raw(set_id: str) -> dict:  # type: ignore[type-arg]
+    with (BUNDLED / f"{set_id}.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)  # type: ignore[no-any-return]
+
+
+def indicator_ids(set_id: str) -> list[str]:
+    pillars = raw(set_id)["pillars"]
+    return [item["id"] for pillar in pillars.values() for item in pillar]
+
+
+def test_version(cli: Cli) -> None:
+    result = cli("--version")
+    assert result.code == 0
+    assert result.out == f"dxscore {__version__}\n"
+
+
+def test_the_bundled_target_files_are_valid(cli: Cli) -> None:
+    result = cli("validate", BUNDLED)
+    assert result.code == 0, result
+    assert "haiphong (33 targets), hanoi (40 targets)" in result.err
+
+
+def test_targets_lists_both_cities(cli: Cli) -> None:
+    result = cli("targets", "--targets", BUNDLED)
+    assert result.code == 0
+    for text in ("haiphong", "hanoi", "Hà Nội", "Hải Phòng", "2025, 2030"):
+        assert text in result.out
+
+
+def test_targets_hanoi_shows_every_indicator_with_its_wording(cli: Cli) -> None:
+    result = cli("targets", "hanoi", "--targets", BUNDLED, env={"COLUMNS": "200"})
+    assert result.code == 0
+    for indicator in indicator_ids("hanoi"):
+        assert indicator in result.out
+    for wording in ("top 5", "top 3", "≥ 60%", "> 50%", "≈ 30%", "≥ 7%/yr (stretch 7.5)", "done"):
+        assert wording in result.out
+
+
+def test_targets_json_is_the_validated_file(cli: Cli) -> None:
+    result = cli("targets", "haiphong", "--format", "json", "--targets", BUNDLED)
+    assert result.code == 0
+    data = json.loads(result.out)
+    original = raw("haiphong")
+    assert data["id"] == "haiphong"
+    assert [i["id"] for p in data["pillars"].values() for i in p] == indicator_ids("haiphong")
+    first = original["pillars"]["government"][0]
+    assert data["pillars"]["government"][0]["targets"] == {
+        str(year): target for year, target in first["targets"].items()
+    }
+
+
+def test_an_unknown_target_set_suggests_the_closest(cli: Cli) -> None:
+    result = cli("targets", "hanio", "--targets", BUNDLED)
+    assert result.code == 2
+    assert "hanio: no target set with this id; did you mean 'hanoi'?" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_schema_is_json_schema_and_the_committed_copy_is_current(cli: Cli) -> None:
+    result = cli("schema")
+    assert result.code == 0
+    schema = json.loads(result.out)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert set(schema["required"]) == {"dxscore", "id", "name", "resolution", "pillars"}
+    assert schema["additionalProperties"] is False
+    committed = (ROOT / "schema" / "targets-v1.schema.json").read_text(encoding="utf-8")
+    assert committed == result.out, "run `dxscore schema > schema/targets-v1.schema.json`"
+
+
+def test_target_files_point_editors_at_the_schema() -> None:
+    for path in BUNDLED.glob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../schema/targets-v1.schema.json"
+
+
+def test_template_has_every_indicator_and_target_year(cli: Cli) -> None:
+    result = cli("template", "haiphong", "--targets", BUNDLED)
+    assert result.code == 0
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    assert list(rows[0]) == ["city", "indicator", "year", "value", "note", "source"]
+    expected = {
+        (item["id"], str(year))
+        for pillar in raw("haiphong")["pillars"].values()
+        for item in pillar
+        for year in item["targets"]
+    }
+    assert {(row["indicator"], row["year"]) for row in rows} == expected
+    assert len(rows) == 33
+    assert all(row["city"] == "haiphong" and row["value"] == "" for row in rows)
+
+
+def test_template_to_a_file_has_a_bom_and_never_overwrites(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "actuals.csv"
+    assert cli("template", "hanoi", "--targets", BUNDLED, "-o", out).code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfcity,indicator,year")
+    out.write_text("filled in by an analyst\n", encoding="utf-8")
+    result = cli("template", "hanoi", "--targets", BUNDLED, "-o", out)
+    assert result.code == 2
+    assert "the file exists; choose another name or pass --force" in result.err
+    assert out.read_text(encoding="utf-8") == "filled in by an analyst\n"
+    assert cli("template", "hanoi", "--targets", BUNDLED, "-o", out, "--force").code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfcity")
+
+
+def test_template_into_a_missing_folder(cli: Cli, tmp_path: Path) -> None:
+    result = cli("template", "hanoi", "--targets", BUNDLED, "-o", tmp_path / "no" / "x.csv")
+    assert result.code == 2
+    assert "does not exist; create it first" in result.err
+
+
+def test_discovery_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    explicit = tmp_path / "explicit.yaml"
+    from_env = tmp_path / "env"
+    local = tmp_path / "targets"
+    for folder in (from_env, local):
+        folder.mkdir()
+        (folder / "a.yml").write_text(MINIMAL, encoding="utf-8")
+        (folder / "notes.txt").write_text("not a target file", encoding="utf-8")
+    explicit.write_text(MINIMAL, encoding="utf-8")
+    env = {"DXSCORE_TARGETS": str(from_env)}
+    assert find_target_files([explicit], env, tmp_path) == [explicit]
+    assert find_target_files(None, env, tmp_path) == [from_env / "a.yml"]
+    assert find_target_files(None, {}, tmp_path) == [local / "a.yml"]
+    empty = tmp_path / "elsewhere"
+    empty.mkdir()
+    assert find_target_files(None, {}, empty) == sorted(bundled_targets_dir().glob("*.yaml"))
+
+
+def test_validate_without_paths_uses_discovery(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text(MINIMAL.replace("{min: 60}", "{min: x}"), encoding="utf-8")
+    result = cli("validate", env={"DXSCORE_TARGETS": str(tmp_path)})
+    assert result.code == 2
+    assert "t.yaml:12:21:" in result.err
+
+
+def test_start_up_imports_no_heavy_module() -> None:
+    code = "import sys, dxscore.cli; print(sorted(m for m in ('pydantic', 'yaml', 'rich') if m in sys.modules))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_python_dash_m_and_no_traceback_for_a_usage_error() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "dxscore", "validate", "--format", "xml"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert "xml" in run.stderr

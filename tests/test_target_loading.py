@@ -1,0 +1,362 @@
+"""Each loading rule of target files, broken on purpose: exit 2, the exact line and column, the path."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL, Cli
+
+Write = Callable[..., Path]
+
+
+def problems(result: object) -> list[str]:
+    return [line for line in result.err.splitlines() if line.endswith("]")]  # type: ignore[attr-defined]
+
+
+def only_problem(cli: Cli, path: Path) -> str:
+    result = cli("validate", path)
+    assert result.code == 2, result
+    found = problems(result)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_minimal_file_is_valid(cli: Cli, write: Write) -> None:
+    result = cli("validate", write(MINIMAL))
+    assert result.code == 0, result
+    assert "1 target file(s) valid: testcity (4 targets)" in result.err
+
+
+def test_unknown_key_points_at_the_key_and_suggests_the_right_one(cli: Cli, write: Write) -> None:
+    path = write(
+        MINIMAL.replace('      quote: "khoảng 30%"', '      quote: "khoảng 30%"\n      wieght: 2')
+    )
+    line = only_problem(cli, path)
+    assert line.startswith(
+        f"{path}:22:7: pillars.economy[0].wieght: unknown key 'wieght'; did you mean 'weight'?"
+    )
+    assert line.endswith("[extra-forbidden]")
+
+
+def test_a_repeated_key_is_reported_at_its_second_occurrence(cli: Cli, write: Write) -> None:
+    path = write(
+        MINIMAL.replace(
+            "        2025: {min: 60}\n", "        2025: {min: 60}\n        2025: {min: 65}\n"
+        )
+    )
+    line = only_problem(cli, path)
+    assert (
+        line
+        == f"{path}:13:9: key '2025' is repeated (first on line 12); keep only one [duplicate-key]"
+    )
+
+
+def test_a_repeated_key_inside_a_flow_mapping(cli: Cli, write: Write) -> None:
+    path = write(MINIMAL.replace("{min: 60}", "{min: 60, min: 65}"))
+    assert (
+        only_problem(cli, path)
+        == f"{path}:12:25: key 'min' is repeated (first on line 12); keep only one [duplicate-key]"
+    )
+
+
+def test_aliases_and_anchors_are_refused(cli: Cli, write: Write) -> None:
+    path = write(
+        MINIMAL.replace(
+            "        2030: {min: 80}", "        2030: &goal {min: 80}\n        2031: *goal"
+        )
+    )
+    line = only_problem(cli, path)
+    assert line.startswith(f"{path}:13:15: YAML anchors (&goal) are not allowed")
+    assert line.endswith("[yaml-anchor]")
+
+
+def test_a_billion_laughs_file_is_refused_at_once(cli: Cli, write: Write) -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    path = write("\n".join(lines) + "\n")
+    started = time.perf_counter()
+    line = only_problem(cli, path)
+    assert time.perf_counter() - started < 1.0
+    assert line.startswith(f"{path}:1:5: YAML anchors (&a0) are not allowed")
+
+
+def test_an_alias_without_an_anchor_is_refused(cli: Cli, write: Write) -> None:
+    path = write(MINIMAL.replace("        2030: {min: 80}", "        2030: *goal"))
+    result = cli("validate", path)
+    assert result.code == 2
+    assert problems(result)[0].startswith(f"{path}:13:15: ")
+
+
+@pytest.mark.parametrize("word", ["yes", "on", "True", "1"])
+def test_only_true_is_a_boolean(cli: Cli, write: Write, word: str) -> None:
+    path = write(MINIMAL.replace("{done: true}", f"{{done: {word}}}"))
+    line = only_problem(cli, path)
+    assert line.startswith(
+        f"{path}:27:22: pillars.society[0].targets.2025.done: Input should be a valid boolean"
+    )
+
+
+def test_dates_stay_strings(cli: Cli, write: Write) -> None:
+    path = write(MINIMAL.replace('quote: "khoảng 30%"', "quote: 2025-12-31"))
+    assert cli("validate", path).code == 0
+
+
+def test_a_quoted_number_is_not_a_number(cli: Cli, write: Write) -> None:
+    path = write(MINIMAL.replace("{min: 60}", '{min: "60"}'))
+    line = only_problem(cli, path)
+    assert (
+        line
+        == f"{path}:12:21: pillars.government[0].targets.2025.min: Input should be a valid number [float-type]"
+    )
+
+
+def test_sexagesimal_and_nan_are_not_numbers(cli: Cli, write: Write) -> None:
+    path = write(MINIMAL.replace("{min: 60}", "{min: 1:30}").replace("{min: 80}", "{min: .nan}"))
+    result = cli("validate", path)
+    assert result.code == 2
+    assert [line.rsplit("[", 1)[1] for line in problems(result)] == [
+        "float-type]",
+        "finite-number]",
+    ]
+    assert problems(result)[1].startswith(f"{path}:13:21: pillars.government[0].targets.2030.min:")
+
+
+def test_a_file_over_one_mebibyte_is_refused_unread(cli: Cli, write: Write) -> None:
+    path = write(MINIMAL + "#" + "x" * (1024 * 1024) + "\n")
+    line = only_problem(cli, path)
+    assert line.startswith(f"{path}: the file is larger than 1024 KiB")
+    assert line.endswith("[file-too-large]")
+
+
+def test_bytes_that_are_not_utf8_are_located(cli: Cli, write: Write) -> None:
+    path = write(
+        MINIMAL.replace("Thành phố Thử", "Thành pho Thu").encode("utf-8").replace(b"pho", b"ph\xf4")
+    )
+    line = only_problem(cli, path)  # columns count characters, as editors do: "Thành" is 5
+    assert line == f"{path}:3:20: byte 0xf4 is not UTF-8; save the file as UTF-8 [not-utf8]"
+
+
+def test_a_utf8_bom_is_accepted(cli: Cli, write: Write) -> None:
+    assert cli("validate", write(b"\xef\xbb\xbf" + MINIMAL.encode())).code == 0
+
+
+@pytest.mark.parametrize("content", ["", "\n\n", "# only a comment\n", "---\n"])
+def test_an_empty_file(cli: Cli, write: Write, content: str) -> None:
+    path = write(content)
+    assert only_problem(cli, path).startswith(f"{path}: the file is empty")
+
+
+def test_a_list_instead_of_a_mapping(cli: Cli, write: Write) -> None:
+    path = write("- dxscore: 1\n- id: x\n")
+    line = only_problem(cli, path)
+    assert line.startswith(f"{path}:1:1: the file holds a list; a target file is a mapping")
+    assert line.endswith("[not-a-mapping]")
+
+
+def test_text_that_is_not_yaml(cli: Cli, write: Write) -> None:
+    path = write("dxscore: 1\nid: [unclosed\nname: x\n")
+    line = only_problem(cli, path)
+    assert line.startswith(f"{path}:3:5: ")
+    assert line.endswith("[yaml-syntax]")
+
+
+def test_tabs_in_indentation(cli: Cli, write: Write) -> None:
+    path = write(MINIMAL.replace("  economy:", "\teconomy:"))
+    line = only_problem(cli, path)
+    assert line.startswith(f"{path}:15:1: ")
+    assert "\\t" in line or "tab" in line
+    assert line.endswith("[yaml-syntax]")
+
+
+def test_two_documents_in_one_file(cli: Cli, write: Write) -> None:
+    path = write(MINIMAL + "---\nid: other\n")
+    line = only_problem(cli, path)
+    assert line.startswith(f"{path}:29:1: ")
+    assert "single document" in line
+
+
+def test_deep_nesting_is_refused(cli: Cli, write: Write) -> None:
+    path = write("x: " + "[" * 10_000 + "]" * 10_000 + "\n")
+    line = only_problem(cli, path)
+    assert line.startswith(f"{path}:1:")
+    assert line.endswith("[yaml-too-deep]")
+
+
+def test_a_missing_key_points_at_its_parent(cli: Cli, write: Write) -> None:
+    path = write(MINIMAL.replace("      unit: milestone\n", ""))
+    line = only_problem(cli, path)
+    assert line == f"{path}:23:7: pillars.society[0].unit: required key 'unit' is missing [missing]"
+
+
+def test_every_problem_of_a_file_is_reported_at_once(cli: Cli, write: Write) -> None:
+    broken = (
+        MINIMAL.replace("{min: 60}", "{min: sixty}")
+        .replace("{about: 30}", "{about: 30, max: 40}")
+        .replace("id: smartphone_universal", "id: Smartphone")
+    )
+    result = cli("validate", write(broken))
+    assert result.code == 2
+    assert [line.split(": ", 2)[1] for line in problems(result)] == [
+        "pillars.government[0].targets.2025.min",
+        "pillars.economy[0].targets.2025",
+        "pillars.society[0].id",
+    ]
+    assert "✘ 3 problem(s) in 1 of 1 target file(s)" in result.err
+
+
+def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
+    items = "".join(
+        f"    - {{id: i{n}, name: {{vi: a, en: b}}, unit: percent, targets: {{2025: {{min: x}}}}, quote: q}}\n"
+        for n in range(60)
+    )
+    path = write(MINIMAL.replace("  government:\n", "  government:\n" + items))
+    result = cli("validate", path)
+    assert result.code == 2
+    assert len(problems(result)) == 50
+    assert f"{path}: … and 10 more problems" in result.err
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "expected"),
+    [
+        (
+            "{min: 60}",
+            "{min: 60, max: 70}",
+            "12:9: pillars.government[0].targets.2025: give exactly one comparator",
+        ),
+        (
+            "{min: 60}",
+            "{}",
+            "12:9: pillars.government[0].targets.2025: give exactly one comparator",
+        ),
+        (
+            "{min: 60}",
+            "{min: 60, tolerance: 2}",
+            "12:9: pillars.government[0].targets.2025: `tolerance` goes only with `about`",
+        ),
+        (
+            "{about: 30}",
+            "{about: 30, stretch: 35}",
+            "20:9: pillars.economy[0].targets.2025: `stretch` goes only with `min` or `above`",
+        ),
+        (
+            "{min: 60}",
+            "{min: 60, stretch: 50}",
+            "12:9: pillars.government[0].targets.2025: `stretch` (50) is below the target (60)",
+        ),
+        (
+            "{done: true}",
+            "{done: false}",
+            "27:9: pillars.society[0].targets.2025: a milestone target is `done: true`",
+        ),
+        (
+            "{min: 80}",
+            "{min: 120}",
+            "13:21: pillars.government[0].targets.2030.min: 120 is outside the range of unit percent (0–100)",
+        ),
+        (
+            "unit: milestone",
+            "unit: rank",
+            "27:9: pillars.society[0].targets.2025: `done` goes with unit milestone, not rank",
+        ),
+        (
+            "unit: percent\n      targets:\n        2025: {about",
+            "unit: rank\n      targets:\n        2025: {about",
+            "20:9: pillars.economy[0].targets.2025: unit rank takes `below` or `max`, not `about`",
+        ),
+        (
+            "unit: milestone",
+            "unit: percent",
+            "27:9: pillars.society[0].targets.2025: `done` goes with unit milestone, not percent",
+        ),
+        (
+            "unit: percent\n      targets:\n        2025: {about",
+            "unit: milestone\n      targets:\n        2025: {about",
+            "20:9: pillars.economy[0].targets.2025: unit milestone takes `done`, not `about`",
+        ),
+        (
+            "unit: milestone",
+            "unit: kg",
+            "25:13: pillars.society[0].unit: Input should be 'percent', 'percent_per_year'",
+        ),
+        ("id: testcity", "id: Test City", "2:5: id: String should match pattern"),
+        ("dxscore: 1", "dxscore: 2", "1:10: dxscore: Input should be 1"),
+        (
+            "        2030: {min: 80}",
+            "        1800: {min: 80}",
+            "13:9: pillars.government[0].targets.1800: Input should be greater than or equal to 1900",
+        ),
+        (
+            "id: smartphone_universal",
+            "id: records_online_commune",
+            "23:11: pillars.society[0].id: indicator id 'records_online_commune' is already used by government[0]",
+        ),
+        (
+            "unit: percent\n      targets:\n        2025: {min",
+            "unit: percent\n      weight: 0\n      targets:\n        2025: {min",
+            "11:15: pillars.government[0].weight: Input should be greater than 0",
+        ),
+    ],
+)
+def test_target_rules(cli: Cli, write: Write, replace: str, by: str, expected: str) -> None:
+    assert replace in MINIMAL
+    path = write(MINIMAL.replace(replace, by, 1))
+    line = only_problem(cli, path)
+    assert line.startswith(f"{path}:{expected}"), line
+
+
+def test_target_set_ids_are_unique_across_files(cli: Cli, write: Write) -> None:
+    first = write(MINIMAL, "a/one.yaml")
+    second = write(MINIMAL, "a/two.yaml")
+    line = only_problem(cli, first.parent)
+    assert line == (
+        f"{second}:2:5: id: target set id 'testcity' is already used by {first}; "
+        "ids must be unique among loaded files [duplicate-target-set]"
+    )
+
+
+def test_a_missing_path_and_an_empty_folder(cli: Cli, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    assert only_problem(cli, missing) == f"{missing}: no such file or folder [not-found]"
+    assert only_problem(cli, tmp_path).endswith("[no-target-files]")
+
+
+def test_github_format_annotates_the_line(cli: Cli, write: Write) -> None:
+    path = write(MINIMAL.replace("{min: 60}", "{min: sixty}"))
+    result = cli("validate", "--format", "github", path)
+    assert result.code == 2
+    assert result.out.splitlines() == [
+        f"::error file={path},line=12,col=21,title=dxscore float-type::"
+        "pillars.government[0].targets.2025.min: Input should be a valid number"
+    ]
+
+
+def test_json_format_lists_files_and_problems(cli: Cli, write: Write) -> None:
+    import json
+
+    good = write(MINIMAL, "d/good.yaml")
+    bad = write(
+        MINIMAL.replace("id: testcity", "id: other").replace("{min: 60}", "{min: sixty}"),
+        "d/bad.yaml",
+    )
+    result = cli("validate", "--format", "json", good.parent)
+    assert result.code == 2
+    report = json.loads(result.out)
+    assert report["valid"] is False
+    assert report["files"] == [
+        {"file": str(bad), "target_set": None, "valid": False},
+        {"file": str(good), "target_set": "testcity", "valid": True},
+    ]
+    assert report["problems"] == [
+        {
+            "file": str(bad),
+            "line": 12,
+            "col": 21,
+            "path": "pillars.government[0].targets.2025.min",
+            "message": "Input should be a valid number",
+            "type": "float-type",
+        }
+    ]
