@@ -1,0 +1,296 @@
+"""Reading actuals: every accepted form gives the same scores; every rejection names line and column."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Cli
+
+DATA = Path(__file__).parent / "data"
+WORKED = DATA / "worked.yaml"
+BUNDLED = ROOT / "targets"
+LONG = (DATA / "worked-actuals.csv").read_text(encoding="utf-8")
+
+Write = Callable[..., Path]
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows writes it: base letters with combining tone marks."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            base, *marks = unicodedata.normalize("NFD", char)
+            composed = unicodedata.normalize("NFC", base + marks[0]) if marks else base
+            if len(composed) == 1 and marks and _encodable(composed):
+                out += (composed + "".join(marks[1:])).encode("cp1258")
+            else:
+                out += (base + "".join(marks)).encode("cp1258")
+    return out
+
+
+def _encodable(char: str) -> bool:
+    try:
+        char.encode("cp1258")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def scored(cli: Cli, *args: str | Path) -> dict:  # type: ignore[type-arg]
+    result = cli("check", "--format", "json", "--fail-on", "never", *args)
+    assert result.code == 0, result
+    document = json.loads(result.out)
+    return {
+        "as_of": document["as_of"],
+        "results": document["results"],
+        "summary": document["summary"],
+    }
+
+
+def wide(long_text: str) -> str:
+    rows = [line.split(",", 2) for line in long_text.strip().splitlines()[1:]]
+    years = sorted({year for _, year, _ in rows})
+    table: dict[str, dict[str, str]] = {}
+    for indicator, year, value in rows:
+        table.setdefault(indicator, {})[year] = value
+    lines = ["indicator," + ",".join(years)]
+    lines += [
+        indicator + "," + ",".join(cells.get(y, "") for y in years)
+        for indicator, cells in table.items()
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_every_layout_and_dialect_scores_the_same(cli: Cli, write: Write) -> None:
+    expected = scored(cli, write(LONG, "long.csv"), "-t", WORKED)
+    assert expected["as_of"] == 2024 and len(expected["results"]) == 12
+
+    assert scored(cli, write(wide(LONG), "wide.csv"), "-t", WORKED) == expected
+
+    # Excel in Vietnam: semicolons, decimal commas, a BOM, CRLF, Vietnamese headers
+    excel = (
+        LONG.replace(",", ";")
+        .replace('"6;5"', "6,5")
+        .replace("indicator;year;value", "Chỉ tiêu ; NĂM ; Giá trị")
+    )
+    path = write(b"\xef\xbb\xbf" + excel.replace("\n", "\r\n").encode("utf-8"), "excel.csv")
+    assert scored(cli, path, "-t", WORKED) == expected
+
+    tabbed = LONG.replace(",", "\t").replace('"6\t5"', "6.5")
+    assert scored(cli, write(tabbed, "tabbed.tsv"), "-t", WORKED) == expected
+
+    # several target sets loaded: a city column, or --city for a file without one
+    with_city = "\n".join(
+        ["city," + LONG.splitlines()[0]]
+        + [f"Ví dụ tính tay,{line}" for line in LONG.strip().splitlines()[1:]]
+    )
+    assert scored(cli, write(with_city, "city.csv"), "-t", WORKED, "-t", BUNDLED) == expected
+    assert (
+        scored(cli, write(LONG, "plain.csv"), "-t", WORKED, "-t", BUNDLED, "--city", "worked")
+        == expected
+    )
+
+
+def test_utf16_with_a_bom_and_windows_1258_with_encoding(cli: Cli, write: Write) -> None:
+    expected = scored(cli, write(LONG, "long.csv"), "-t", WORKED)
+    assert scored(cli, write(LONG.encode("utf-16"), "utf16.csv"), "-t", WORKED) == expected
+    windows = write(cp1258(LONG), "cp1258.csv")
+    assert scored(cli, windows, "-t", WORKED, "--encoding", "cp1258") == expected
+
+
+def test_undecodable_bytes_suggest_an_encoding(cli: Cli, write: Write) -> None:
+    path = write(cp1258(LONG), "cp1258.csv")  # "chưa đạt" holds bytes UTF-8 cannot read
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    line = result.err.splitlines()[0]
+    assert line.startswith(f"{path}:11:")
+    assert "--encoding" in line and "cp1258" in line
+    assert "Traceback" not in result.err
+
+
+def test_an_unknown_encoding_is_a_usage_error(cli: Cli, write: Write) -> None:
+    result = cli("check", write(LONG), "-t", WORKED, "--encoding", "klingon")
+    assert result.code == 2
+    assert "unknown encoding 'klingon'" in result.err
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (
+            "dx_rnak,2024,3",
+            ":2:1: indicator: unknown indicator 'dx_rnak' for worked; did you mean 'dx_rank'?",
+        ),
+        ("dx_rank,2024,abc", ":2:3: value: 'abc' is not a number [not-a-number]"),
+        (
+            "dx_rank,2024,0",
+            ":2:3: value: 0 is outside the range of dx_rank (unit rank: at least 1)",
+        ),
+        (
+            "reporting_online,2024,120",
+            ":2:3: value: 120 is outside the range of reporting_online (unit percent: 0–100)",
+        ),
+        ("reporting_online,2024,-1", ":2:3: value: -1 is outside the range"),
+        (
+            "reporting_online,2024,NaN",
+            ":2:3: value: 'NaN' is not a value; NaN and infinity are refused",
+        ),
+        ("reporting_online,2024,inf", ":2:3: value: 'inf' is not a value"),
+        ("reporting_online,2024,1e999", ":2:3: value: '1e999' is too large to be a number"),
+        ("reporting_online,2024,0x10", ":2:3: value: '0x10' is not a number"),
+        ("reporting_online,2024,1_000", ":2:3: value: '1_000' is not a number"),
+        ('reporting_online,2024,"1,234"', ":2:3: value: '1,234' is ambiguous"),
+        ('reporting_online,2024,"1.234,5"', ":2:3: value: '1.234,5' is ambiguous"),
+        (
+            "e_government_done,2024,maybe",
+            ":2:3: value: 'maybe' is not a milestone value for e_government_done",
+        ),
+        (
+            "reporting_online,1899,50",
+            ":2:2: year: year '1899' is not a year between 1900 and 2100 [bad-year]",
+        ),
+        ("reporting_online,2101,50", ":2:2: year: year '2101' is not a year"),
+        ("reporting_online,twenty,50", ":2:2: year: year 'twenty' is not a year"),
+        ("reporting_online,2024,50,extra", ":2: the row has 4 cells but the header has 3 columns"),
+    ],
+)
+def test_rejected_values(cli: Cli, write: Write, row: str, expected: str) -> None:
+    path = write(f"indicator,year,value\n{row}\n", "bad.csv")
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2, result
+    assert result.err.splitlines()[0].startswith(f"{path}{expected}"), result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_second_row_for_the_same_year_is_rejected_with_the_first_line(
+    cli: Cli, write: Write
+) -> None:
+    path = write(
+        "indicator,year,value\ndx_rank,2024,3\ndx_rank,2023,4\ndx_rank,2024,2\n", "dup.csv"
+    )
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.splitlines()[0] == (
+        f"{path}:4:3: value: a second value for dx_rank in 2024 (worked, city-wide); "
+        f"the first is at {path}:2. Keep one row [duplicate-row]"
+    )
+
+
+def test_duplicates_across_files_are_rejected(cli: Cli, write: Write) -> None:
+    first = write("indicator,year,value\ndx_rank,2024,3\n", "a.csv")
+    second = write("indicator,year,value\ndx_rank,2024,3\n", "b.csv")
+    result = cli("check", first, second, "-t", WORKED)
+    assert result.code == 2
+    assert f"{second}:2:3: value: a second value for dx_rank in 2024" in result.err
+    assert f"the first is at {first}:2" in result.err
+
+
+def test_an_unknown_city_suggests_the_closest(cli: Cli, write: Write) -> None:
+    path = write(
+        "city,indicator,year,value\nHa Noi,dx_rank,2024,1\nhanio,dx_rank,2023,6\n", "c.csv"
+    )
+    result = cli("check", path, "-t", BUNDLED)
+    assert result.code == 2
+    # "Ha Noi" is Hà Nội typed without accents; "hanio" is a typo
+    assert result.err.splitlines()[0].startswith(
+        f"{path}:3:1: city: unknown city 'hanio'; did you mean 'hanoi'? loaded target sets: haiphong, hanoi"
+    )
+
+
+def test_several_target_sets_need_a_city(cli: Cli, write: Write) -> None:
+    path = write("indicator,year,value\ndx_rank,2024,1\n", "c.csv")
+    result = cli("check", path, "-t", BUNDLED)
+    assert result.code == 2
+    assert result.err.splitlines()[0].startswith(
+        f"{path}:1: missing column(s): city (several target sets are loaded"
+    )
+
+
+def test_an_unknown_city_option(cli: Cli, write: Write) -> None:
+    result = cli("check", write(LONG), "-t", BUNDLED, "--city", "danang")
+    assert result.code == 2
+    assert "--city: unknown city 'danang'" in result.err
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", ": the file is empty"),
+        ("indicator,year\ndx_rank,2024\n", ":1: missing column(s): value"),
+        ("year,value\n2024,1\n", ":1: missing column(s): indicator"),
+        ("indicator,year,value\n", ":1: the file has a header but no rows"),
+        ("indicator,value,year,Value\n", ":1:4: Value: two columns mean 'value'"),
+        ("indicator,year,2024\n", ":1: the header mixes a wide layout"),
+        ("indicator,1850\n", ":1:2: 1850: column year 1850 is not between 1900 and 2100"),
+    ],
+)
+def test_rejected_files(cli: Cli, write: Write, content: str, expected: str) -> None:
+    path = write(content, "f.csv")
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2, result
+    assert result.err.splitlines()[0].startswith(f"{path}{expected}"), result.err
+
+
+def test_every_problem_at_once_up_to_a_cap(cli: Cli, write: Write) -> None:
+    rows = "".join(f"dx_rank,{1900 + n % 200},x\n" for n in range(1200))
+    result = cli("check", write("indicator,year,value\n" + rows, "many.csv"), "-t", WORKED)
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert sum(1 for line in lines if line.endswith("[not-a-number]")) == 50
+    assert any(
+        "… and 951 more problems" in line for line in lines
+    )  # 1000 kept + 1 "stopped after" line
+
+
+def test_lines_count_as_the_file_counts_them(cli: Cli, write: Write) -> None:
+    content = (
+        'indicator,year,value,note\ndx_rank,2023,4,"a note\nover two lines"\n\ndx_rank,2024,zero,\n'
+    )
+    path = write(content, "lines.csv")
+    result = cli("check", path, "-t", WORKED)
+    assert result.err.splitlines()[0].startswith(f"{path}:5:3: value: 'zero' is not a number")
+
+
+def test_empty_values_are_not_reported_not_zero(cli: Cli, write: Write) -> None:
+    path = write("indicator,year,value\ndx_rank,2023,4\ndx_rank,2024,\n", "e.csv")
+    document = scored(cli, path, "-t", WORKED, "--year", "2025", "--pillar", "overall")
+    assert document["as_of"] == 2023
+    assert document["results"][0]["actual"] == 4.0
+
+
+def test_percent_signs_and_vietnamese_milestone_words(cli: Cli, write: Write) -> None:
+    path = write(
+        "indicator,year,value\nreporting_online,2024, 95 % \ne_government_done,2024,Hoàn thành\n",
+        "w.csv",
+    )
+    document = scored(cli, path, "-t", WORKED)
+    actual = {r["indicator"]: r["actual"] for r in document["results"]}
+    assert actual["reporting_online"] == 95.0
+    assert actual["e_government_done"] is True
+
+
+def test_unused_columns_are_named_in_a_warning(cli: Cli, write: Write) -> None:
+    result = cli(
+        "check", write("indicator,year,value,unit\ndx_rank,2024,3,rank\n", "u.csv"), "-t", WORKED
+    )
+    assert "warning:" in result.err and "column(s) not used: unit" in result.err
+
+
+def test_validate_checks_actuals_without_scoring(cli: Cli, write: Write) -> None:
+    good = cli("validate", WORKED, "--actuals", DATA / "worked-actuals.csv")
+    assert good.code == 0
+    assert "1 actuals file(s) valid: 14 observation(s)" in good.err
+    assert good.out == ""
+    bad = write("indicator,year,value\ndx_rank,2024,0\n", "bad.csv")
+    result = cli("validate", WORKED, "--actuals", bad, "--format", "github")
+    assert result.code == 2
+    assert result.out.startswith(
+        f"::error file={bad},line=2,col=3,title=dxscore out-of-range::value: 0 is outside"
+    )
