@@ -1,0 +1,338 @@
+"""The scoring engine: a pure function of target sets, observations and options.
+
+No I/O, no printing, no globals. The rules (README, "How targets are scored"):
+
+Per target set, area, indicator and target year TY, over observations with
+year ≤ as-of (as-of defaults to the latest year with a reported value):
+
+1. ``current`` = the latest observation with year ≤ min(as-of, TY); none: ``no_data``.
+2. ``current`` meets the comparator: ``achieved``.
+3. else, as-of ≥ TY: ``missed``.
+4. else ``projected`` = the least-squares line through all observations with
+   year ≤ as-of, at TY (two distinct years needed; milestones are not
+   projected). It meets the comparator: ``on_track``; otherwise ``at_risk``.
+
+Attainment (0–1) measures ``current`` against the target; a pillar's score is
+100 × the weighted mean attainment of its indicators with data, and coverage
+the share of its indicators with data; a set's score is the mean of its
+pillars' scores.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from dxscore.model import PILLARS, Indicator, PillarKey, Target, TargetSet
+from dxscore.observations import Observation, Value
+
+Status = Literal["achieved", "on_track", "at_risk", "missed", "no_data"]
+STATUSES: tuple[Status, ...] = ("achieved", "on_track", "at_risk", "missed", "no_data")
+# How bad a status is, for --fail-on: missed is worse than at_risk.
+SEVERITY: dict[Status, int] = {
+    "achieved": 0,
+    "on_track": 0,
+    "no_data": 0,
+    "at_risk": 1,
+    "missed": 2,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """The least-squares line behind a projection: value = intercept + slope × year."""
+
+    slope: float
+    intercept: float
+
+    def at(self, year: int) -> float:
+        return self.intercept + self.slope * year
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The verdict on one indicator for one target year, with what it rests on."""
+
+    target_set: str
+    area: str | None
+    pillar: PillarKey
+    indicator: Indicator
+    target_year: int
+    target: Target
+    status: Status
+    actual: Value | None
+    actual_year: int | None
+    projected: float | None
+    attainment: float | None
+    used: tuple[Observation, ...]  # the observations the verdict rests on (year ≤ as-of)
+    fit: Fit | None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A pillar's score for a target year (``pillar`` None: the whole target set)."""
+
+    target_set: str
+    area: str | None
+    target_year: int
+    pillar: PillarKey | None
+    score: float | None
+    coverage: float
+    counts: dict[Status, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Scorecard:
+    as_of: int | None
+    target_sets: tuple[TargetSet, ...]
+    results: tuple[Result, ...]
+    summary: tuple[Summary, ...]
+    areas: tuple[str | None, ...] = field(default=(None,))
+
+    def failing(self, fail_on: str) -> int:
+        """How many results are at least as bad as ``fail_on`` (``missed``, ``at_risk``, ``never``)."""
+        if fail_on == "never":
+            return 0
+        threshold = SEVERITY["missed" if fail_on == "missed" else "at_risk"]
+        return sum(1 for r in self.results if SEVERITY[r.status] >= threshold)
+
+
+def meets(target: Target, value: Value) -> bool:
+    """Whether ``value`` satisfies the target's comparator."""
+    comparator = target.comparator
+    if comparator == "done":
+        return value is True
+    if isinstance(value, bool):
+        return False
+    x = target.value
+    if comparator == "min":
+        return value >= x
+    if comparator == "above":
+        return value > x
+    if comparator == "max":
+        return value <= x
+    if comparator == "below":
+        return value < x
+    return value >= x - target.effective_tolerance  # about
+
+
+def attainment(target: Target, value: Value) -> float:
+    """How far ``value`` has come towards the target, 0–1."""
+    comparator = target.comparator
+    if comparator == "done" or isinstance(value, bool):
+        return 1.0 if value is True else 0.0
+    x = target.value
+    if comparator in ("min", "above", "about"):
+        if x <= 0:
+            return 1.0 if meets(target, value) else 0.0
+        return _clip(value / x)
+    if value <= 0:  # max/below with a non-positive actual (a count of 0)
+        return 1.0 if meets(target, value) else 0.0
+    return _clip(x / value)
+
+
+def fit_line(points: Sequence[tuple[int, float]]) -> Fit | None:
+    """Ordinary least squares through (year, value); None with fewer than two distinct years."""
+    n = len(points)
+    if n < 2:
+        return None
+    mean_x = sum(x for x, _ in points) / n
+    mean_y = sum(y for _, y in points) / n
+    sxx = sum((x - mean_x) ** 2 for x, _ in points)
+    if sxx == 0:
+        return None
+    sxy = sum((x - mean_x) * (y - mean_y) for x, y in points)
+    slope = sxy / sxx
+    return Fit(slope, mean_y - slope * mean_x)
+
+
+def judge(
+    target: Target, target_year: int, history: Sequence[Observation], as_of: int, milestone: bool
+) -> tuple[Status, Observation | None, float | None, Fit | None]:
+    """Status, current observation, projection and fit for one target year.
+
+    ``history`` holds one indicator's observations with year ≤ as-of, sorted by year.
+    """
+    current = next((o for o in reversed(history) if o.year <= target_year), None)
+    if current is None:
+        return "no_data", None, None, None
+    if meets(target, current.value):
+        return "achieved", current, None, None
+    if as_of >= target_year:
+        return "missed", current, None, None
+    fit = None if milestone else fit_line([(o.year, float(o.value)) for o in history])
+    if fit is None:
+        return "at_risk", current, None, None
+    projected = fit.at(target_year)
+    return ("on_track" if meets(target, projected) else "at_risk"), current, projected, fit
+
+
+def score(
+    target_sets: Sequence[TargetSet],
+    observations: Iterable[Observation],
+    *,
+    as_of: int | None = None,
+    years: Iterable[int] | None = None,
+    pillars: Iterable[PillarKey] | None = None,
+    areas: Iterable[str | None] | None = None,
+) -> Scorecard:
+    """Score every given target set against the observations.
+
+    ``years``, ``pillars`` and ``areas`` narrow what is scored; ``as_of``
+    defaults to the latest observed year. A target set or area with no
+    observation is scored too (every result ``no_data``).
+    """
+    by_key: dict[tuple[str, str | None, str], list[Observation]] = defaultdict(list)
+    seen_areas: dict[str, list[str | None]] = defaultdict(list)
+    latest: int | None = None
+    for obs in observations:
+        by_key[(obs.target_set, obs.area, obs.indicator)].append(obs)
+        if obs.area not in seen_areas[obs.target_set]:
+            seen_areas[obs.target_set].append(obs.area)
+        latest = obs.year if latest is None or obs.year > latest else latest
+    as_of = latest if as_of is None else as_of
+    year_filter = set(years) if years is not None else None
+    pillar_filter = set(pillars) if pillars is not None else None
+    area_filter = set(areas) if areas is not None else None
+
+    results: list[Result] = []
+    summary: list[Summary] = []
+    all_areas: list[str | None] = []
+    for target_set in target_sets:
+        set_areas = _area_order(seen_areas.get(target_set.id) or [None])
+        if area_filter is not None:
+            set_areas = [a for a in set_areas if a in area_filter] or _area_order(area_filter)
+        for area in set_areas:
+            if area not in all_areas:
+                all_areas.append(area)
+            histories = {
+                indicator.id: sorted(
+                    (
+                        o
+                        for o in by_key.get((target_set.id, area, indicator.id), ())
+                        if as_of is not None and o.year <= as_of
+                    ),
+                    key=lambda o: o.year,
+                )
+                for _, indicator in target_set.indicators()
+            }
+            for target_year in target_set.target_years():
+                if year_filter is not None and target_year not in year_filter:
+                    continue
+                year_results: list[Result] = []
+                pillar_rows: list[Summary] = []
+                for pillar in PILLARS:
+                    if pillar_filter is not None and pillar not in pillar_filter:
+                        continue
+                    pillar_results = [
+                        _result(
+                            target_set.id,
+                            area,
+                            pillar,
+                            indicator,
+                            target_year,
+                            histories[indicator.id],
+                            as_of,
+                        )
+                        for indicator in getattr(target_set.pillars, pillar)
+                        if target_year in indicator.targets
+                    ]
+                    if pillar_results:
+                        pillar_rows.append(
+                            _summarize(target_set.id, area, target_year, pillar, pillar_results)
+                        )
+                        year_results.extend(pillar_results)
+                if year_results:
+                    summary.extend(pillar_rows)
+                    summary.append(
+                        _summarize_set(target_set.id, area, target_year, pillar_rows, year_results)
+                    )
+                    results.extend(year_results)
+    return Scorecard(as_of, tuple(target_sets), tuple(results), tuple(summary), tuple(all_areas))
+
+
+def _result(
+    set_id: str,
+    area: str | None,
+    pillar: PillarKey,
+    indicator: Indicator,
+    target_year: int,
+    history: Sequence[Observation],
+    as_of: int | None,
+) -> Result:
+    target = indicator.targets[target_year]
+    if as_of is None:
+        status: Status = "no_data"
+        current = projected = fit = None
+    else:
+        status, current, projected, fit = judge(
+            target, target_year, history, as_of, indicator.unit == "milestone"
+        )
+    return Result(
+        target_set=set_id,
+        area=area,
+        pillar=pillar,
+        indicator=indicator,
+        target_year=target_year,
+        target=target,
+        status=status,
+        actual=current.value if current else None,
+        actual_year=current.year if current else None,
+        projected=projected,
+        attainment=attainment(target, current.value) if current else None,
+        used=tuple(history),
+        fit=fit,
+    )
+
+
+def _area_order(areas: Iterable[str | None]) -> list[str | None]:
+    """City-wide first, then areas by name."""
+    return sorted(areas, key=lambda a: (a is not None, a or ""))
+
+
+def _summarize(
+    set_id: str, area: str | None, target_year: int, pillar: PillarKey, results: Sequence[Result]
+) -> Summary:
+    with_data = [r for r in results if r.attainment is not None]
+    weight = sum(r.indicator.weight for r in with_data)
+    score = (
+        100 * sum(r.indicator.weight * (r.attainment or 0.0) for r in with_data) / weight
+        if with_data
+        else None
+    )
+    return Summary(
+        set_id, area, target_year, pillar, score, len(with_data) / len(results), _counts(results)
+    )
+
+
+def _summarize_set(
+    set_id: str,
+    area: str | None,
+    target_year: int,
+    pillars: Sequence[Summary],
+    results: Sequence[Result],
+) -> Summary:
+    scores = [s.score for s in pillars if s.score is not None]
+    with_data = sum(1 for r in results if r.status != "no_data")
+    return Summary(
+        set_id,
+        area,
+        target_year,
+        None,
+        sum(scores) / len(scores) if scores else None,
+        with_data / len(results),
+        _counts(results),
+    )
+
+
+def _counts(results: Iterable[Result]) -> dict[Status, int]:
+    counts: dict[Status, int] = dict.fromkeys(STATUSES, 0)
+    for result in results:
+        counts[result.status] += 1
+    return counts
+
+
+def _clip(value: float) -> float:
+    return min(1.0, max(0.0, value))

@@ -1,0 +1,277 @@
+"""The scoring rules, pinned: worked examples computed by hand, each boundary, and invariants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dxscore.actuals import read_actuals
+from dxscore.model import Target
+from dxscore.observations import Observation
+from dxscore.scoring import Scorecard, attainment, fit_line, judge, meets, score
+from dxscore.targets import load_target_sets
+
+DATA = Path(__file__).parent / "data"
+
+
+def target(**spec: float | bool) -> Target:
+    return Target.model_validate(spec)
+
+
+def history(*points: tuple[int, float | bool]) -> list[Observation]:
+    return [Observation("x", None, "i", year, value) for year, value in points]
+
+
+# --- each rule and boundary -------------------------------------------------------------
+
+
+def test_strict_above_is_not_met_at_equality_but_attains_fully() -> None:
+    above = target(above=50)
+    assert not meets(above, 50.0)
+    assert meets(above, 50.01)
+    assert attainment(above, 50.0) == 1.0
+
+
+def test_about_is_met_exactly_at_the_tolerance_edge() -> None:
+    about = target(about=30, tolerance=2)
+    assert meets(about, 28.0)
+    assert not meets(about, 27.99)
+    assert attainment(about, 28.0) == pytest.approx(28 / 30)
+
+
+def test_about_tolerance_defaults_to_five_percent_of_the_value() -> None:
+    about = target(about=30)
+    assert meets(about, 28.5)
+    assert not meets(about, 28.49)
+
+
+def test_below_when_the_projection_lands_exactly_on_the_target() -> None:
+    # 2022: 9, 2023: 7 → slope −2 → 2025: 3. "below 3" is not met at 3: at risk.
+    status, current, projected, _ = judge(
+        target(below=3), 2025, history((2022, 9), (2023, 7)), 2023, False
+    )
+    assert (status, projected) == ("at_risk", pytest.approx(3.0))
+    assert current is not None and current.value == 7
+    status, _, _, _ = judge(target(max=3), 2025, history((2022, 9), (2023, 7)), 2023, False)
+    assert status == "on_track"
+
+
+def test_a_rank_target_is_lower_is_better() -> None:
+    top5 = target(max=5)
+    assert meets(top5, 5.0) and meets(top5, 1.0) and not meets(top5, 6.0)
+    assert attainment(top5, 8.0) == pytest.approx(5 / 8)
+    assert attainment(top5, 2.0) == 1.0
+
+
+def test_a_milestone_is_done_or_not_and_never_projected() -> None:
+    done = target(done=True)
+    assert attainment(done, True) == 1.0 and attainment(done, False) == 0.0
+    status, _, projected, fit = judge(done, 2025, history((2023, False), (2024, False)), 2024, True)
+    assert (status, projected, fit) == ("at_risk", None, None)
+    assert judge(done, 2025, history((2024, True)), 2024, True)[0] == "achieved"
+    assert judge(done, 2025, history((2025, False)), 2025, True)[0] == "missed"
+
+
+def test_a_single_observation_cannot_be_projected() -> None:
+    status, _, projected, _ = judge(target(min=60), 2030, history((2024, 50)), 2024, False)
+    assert (status, projected) == ("at_risk", None)
+
+
+def test_two_observations_in_the_same_year_cannot_be_projected() -> None:
+    assert fit_line([(2024, 50.0), (2024, 60.0)]) is None
+
+
+def test_a_target_year_already_past_is_missed_not_projected() -> None:
+    status, current, projected, _ = judge(
+        target(min=60), 2025, history((2023, 40), (2024, 55), (2026, 70)), 2026, False
+    )
+    # current is the latest value up to the target year (2024), not the later 2026 one
+    assert current is not None and (current.year, current.value) == (2024, 55)
+    assert (status, projected) == ("missed", None)
+
+
+def test_a_value_reached_after_the_deadline_does_not_count_for_it() -> None:
+    status, _, _, _ = judge(target(min=60), 2025, history((2024, 55), (2026, 70)), 2026, False)
+    assert status == "missed"
+
+
+def test_no_observation_up_to_the_target_year_is_no_data() -> None:
+    assert judge(target(min=60), 2025, [], 2024, False)[0] == "no_data"
+    assert judge(target(min=60), 2025, history((2026, 70)), 2026, False)[0] == "no_data"
+
+
+def test_projections_are_not_clipped() -> None:
+    status, _, projected, _ = judge(
+        target(min=80), 2030, history((2022, 40), (2023, 48), (2024, 55)), 2024, False
+    )
+    assert projected == pytest.approx(47.6667 + 7.5 * 7, abs=1e-3)  # 100.17 %: past 100, as fitted
+    assert status == "on_track"
+
+
+def test_attainment_with_a_zero_target() -> None:
+    assert attainment(target(min=0), 0.0) == 1.0
+    assert attainment(target(max=0), 0.0) == 1.0
+    assert attainment(target(max=0), 2.0) == 0.0
+
+
+# --- the worked example (tests/data/worked.yaml), computed by hand ------------------------
+
+
+@pytest.fixture(scope="module")
+def worked() -> Scorecard:
+    sets = [item.target_set for item in load_target_sets([DATA / "worked.yaml"])]
+    data = read_actuals([DATA / "worked-actuals.csv"], sets)
+    assert data.problems == []
+    return score(sets, data.observations)
+
+
+def test_worked_example_statuses(worked: Scorecard) -> None:
+    got = {
+        (r.indicator.id, r.target_year): (r.status, r.projected, r.attainment)
+        for r in worked.results
+    }
+    approx = pytest.approx
+    assert worked.as_of == 2024
+    assert got == {
+        # ranks 24, 12, 8: slope −8, line through (2023, 14.667); top 5 / below 3
+        ("dx_rank", 2025): ("on_track", approx(14.6667 - 16, abs=1e-3), 5 / 8),
+        ("dx_rank", 2030): ("on_track", approx(14.6667 - 56, abs=1e-3), 3 / 8),
+        # 90 in 2024 for a 2024 target of 100: deadline passed
+        ("reporting_online", 2024): ("missed", None, approx(0.9)),
+        # 40, 48, 55: slope 7.5 → 62.67 in 2025, 100.17 in 2030
+        ("records_online_commune", 2025): ("on_track", approx(62.6667, abs=1e-3), approx(55 / 60)),
+        ("records_online_commune", 2030): ("on_track", approx(100.1667, abs=1e-3), approx(55 / 80)),
+        # 45, 50: "above 50" not met at 50; projected 55 → on track; attainment 1
+        ("inspections_online", 2025): ("on_track", approx(55.0), 1.0),
+        # not done in 2024, deadline ahead, milestones are not projected
+        ("e_government_done", 2025): ("at_risk", None, 0.0),
+        # 28 is within about 30 ± 2
+        ("digital_economy_grdp_share", 2025): ("achieved", None, approx(28 / 30)),
+        # 26, 28: slope 2 → exactly 40 in 2030, and "above 40" is strict
+        ("digital_economy_grdp_share", 2030): ("at_risk", approx(40.0), approx(0.7)),
+        # a single observation (6,5 with a decimal comma): no projection
+        ("labour_productivity_growth", 2025): ("at_risk", None, approx(6.5 / 7)),
+        ("epayment_account_share", 2025): ("achieved", None, 1.0),
+        ("broadband_household_coverage", 2025): ("no_data", None, None),
+    }
+
+
+def test_worked_example_scores(worked: Scorecard) -> None:
+    rows = {(s.target_year, s.pillar): (s.score, s.coverage) for s in worked.summary}
+    approx = pytest.approx
+    assert rows == {
+        (2024, "government"): (approx(90.0), 1.0),
+        (2024, None): (approx(90.0), 1.0),
+        (2025, "overall"): (approx(62.5), 1.0),
+        # weights 2, 1, 1: (2 × 55/60 + 1 + 0) / 4
+        (2025, "government"): (approx(100 * (2 * 55 / 60 + 1) / 4), 1.0),
+        (2025, "economy"): (approx(100 * (28 / 30 + 6.5 / 7) / 2), 1.0),
+        # no_data does not drag the score down; coverage shows it
+        (2025, "society"): (approx(100.0), 0.5),
+        (2025, None): (approx((62.5 + 70.8333 + 93.0952 + 100) / 4, abs=1e-3), 7 / 8),
+        (2030, "overall"): (approx(37.5), 1.0),
+        (2030, "government"): (approx(68.75), 1.0),
+        (2030, "economy"): (approx(70.0), 1.0),
+        (2030, None): (approx((37.5 + 68.75 + 70) / 3), 1.0),
+    }
+    counts = {(s.target_year, s.pillar): s.counts for s in worked.summary}
+    assert counts[(2025, None)] == {
+        "achieved": 2,
+        "on_track": 3,
+        "at_risk": 2,
+        "missed": 0,
+        "no_data": 1,
+    }
+
+
+def test_as_of_moves_the_deadline(worked: Scorecard) -> None:
+    sets = worked.target_sets
+    observations = [o for r in worked.results for o in r.used]
+    later = score(sets, set(observations), as_of=2025, years=[2025])
+    statuses = {r.indicator.id: r.status for r in later.results}
+    assert statuses["records_online_commune"] == "missed"  # 55 by the 2025 deadline
+    assert statuses["digital_economy_grdp_share"] == "achieved"
+    earlier = score(sets, set(observations), as_of=2023, years=[2025])
+    dx = next(r for r in earlier.results if r.indicator.id == "dx_rank")
+    assert (dx.actual, dx.actual_year, dx.projected) == (
+        12,
+        2023,
+        pytest.approx(-12.0),
+    )  # 24, 12: slope −12
+
+
+def test_filters_narrow_results_and_summaries(worked: Scorecard) -> None:
+    observations = {o for r in worked.results for o in r.used}
+    narrow = score(worked.target_sets, observations, years=[2030], pillars=["economy"])
+    assert [(r.indicator.id, r.target_year) for r in narrow.results] == [
+        ("digital_economy_grdp_share", 2030)
+    ]
+    assert [(s.pillar, s.score) for s in narrow.summary] == [
+        ("economy", pytest.approx(70.0)),
+        (None, pytest.approx(70.0)),
+    ]
+
+
+def test_fail_on_levels(worked: Scorecard) -> None:
+    assert worked.failing("missed") == 1
+    assert worked.failing("at_risk") == 4
+    assert worked.failing("never") == 0
+
+
+# --- invariants -----------------------------------------------------------------------------
+
+values = st.floats(min_value=0, max_value=100, allow_nan=False)
+comparators = st.sampled_from(["min", "above", "about", "max", "below"])
+thresholds = st.floats(min_value=0.5, max_value=100, allow_nan=False)
+
+
+@given(comparators, thresholds, values)
+def test_attainment_lies_between_zero_and_one(
+    comparator: str, threshold: float, value: float
+) -> None:
+    assert 0.0 <= attainment(target(**{comparator: threshold}), value) <= 1.0
+
+
+@given(
+    st.sampled_from(["min", "above", "about"]),
+    thresholds,
+    st.lists(values, min_size=1, max_size=5),
+    st.floats(min_value=0, max_value=50, allow_nan=False),
+    st.integers(min_value=0, max_value=3),
+)
+def test_raising_a_higher_is_better_actual_never_worsens_its_status(
+    comparator: str, threshold: float, series: list[float], raise_by: float, ahead: int
+) -> None:
+    rank = {"missed": 0, "at_risk": 1, "on_track": 2, "achieved": 3}
+    goal = target(**{comparator: threshold})
+    as_of = 2020 + len(series) - 1
+    before = history(*((2020 + i, v) for i, v in enumerate(series)))
+    after = [*before[:-1], Observation("x", None, "i", as_of, series[-1] + raise_by)]
+    year = as_of + ahead
+    assert (
+        rank[judge(goal, year, after, as_of, False)[0]]
+        >= rank[judge(goal, year, before, as_of, False)[0]]
+    )
+
+
+@given(
+    comparators,
+    thresholds,
+    st.lists(values, min_size=1, max_size=5),
+    st.integers(min_value=-2, max_value=3),
+)
+def test_achieved_exactly_when_the_comparator_holds_on_current(
+    comparator: str, threshold: float, series: list[float], offset: int
+) -> None:
+    goal = target(**{comparator: threshold})
+    as_of = 2020 + len(series) - 1
+    status, current, _, _ = judge(
+        goal, as_of + offset, history(*((2020 + i, v) for i, v in enumerate(series))), as_of, False
+    )
+    if current is None:
+        assert status == "no_data"
+    else:
+        assert (status == "achieved") == meets(goal, current.value)
