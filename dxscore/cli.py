@@ -20,6 +20,7 @@ from dxscore import __version__
 from dxscore.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
+    from dxscore.actuals import Actuals
     from dxscore.model import TargetSet
     from dxscore.targets import LoadedTargetSet
 
@@ -48,6 +49,11 @@ def _reports_input_errors(command: Callable[P, R]) -> Callable[P, R]:
 
             for line in as_text(error.problems):
                 typer.echo(line, err=True)
+            files = len({problem.file for problem in error.problems})
+            typer.echo(
+                f"✘ {len(error.problems)} problem(s) in {files} input(s); fix them and run again",
+                err=True,
+            )
             raise typer.Exit(ExitCode.INVALID) from None
 
     return wrapper
@@ -57,6 +63,29 @@ class ValidateFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    missed = "missed"
+    at_risk = "at_risk"
+    never = "never"
+
+
+class Pillar(StrEnum):
+    overall = "overall"
+    government = "government"
+    economy = "economy"
+    society = "society"
+
+
+class LangChoice(StrEnum):
+    en = "en"
+    vi = "vi"
 
 
 class TargetsFormat(StrEnum):
@@ -70,6 +99,32 @@ TargetsOption = Annotated[
         "--targets",
         "-t",
         help="Target file or folder (repeatable). Default: $DXSCORE_TARGETS, else ./targets/, else the bundled files.",
+    ),
+]
+
+
+ActualsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Actuals CSV files (long or wide layout; see the README).", show_default=False
+    ),
+]
+CityOption = Annotated[
+    str | None,
+    typer.Option(
+        "--city", help="Score this target set (id or name); rows of other cities are skipped."
+    ),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding", help="The actuals' text encoding (default: UTF-8, with or without BOM)."
+    ),
+]
+LangOption = Annotated[
+    LangChoice | None,
+    typer.Option(
+        "--lang", help="Language of the report (default: from LANG/LC_ALL, else English)."
     ),
 ]
 
@@ -109,16 +164,36 @@ def validate(
             help="text; json (a report on standard output); github (::error annotations).",
         ),
     ] = ValidateFormat.text,
+    actuals: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--actuals",
+            "-a",
+            help="Also check this actuals file against the targets (repeatable); nothing is scored.",
+        ),
+    ] = None,
+    city: CityOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
-    """Check target files against the schema; every problem as FILE:LINE:COL. Exit 0 valid, 2 invalid."""
+    """Check target files (and actuals) without scoring; every problem as FILE:LINE:COL. Exit 0 valid, 2 invalid."""
+    from dxscore.actuals import read_actuals
     from dxscore.render import problems as render_problems
     from dxscore.targets import display_name, find_target_files, validate_target_files
 
     files = find_target_files(paths)
     loaded, problems = validate_target_files(files)
+    observations = 0
+    if actuals:
+        data = read_actuals(
+            actuals, [item.target_set for item in loaded], city=city, encoding=encoding
+        )
+        problems.extend(data.problems)
+        observations = len(data.observations)
+        for warning in data.warnings:
+            typer.echo(f"warning: {warning}", err=True)
     if output_format is ValidateFormat.json:
         by_file = {item.file: item.target_set.id for item in loaded}
-        names = [display_name(path) for path in files]
+        names = [display_name(path) for path in files] + [str(path) for path in actuals or []]
         typer.echo(
             render_problems.as_json(
                 [(name, by_file.get(name)) for name in names], problems, __version__
@@ -133,7 +208,8 @@ def validate(
     if problems:
         bad = len({problem.file for problem in problems})
         typer.echo(
-            f"✘ {len(problems)} problem(s) in {bad} of {len(files)} target file(s)", err=True
+            f"✘ {len(problems)} problem(s) in {bad} of {len(files) + len(actuals or [])} file(s)",
+            err=True,
         )
         raise typer.Exit(ExitCode.INVALID)
     summary = ", ".join(
@@ -141,6 +217,10 @@ def validate(
         for item in loaded
     )
     typer.echo(f"✔ {len(loaded)} target file(s) valid: {summary}", err=True)
+    if actuals:
+        typer.echo(
+            f"✔ {len(actuals)} actuals file(s) valid: {observations} observation(s)", err=True
+        )
 
 
 @app.command()
@@ -172,6 +252,95 @@ def targets(
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     stdout().print(targets_view.overview([(item.target_set, item.file) for item in loaded]))
+
+
+@app.command()
+@_reports_input_errors
+def check(
+    actuals: ActualsArgument,
+    targets_paths: TargetsOption = None,
+    as_of: Annotated[
+        int | None,
+        typer.Option(
+            "--as-of",
+            min=1900,
+            max=2100,
+            help="Judge as of this year (default: the latest year with a value).",
+        ),
+    ] = None,
+    year: Annotated[
+        list[int] | None, typer.Option("--year", help="Only this target year (repeatable).")
+    ] = None,
+    pillar: Annotated[
+        list[Pillar] | None, typer.Option("--pillar", help="Only this pillar (repeatable).")
+    ] = None,
+    city: CityOption = None,
+    area: Annotated[
+        list[str] | None, typer.Option("--area", help="Only this area (repeatable).")
+    ] = None,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a target is this bad or worse (missed is worse than at_risk).",
+        ),
+    ] = FailOn.missed,
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
+    lang: LangOption = None,
+    encoding: EncodingOption = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Show the observations, fitted slope and projection behind each verdict.",
+        ),
+    ] = False,
+) -> None:
+    """Score actuals against the targets and print the colored report. Exit 1 when --fail-on is met."""
+    import unicodedata
+
+    from dxscore.console import stdout
+    from dxscore.i18n import detect_lang
+    from dxscore.render import terminal
+    from dxscore.render.json_report import as_json
+    from dxscore.scoring import score
+
+    language = lang.value if lang else detect_lang()
+    loaded = _load_targets(targets_paths)
+    data = _read_actuals(actuals, loaded, city, encoding)
+    sets = [item.target_set for item in loaded if item.target_set.id in data.named_sets]
+    scorecard = score(
+        sets,
+        data.observations,
+        as_of=as_of,
+        years=year,
+        pillars=[p.value for p in pillar] if pillar else None,
+        areas=[unicodedata.normalize("NFC", a.strip()) for a in area] if area else None,
+    )
+    if output_format is CheckFormat.json:
+        typer.echo(as_json(scorecard, __version__, explain=explain), nl=False)
+    else:
+        console = stdout()
+        for part in terminal.report(scorecard, language, explain=explain):
+            console.print(part)
+        line, _ = terminal.verdict(scorecard, fail_on.value, language)
+        console.print(line)
+    if scorecard.failing(fail_on.value):
+        raise typer.Exit(ExitCode.FAILED)
+
+
+def _read_actuals(
+    paths: list[Path], loaded: list[LoadedTargetSet], city: str | None, encoding: str | None
+) -> Actuals:
+    """Read and validate actuals; problems raise, warnings go to standard error."""
+    from dxscore.actuals import read_actuals
+
+    data = read_actuals(paths, [item.target_set for item in loaded], city=city, encoding=encoding)
+    if data.problems:
+        raise InputError(data.problems)
+    for warning in data.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    return data
 
 
 @app.command()

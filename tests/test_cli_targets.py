@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINIMAL, ROOT, Cli
 
+from conftest import MINIMAL, ROOT, Cli
 from dxscore import __version__
 from dxscore.targets import bundled_targets_dir, find_target_files
 

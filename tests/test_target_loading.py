@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from conftest import MINIMAL, Cli
 
 Write = Callable[..., Path]
@@ -204,7 +205,7 @@ def test_every_problem_of_a_file_is_reported_at_once(cli: Cli, write: Write) -> 
         "pillars.economy[0].targets.2025",
         "pillars.society[0].id",
     ]
-    assert "✘ 3 problem(s) in 1 of 1 target file(s)" in result.err
+    assert "✘ 3 problem(s) in 1 of 1 file(s)" in result.err
 
 
 def test_many_problems_are_capped(cli: Cli, write: Write) -> None:

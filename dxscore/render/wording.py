@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dxscore.i18n import Lang, t
 from dxscore.model import Target
+from dxscore.observations import Value
 
 _SYMBOL = {"min": "≥", "above": ">", "max": "≤", "below": "<", "about": "≈"}
 _SUFFIX = {"percent": "%", "percent_per_year": "%/yr", "percent_change": "%"}
+STATUS_SYMBOL = {"achieved": "✔", "on_track": "↗", "at_risk": "⚠", "missed": "✘", "no_data": "·"}
 
 
 def number(value: float) -> str:
@@ -19,16 +22,25 @@ def quantity(value: float, unit: str) -> str:
     return number(value) + _SUFFIX.get(unit, "")
 
 
-def target(target: Target, unit: str) -> str:
+def value(actual: Value | None, unit: str, lang: Lang = "en") -> str:
+    """An actual as a reader wants it: ``55%``, ``#6``, ``done``; ``–`` when there is none."""
+    if actual is None:
+        return "–"
+    if isinstance(actual, bool):
+        return t("value.done" if actual else "value.not_done", lang)
+    return quantity(actual, unit)
+
+
+def target(target: Target, unit: str, lang: Lang = "en") -> str:
     """``≥ 60%``, ``> 7.5%/yr``, ``≈ 30% (± 1.5)``, ``top 5``, ``≥ 7%/yr (stretch 7.5)``, ``done``."""
     comparator = target.comparator
     if comparator == "done":
-        return "done"
+        return t("target.done", lang)
     if unit == "rank" and comparator == "max":
-        return f"top {number(target.value)}"
+        return t("target.top", lang, n=number(target.value))
     text = f"{_SYMBOL[comparator]} {quantity(target.value, unit)}"
     if target.tolerance is not None:
         text += f" (± {number(target.tolerance)})"
     if target.stretch is not None:
-        text += f" (stretch {number(target.stretch)})"
+        text += f" ({t('target.stretch', lang, n=number(target.stretch))})"
     return text

@@ -1,0 +1,62 @@
+"""The scorecard as the stable JSON document of the README ("JSON output")."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dxscore.scoring import Result, Scorecard, Summary
+
+
+def as_json(scorecard: Scorecard, version: str, *, explain: bool = False) -> str:
+    document = {
+        "tool": "dxscore",
+        "version": version,
+        "as_of": scorecard.as_of,
+        "results": [_result(result, explain) for result in scorecard.results],
+        "summary": [_summary(row) for row in scorecard.summary],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _result(result: Result, explain: bool) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "target_set": result.target_set,
+        "area": result.area,
+        "pillar": result.pillar,
+        "indicator": result.indicator.id,
+        "unit": result.indicator.unit,
+        "target_year": result.target_year,
+        "target": result.target.as_dict(),
+        "status": result.status,
+        "actual": result.actual,
+        "actual_year": result.actual_year,
+        "projected": _round(result.projected, 2),
+        "attainment": _round(result.attainment, 4),
+    }
+    if explain:
+        row["explain"] = {
+            "observations": [
+                {"year": o.year, "value": o.value, "file": o.file, "line": o.line}
+                for o in result.used
+            ],
+            "slope": _round(result.fit.slope, 6) if result.fit else None,
+            "intercept": _round(result.fit.intercept, 6) if result.fit else None,
+        }
+    return row
+
+
+def _summary(row: Summary) -> dict[str, Any]:
+    return {
+        "target_set": row.target_set,
+        "area": row.area,
+        "target_year": row.target_year,
+        "pillar": row.pillar,
+        "score": _round(row.score, 1),
+        "coverage": _round(row.coverage, 4),
+        "counts": row.counts,
+    }
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)

@@ -1,0 +1,213 @@
+"""The ``check`` report for the terminal: per target year and pillar, then a summary and a verdict.
+
+Color never carries meaning alone: every status also has a symbol and a word.
+Text from input files is escaped before rich sees it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from dxscore.console import escape
+from dxscore.i18n import Lang, t
+from dxscore.model import PILLARS, TargetSet
+from dxscore.render import wording
+from dxscore.scoring import STATUSES, Result, Scorecard, Summary
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+STATUS_STYLE = {
+    "achieved": "bold green",
+    "on_track": "cyan",
+    "at_risk": "yellow",
+    "missed": "bold red",
+    "no_data": "dim",
+}
+BAR_WIDTH = 10
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(fraction: float | None) -> str:
+    """A text bar with eighth-block resolution and the percentage: ``█████▌     55%``."""
+    if fraction is None:
+        return "–"
+    eighths = round(max(0.0, min(1.0, fraction)) * BAR_WIDTH * 8)
+    full, part = divmod(eighths, 8)
+    cells = "█" * full + (_EIGHTHS[part] if part else "")
+    return f"{cells.ljust(BAR_WIDTH)} {round(fraction * 100):>3}%"
+
+
+def status_text(status: str, lang: Lang) -> str:
+    return (
+        f"[{STATUS_STYLE[status]}]{wording.STATUS_SYMBOL[status]} {t('status.' + status, lang)}[/]"
+    )
+
+
+def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterator[RenderableType]:
+    """Everything ``check`` prints, part by part, for each target set and area."""
+    from rich.table import Table
+    from rich.text import Text
+
+    for target_set in scorecard.target_sets:
+        for area in scorecard.areas:
+            results = [
+                r for r in scorecard.results if r.target_set == target_set.id and r.area == area
+            ]
+            if not results:
+                continue
+            summary = [
+                s for s in scorecard.summary if s.target_set == target_set.id and s.area == area
+            ]
+            yield Text.from_markup(_title(target_set, area, scorecard.as_of, lang))
+            for year in sorted({r.target_year for r in results}):
+                for pillar in PILLARS:
+                    rows = [r for r in results if r.target_year == year and r.pillar == pillar]
+                    if not rows:
+                        continue
+                    pillar_summary = next(
+                        s for s in summary if s.target_year == year and s.pillar == pillar
+                    )
+                    table = Table(
+                        title=_table_title(year, pillar, pillar_summary, lang),
+                        title_justify="left",
+                        expand=False,
+                    )
+                    table.add_column(t("col.indicator", lang), ratio=1, min_width=24)
+                    table.add_column(t("col.target", lang), no_wrap=True)
+                    table.add_column(t("col.actual", lang), no_wrap=True)
+                    table.add_column(t("col.projected", lang), justify="right", no_wrap=True)
+                    table.add_column(t("col.attainment", lang), no_wrap=True)
+                    table.add_column(t("col.status", lang), no_wrap=True)
+                    for result in rows:
+                        table.add_row(*_row(result, lang))
+                    yield table
+                    if explain:
+                        yield from (
+                            Text.from_markup(line) for line in _explain(rows, scorecard.as_of, lang)
+                        )
+            yield _matrix(summary, lang)
+
+
+def _title(target_set: TargetSet, area: str | None, as_of: int | None, lang: Lang) -> str:
+    when = (
+        t("heading.as_of", lang, year=as_of)
+        if as_of is not None
+        else t("heading.no_data_at_all", lang)
+    )
+    where = f" · {escape(t('heading.area', lang, area=area))}" if area is not None else ""
+    return (
+        f"\n[bold]{escape(target_set.name.in_lang(lang))}[/bold]{where} · {when}\n"
+        f"[dim]{escape(target_set.resolution.title.in_lang(lang))}[/dim]"
+    )
+
+
+def _table_title(year: int, pillar: str, summary: Summary, lang: Lang) -> str:
+    total = sum(summary.counts.values())
+    have = total - summary.counts["no_data"]
+    score = "–" if summary.score is None else f"{summary.score:.1f}"
+    return (
+        f"[bold]{t('heading.target_year', lang, year=year)} · {t('pillar.' + pillar, lang)}[/bold] · "
+        + t("heading.score", lang, score=score, have=have, total=total)
+    )
+
+
+def _row(result: Result, lang: Lang) -> tuple[str, ...]:
+    unit = result.indicator.unit
+    actual = wording.value(result.actual, unit, lang)
+    if result.actual_year is not None:
+        actual += f" ({result.actual_year})"
+    projected = "–" if result.projected is None else wording.quantity(result.projected, unit)
+    name = escape(result.indicator.name.in_lang(lang))
+    return (
+        f"{name}\n[dim]{escape(result.indicator.id)}[/dim]",
+        escape(wording.target(result.target, unit, lang)),
+        escape(actual),
+        escape(projected),
+        bar(result.attainment),
+        status_text(result.status, lang),
+    )
+
+
+def _explain(rows: Sequence[Result], as_of: int | None, lang: Lang) -> Iterator[str]:
+    for result in rows:
+        unit = result.indicator.unit
+        head = f"  [bold]{escape(result.indicator.id)}[/bold] {result.target_year}: "
+        if not result.used:
+            yield head + escape(t("explain.none", lang, year=as_of))
+            continue
+        points = ", ".join(f"{o.year}={wording.value(o.value, unit, lang)}" for o in result.used)
+        parts = [f"{t('explain.observations', lang)} {points}"]
+        if result.actual_year is not None:
+            parts.append(
+                t(
+                    "explain.current",
+                    lang,
+                    value=wording.value(result.actual, unit, lang),
+                    year=result.actual_year,
+                )
+            )
+        if result.status in ("missed",):
+            parts.append(t("explain.deadline_passed", lang))
+        elif result.fit is not None and result.projected is not None:
+            parts.append(
+                t(
+                    "explain.fit",
+                    lang,
+                    slope=f"{result.fit.slope:+.3g}",
+                    projected=wording.quantity(result.projected, unit),
+                    year=result.target_year,
+                )
+            )
+        elif result.status == "at_risk":
+            parts.append(t("explain.no_fit", lang))
+        parts.append(
+            f"{wording.target(result.target, unit, lang)} → {status_text(result.status, lang)}"
+        )
+        yield head + escape("; ".join(parts[:-1])) + "; " + parts[-1]
+
+
+def _matrix(summary: Sequence[Summary], lang: Lang) -> RenderableType:
+    from rich.table import Table
+
+    years = sorted({s.target_year for s in summary})
+    table = Table(title=t("heading.summary", lang), title_justify="left")
+    table.add_column(t("col.pillar", lang))
+    for year in years:
+        table.add_column(str(year), justify="right")
+    for pillar in (*PILLARS, None):
+        cells = []
+        for year in years:
+            row = next((s for s in summary if s.pillar == pillar and s.target_year == year), None)
+            cells.append(_score_cell(row))
+        if all(cell == "" for cell in cells):
+            continue
+        label = t("pillar." + (pillar or "all"), lang)
+        table.add_row(f"[bold]{label}[/bold]" if pillar is None else label, *cells)
+    return table
+
+
+def _score_cell(row: Summary | None) -> str:
+    if row is None:
+        return ""
+    score = "–" if row.score is None else f"{row.score:.1f}"
+    return f"{score} · {round(row.coverage * 100)}%"
+
+
+def verdict(scorecard: Scorecard, fail_on: str, lang: Lang) -> tuple[str, bool]:
+    """The closing line, and whether ``check`` should exit 1."""
+    counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
+    for result in scorecard.results:
+        counts[result.status] += 1
+    line = t("verdict.counts", lang, **counts)
+    if fail_on == "never":
+        return f"{line} {t('verdict.never', lang)}", False
+    failing = scorecard.failing(fail_on)
+    worst = t("status." + fail_on, lang)
+    if failing:
+        return (
+            f"{line}\n[bold red]{t('verdict.fail', lang, n=failing, worst=worst, fail_on=fail_on)}[/]",
+            True,
+        )
+    return f"{line}\n[green]{t('verdict.pass', lang, worst=worst, fail_on=fail_on)}[/]", False

@@ -1,0 +1,194 @@
+"""`dxscore check` as an analyst and a CI job use it: report, verdict, exit codes, options."""
+
+from __future__ import annotations
+
+import csv
+import json
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Cli
+from dxscore.i18n import CATALOGUE, LANGS, detect_lang
+
+DATA = Path(__file__).parent / "data"
+WORKED = DATA / "worked.yaml"
+WORKED_ACTUALS = DATA / "worked-actuals.csv"
+EXAMPLES = ROOT / "examples"
+WIDE = {"COLUMNS": "160", "NO_COLOR": "1", "LANG": "en_US.UTF-8"}
+
+Write = Callable[..., Path]
+
+
+def test_the_hanoi_example_report(cli: Cli) -> None:
+    result = cli("check", EXAMPLES / "hanoi-actuals.csv", env=WIDE)
+    assert result.code == 1  # targets missed by the 2025 deadline
+    out = result.out
+    assert "Hanoi · as of 2025" in out
+    for heading in ("Target year 2025 · Digital government", "Target year 2030 · Digital economy"):
+        assert heading in out
+    for status in ("✔ achieved", "↗ on track", "⚠ at risk", "✘ missed", "· no data"):
+        assert status in out
+    assert "#1 (2024)" in out and "top 5" in out and "≈ 30%" in out
+    assert "Scores by pillar and target year" in out
+    assert "missed or worse (--fail-on missed): exit 1" in out
+
+
+def test_the_haiphong_example_scores_cleanly(cli: Cli) -> None:
+    result = cli("check", EXAMPLES / "haiphong-actuals.csv", "--format", "json")
+    assert result.code == 0
+    document = json.loads(result.out)
+    assert document["as_of"] == 2024
+    assert {r["target_set"] for r in document["results"]} == {"haiphong"}
+
+
+def test_examples_cite_or_label_every_value() -> None:
+    for path in EXAMPLES.glob("*.csv"):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                note = row["note"]
+                assert note.startswith(("published", "illustrative")), (path, row)
+                if note.startswith("published"):
+                    assert row["source"], (path, row)
+
+
+def test_json_follows_the_contract(cli: Cli) -> None:
+    result = cli("check", WORKED_ACTUALS, "-t", WORKED, "--format", "json")
+    assert result.code == 1
+    document = json.loads(result.out)
+    assert {"tool", "version", "as_of", "results", "summary"} <= set(document)
+    row = next(r for r in document["results"] if r["indicator"] == "records_online_commune")
+    assert row == {
+        "target_set": "worked",
+        "area": None,
+        "pillar": "government",
+        "indicator": "records_online_commune",
+        "unit": "percent",
+        "target_year": 2025,
+        "target": {"min": 60.0},
+        "status": "on_track",
+        "actual": 55.0,
+        "actual_year": 2024,
+        "projected": 62.67,
+        "attainment": 0.9167,
+    }
+    milestone = next(r for r in document["results"] if r["indicator"] == "e_government_done")
+    assert milestone["actual"] is False and milestone["target"] == {"done": True}
+    total = next(s for s in document["summary"] if s["target_year"] == 2025 and s["pillar"] is None)
+    assert total == {
+        "target_set": "worked",
+        "area": None,
+        "target_year": 2025,
+        "pillar": None,
+        "score": 81.6,
+        "coverage": 0.875,
+        "counts": {"achieved": 2, "on_track": 3, "at_risk": 2, "missed": 0, "no_data": 1},
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ((), 1),  # reporting_online missed its 2024 target
+        (("--fail-on", "never"), 0),
+        (("--year", "2025"), 0),  # nothing missed in 2025 …
+        (("--year", "2025", "--fail-on", "at_risk"), 1),  # … but two at risk
+        (("--year", "2030", "--pillar", "overall", "--fail-on", "at_risk"), 0),
+    ],
+)
+def test_fail_on_decides_the_exit_code(cli: Cli, args: tuple[str, ...], code: int) -> None:
+    assert cli("check", WORKED_ACTUALS, "-t", WORKED, *args).code == code
+
+
+def test_filters_show_only_what_was_asked(cli: Cli) -> None:
+    result = cli(
+        "check", WORKED_ACTUALS, "-t", WORKED, "--year", "2030", "--pillar", "economy", env=WIDE
+    )
+    assert "Target year 2030 · Digital economy" in result.out
+    assert "Target year 2025" not in result.out and "Digital government" not in result.out
+
+
+def test_as_of_option(cli: Cli) -> None:
+    result = cli("check", WORKED_ACTUALS, "-t", WORKED, "--as-of", "2023", "--format", "json")
+    document = json.loads(result.out)
+    assert document["as_of"] == 2023
+    assert all(r["actual_year"] in (None, 2023, 2022) for r in document["results"])
+
+
+def test_explain_shows_the_audit_trail(cli: Cli) -> None:
+    result = cli("check", WORKED_ACTUALS, "-t", WORKED, "--explain", "--year", "2025", env=WIDE)
+    out = " ".join(result.out.split())
+    assert (
+        "records_online_commune 2025: observations 2022=40%, 2023=48%, 2024=55%; current 55% (2024); "
+        "least-squares slope +7.5/yr → 62.67% in 2025; ≥ 60% → ↗ on track"
+    ) in out
+    assert "labour_productivity_growth 2025: observations 2024=6.5%/yr" in out
+    assert "no projection (needs two years of numbers)" in out
+    document = json.loads(
+        cli("check", WORKED_ACTUALS, "-t", WORKED, "--explain", "--format", "json").out
+    )
+    row = next(r for r in document["results"] if r["indicator"] == "records_online_commune")
+    assert [o["year"] for o in row["explain"]["observations"]] == [2022, 2023, 2024]
+    assert row["explain"]["slope"] == 7.5
+
+
+def test_vietnamese_report(cli: Cli) -> None:
+    result = cli("check", WORKED_ACTUALS, "-t", WORKED, "--lang", "vi", env=WIDE)
+    out = result.out
+    for text in (
+        "Ví dụ tính tay · tính đến năm 2024",
+        "Mục tiêu năm 2025 · Chính quyền số",
+        "✔ đã đạt",
+        "↗ đúng tiến độ",
+        "Hồ sơ cấp xã",
+    ):
+        assert text in out
+    assert unicodedata.is_normalized("NFC", out)
+    from_env = cli("check", WORKED_ACTUALS, "-t", WORKED, env={**WIDE, "LANG": "vi_VN.UTF-8"})
+    assert from_env.out == out
+
+
+def test_language_detection() -> None:
+    assert detect_lang({"LANG": "vi_VN.UTF-8"}) == "vi"
+    assert detect_lang({"LC_ALL": "en_US.UTF-8", "LANG": "vi_VN.UTF-8"}) == "en"
+    assert detect_lang({}) == "en"
+
+
+def test_every_label_exists_in_every_language() -> None:
+    for key, texts in CATALOGUE.items():
+        assert set(texts) == set(LANGS), key
+        for lang in LANGS:
+            assert texts[lang].strip(), (key, lang)
+            assert unicodedata.is_normalized("NFC", texts[lang]), (key, lang)
+
+
+def test_text_from_input_is_printed_as_written(cli: Cli, write: Write) -> None:
+    path = write("indicator,year,value,area\ndx_rank,2024,3,[bold]Ba Đình[/bold]\n", "a.csv")
+    result = cli("check", path, "-t", WORKED, "--fail-on", "never", env=WIDE)
+    assert "Area: [bold]Ba Đình[/bold]" in result.out
+
+
+def test_areas_are_scored_each_on_their_own(cli: Cli, write: Write) -> None:
+    rows = "indicator,year,value,area\n" + "".join(
+        f"records_online_commune,{year},{value},{area}\n"
+        for area, values in (("Ba Đình", (50, 60)), ("Sóc Sơn", (20, 22)))
+        for year, value in zip((2023, 2024), values, strict=True)
+    )
+    document = json.loads(
+        cli("check", write(rows), "-t", WORKED, "--format", "json", "--year", "2025").out
+    )
+    status = {(r["area"], r["indicator"]): r["status"] for r in document["results"]}
+    assert status[("Ba Đình", "records_online_commune")] == "achieved"
+    assert status[("Sóc Sơn", "records_online_commune")] == "at_risk"
+    only = json.loads(
+        cli("check", write(rows), "-t", WORKED, "--format", "json", "--area", "Sóc Sơn").out
+    )
+    assert {r["area"] for r in only["results"]} == {"Sóc Sơn"}
+
+
+def test_a_missing_actuals_file(cli: Cli, tmp_path: Path) -> None:
+    result = cli("check", tmp_path / "nope.csv", "-t", WORKED)
+    assert result.code == 2
+    assert "nope.csv: cannot read the file" in result.err
