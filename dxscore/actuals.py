@@ -184,26 +184,31 @@ def _read_file(
     first_seen: dict[tuple[str, str | None, str, int], str],
 ) -> None:
     name = str(path)
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(
+                [Problem("--encoding", f"unknown encoding '{encoding}'", "unknown-encoding")]
+            ) from None
     try:
-        with path.open("rb") as raw:
-            head = raw.read(4)
+        raw = path.open("rb")  # opened once: a pipe or /dev/stdin cannot be read twice
     except OSError as error:
         result.problems.append(
             Problem(name, f"cannot read the file: {error.strerror or error}", "unreadable")
         )
         return
-    chosen = encoding or _encoding_from_bom(head)
-    try:
-        codecs.lookup(chosen)
-    except LookupError:
-        raise InputError(
-            [Problem("--encoding", f"unknown encoding '{chosen}'", "unknown-encoding")]
-        ) from None
+    chosen = encoding or _encoding_from_bom(raw.peek(4)[:4])
     reader = _FileReader(path, name, chosen, catalogue, city, result, first_seen)
     try:
-        reader.read()
+        with io.TextIOWrapper(raw, encoding=chosen, newline="") as stream:
+            reader.read(stream)
     except UnicodeDecodeError:
         result.problems.append(_decode_problem(path, name, chosen))
+    except OSError as error:
+        result.problems.append(
+            Problem(name, f"cannot read the file: {error.strerror or error}", "unreadable")
+        )
     except csv.Error as error:
         result.problems.append(
             Problem(
@@ -223,6 +228,12 @@ def _encoding_from_bom(head: bytes) -> str:
 
 def _decode_problem(path: Path, name: str, encoding: str) -> Problem:
     """Locate the first undecodable byte (only on this error path is the file read twice)."""
+    if not path.is_file():
+        return Problem(
+            name,
+            f"the input cannot be read as {encoding}; name its encoding with --encoding",
+            "not-decodable",
+        )
     decoder = codecs.getincrementaldecoder(encoding)()
     line, col = 1, 1
     with path.open("rb") as raw:
@@ -289,25 +300,24 @@ class _FileReader:
                 )
             )
 
-    def read(self) -> None:
-        with self.path.open(encoding=self.encoding, newline="") as stream:
-            sample = stream.readline()
-            if not sample.strip():
-                rest = stream.read(1)
-                message = (
-                    "the file is empty"
-                    if not rest
-                    else "the first line is empty; it must hold the column names"
-                )
-                self.problem(
-                    f"{message}; see `dxscore template` for the format",
-                    "empty-file",
-                    1 if rest else None,
-                )
-                return
-            delimiter = _sniff_delimiter(sample)
-            rows = csv.reader(_chain(sample, stream), delimiter=delimiter)
-            self._read_rows(rows)
+    def read(self, stream: io.TextIOWrapper) -> None:
+        sample = stream.readline()
+        if not sample.strip():
+            rest = stream.read(1)
+            message = (
+                "the file is empty"
+                if not rest
+                else "the first line is empty; it must hold the column names"
+            )
+            self.problem(
+                f"{message}; see `dxscore template` for the format",
+                "empty-file",
+                1 if rest else None,
+            )
+            return
+        delimiter = _sniff_delimiter(sample)
+        rows = csv.reader(_chain(sample, stream), delimiter=delimiter)
+        self._read_rows(rows)
         if self.other_city_rows:
             self.result.warnings.append(
                 f"{self.name}: {self.other_city_rows} row(s) for other cities not scored (--city {self.city})"

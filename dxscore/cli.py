@@ -413,6 +413,10 @@ def _pick(loaded: list[LoadedTargetSet], set_id: str) -> TargetSet:
 
 def main() -> None:
     """The console script: the app, with Ctrl-C, a closed pipe and bugs ending cleanly."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):  # `dxscore … | head` ends quietly, as Unix tools do (csvkit too)
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         app()
     except KeyboardInterrupt:

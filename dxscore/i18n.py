@@ -51,7 +51,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     # target wording
     "target.done": {"en": "done", "vi": "hoàn thành"},
-    "target.top": {"en": "top {n}", "vi": "tốp {n}"},
+    "target.top": {"en": "top {n}", "vi": "top {n}"},
+    "unit.per_year": {"en": "%/yr", "vi": "%/năm"},
     "target.stretch": {"en": "stretch {n}", "vi": "phấn đấu {n}"},
     "value.done": {"en": "done", "vi": "hoàn thành"},
     "value.not_done": {"en": "not done", "vi": "chưa hoàn thành"},

@@ -192,3 +192,27 @@ def test_a_missing_actuals_file(cli: Cli, tmp_path: Path) -> None:
     result = cli("check", tmp_path / "nope.csv", "-t", WORKED)
     assert result.code == 2
     assert "nope.csv: cannot read the file" in result.err
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    import subprocess
+    import sys
+
+    command = [
+        sys.executable,
+        "-m",
+        "dxscore",
+        "check",
+        str(EXAMPLES / "hanoi-actuals.csv"),
+        "--fail-on",
+        "never",
+    ]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(10)
+        process.stdout.close()  # the reader goes away, as `| head -c 10` does
+        error = process.stderr.read().decode()
+        code = process.wait()
+    assert code in (-13, 0)  # killed by SIGPIPE, quietly, like other Unix tools
+    assert "Traceback" not in error
+    assert error == ""

@@ -25,7 +25,7 @@ STATUS_STYLE = {
     "missed": "bold red",
     "no_data": "dim",
 }
-BAR_WIDTH = 10
+BAR_WIDTH = 5
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
@@ -47,6 +47,7 @@ def status_text(status: str, lang: Lang) -> str:
 
 def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterator[RenderableType]:
     """Everything ``check`` prints, part by part, for each target set and area."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
@@ -72,16 +73,20 @@ def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterat
                     table = Table(
                         title=_table_title(year, pillar, pillar_summary, lang),
                         title_justify="left",
-                        expand=False,
+                        box=box.SIMPLE_HEAD,
+                        pad_edge=False,
                     )
-                    table.add_column(t("col.indicator", lang), ratio=1, min_width=24)
-                    table.add_column(t("col.target", lang), no_wrap=True)
-                    table.add_column(t("col.actual", lang), no_wrap=True)
-                    table.add_column(t("col.projected", lang), justify="right", no_wrap=True)
+                    projections = any(r.projected is not None for r in rows)
+                    table.add_column(t("col.indicator", lang), ratio=1, min_width=14)
+                    table.add_column(t("col.target", lang), max_width=14)
+                    table.add_column(t("col.actual", lang), max_width=14)
+                    if projections:
+                        table.add_column(t("col.projected", lang), justify="right", max_width=10)
                     table.add_column(t("col.attainment", lang), no_wrap=True)
-                    table.add_column(t("col.status", lang), no_wrap=True)
+                    table.add_column(t("col.status", lang), min_width=10)
                     for result in rows:
-                        table.add_row(*_row(result, lang))
+                        cells = _row(result, lang)
+                        table.add_row(*(cells if projections else cells[:3] + cells[4:]))
                     yield table
                     if explain:
                         yield from (
@@ -118,7 +123,7 @@ def _row(result: Result, lang: Lang) -> tuple[str, ...]:
     actual = wording.value(result.actual, unit, lang)
     if result.actual_year is not None:
         actual += f" ({result.actual_year})"
-    projected = "–" if result.projected is None else wording.quantity(result.projected, unit)
+    projected = "–" if result.projected is None else wording.quantity(result.projected, unit, lang)
     name = escape(result.indicator.name.in_lang(lang))
     return (
         f"{name}\n[dim]{escape(result.indicator.id)}[/dim]",
@@ -156,7 +161,7 @@ def _explain(rows: Sequence[Result], as_of: int | None, lang: Lang) -> Iterator[
                     "explain.fit",
                     lang,
                     slope=f"{result.fit.slope:+.3g}",
-                    projected=wording.quantity(result.projected, unit),
+                    projected=wording.quantity(result.projected, unit, lang),
                     year=result.target_year,
                 )
             )
@@ -172,7 +177,8 @@ def _matrix(summary: Sequence[Summary], lang: Lang) -> RenderableType:
     from rich.table import Table
 
     years = sorted({s.target_year for s in summary})
-    table = Table(title=t("heading.summary", lang), title_justify="left")
+    title = t("heading.summary", lang)
+    table = Table(title=title, title_justify="left", min_width=len(title))
     table.add_column(t("col.pillar", lang))
     for year in years:
         table.add_column(str(year), justify="right")

@@ -7,7 +7,7 @@ from dxscore.model import Target
 from dxscore.observations import Value
 
 _SYMBOL = {"min": "≥", "above": ">", "max": "≤", "below": "<", "about": "≈"}
-_SUFFIX = {"percent": "%", "percent_per_year": "%/yr", "percent_change": "%"}
+_SUFFIX = {"percent": "%", "percent_change": "%"}
 STATUS_SYMBOL = {"achieved": "✔", "on_track": "↗", "at_risk": "⚠", "missed": "✘", "no_data": "·"}
 
 
@@ -16,9 +16,12 @@ def number(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
-def quantity(value: float, unit: str) -> str:
+def quantity(value: float, unit: str, lang: Lang = "en") -> str:
+    """``55%``, ``7.5%/yr`` (``%/năm``), ``#6`` for a rank."""
     if unit == "rank":
         return f"#{number(value)}"
+    if unit == "percent_per_year":
+        return number(value) + t("unit.per_year", lang)
     return number(value) + _SUFFIX.get(unit, "")
 
 
@@ -28,7 +31,7 @@ def value(actual: Value | None, unit: str, lang: Lang = "en") -> str:
         return "–"
     if isinstance(actual, bool):
         return t("value.done" if actual else "value.not_done", lang)
-    return quantity(actual, unit)
+    return quantity(actual, unit, lang)
 
 
 def target(target: Target, unit: str, lang: Lang = "en") -> str:
@@ -38,7 +41,7 @@ def target(target: Target, unit: str, lang: Lang = "en") -> str:
         return t("target.done", lang)
     if unit == "rank" and comparator == "max":
         return t("target.top", lang, n=number(target.value))
-    text = f"{_SYMBOL[comparator]} {quantity(target.value, unit)}"
+    text = f"{_SYMBOL[comparator]} {quantity(target.value, unit, lang)}"
     if target.tolerance is not None:
         text += f" (± {number(target.tolerance)})"
     if target.stretch is not None:
