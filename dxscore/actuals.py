@@ -48,11 +48,13 @@ _ROLE_OF = {
     for alias in aliases
 }
 
-TRUE_WORDS = frozenset({"yes", "true", "1", "done", "đạt", "hoàn thành", "có", "x"})
+TRUE_WORDS = frozenset({"yes", "true", "1", "done", "đạt", "hoàn thành", "có"})
 FALSE_WORDS = frozenset({"no", "false", "0", "not done", "chưa đạt", "chưa hoàn thành", "không"})
 
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_YEAR_HEADER = re.compile(r"\d{4}")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_YEAR_HEADER = re.compile(r"[0-9]{4}")
+_QUOTED = re.compile(r'"[^"]*"')
+MAX_SHOWN = 60
 
 
 @dataclass
@@ -86,7 +88,15 @@ def nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def parse_number(text: str) -> float | str:
+def shown(text: str) -> str:
+    """Cell text fit for a one-line message: control characters escaped, long text cut."""
+    cleaned = "".join(
+        c if unicodedata.category(c) != "Cc" else f"\\x{ord(c):02x}" for c in text.strip()
+    )
+    return cleaned if len(cleaned) <= MAX_SHOWN else cleaned[: MAX_SHOWN - 1] + "…"
+
+
+def parse_number(text: str, *, percent_sign: bool = True) -> float | str:
     """A finite number, or the reason it is not one.
 
     Accepts ``55``, ``55.5``, ``55,5`` (a decimal comma when unambiguous) and a
@@ -95,6 +105,8 @@ def parse_number(text: str) -> float | str:
     """
     cleaned = text.strip()
     if cleaned.endswith("%"):
+        if not percent_sign:
+            return "has a % sign, but this indicator is not a percentage"
         cleaned = cleaned[:-1].rstrip()
     if "," in cleaned:
         whole, _, fraction = cleaned.partition(",")
@@ -137,9 +149,19 @@ def read_actuals(
         raise InputError([Problem("--city", catalogue.unknown_city_message(city), "unknown-city")])
     result = Actuals()
     first_seen: dict[tuple[str, str | None, str, int], str] = {}
+    read: set[Path] = set()
     for path in paths:
+        if path.resolve() in read:
+            result.warnings.append(f"{path}: given more than once; read once")
+            continue
+        read.add(path.resolve())
         _read_file(path, catalogue, city, encoding, result, first_seen)
     return result
+
+
+def resolve_city(target_sets: Sequence[TargetSet], name: str) -> str | None:
+    """The id of the target set that ``name`` (an id or a name) stands for."""
+    return _Catalogue(target_sets).resolve_city(name)
 
 
 class _Catalogue:
@@ -164,15 +186,15 @@ class _Catalogue:
         known = sorted(self.sets)
         close = difflib.get_close_matches(normalize_word(text), list(self.city_names), n=1)
         hint = f"did you mean '{self.city_names[close[0]]}'? " if close else ""
-        return f"unknown city '{text}'; {hint}loaded target sets: {', '.join(known) or 'none'}"
+        return (
+            f"unknown city '{shown(text)}'; {hint}loaded target sets: {', '.join(known) or 'none'}"
+        )
 
     def unknown_indicator_message(self, text: str, set_id: str) -> str:
         ids = list(self.indicators[set_id])
         close = difflib.get_close_matches(text, ids, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        return (
-            f"unknown indicator '{text}' for {set_id}; {hint}`dxscore targets {set_id}` lists them"
-        )
+        return f"unknown indicator '{shown(text)}' for {set_id}; {hint}`dxscore targets {set_id}` lists them"
 
 
 def _read_file(
@@ -184,13 +206,16 @@ def _read_file(
     first_seen: dict[tuple[str, str | None, str, int], str],
 ) -> None:
     name = str(path)
-    if encoding is not None:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(
-                [Problem("--encoding", f"unknown encoding '{encoding}'", "unknown-encoding")]
-            ) from None
+    if encoding is not None and not _is_text_encoding(encoding):
+        raise InputError(
+            [
+                Problem(
+                    "--encoding",
+                    f"unknown text encoding '{encoding}' (try utf-8, utf-16, cp1258)",
+                    "unknown-encoding",
+                )
+            ]
+        )
     try:
         raw = path.open("rb")  # opened once: a pipe or /dev/stdin cannot be read twice
     except OSError as error:
@@ -203,21 +228,33 @@ def _read_file(
     try:
         with io.TextIOWrapper(raw, encoding=chosen, newline="") as stream:
             reader.read(stream)
-    except UnicodeDecodeError:
+    except UnicodeError:  # UnicodeDecodeError, or UTF-16 without its BOM
         result.problems.append(_decode_problem(path, name, chosen))
+    except csv.Error as error:
+        result.problems.append(
+            Problem(name, _csv_error_message(str(error)), "csv-syntax", reader.next_line)
+        )
     except OSError as error:
         result.problems.append(
             Problem(name, f"cannot read the file: {error.strerror or error}", "unreadable")
         )
-    except csv.Error as error:
-        result.problems.append(
-            Problem(
-                name,
-                f"the CSV cannot be read past here: {error}",
-                "csv-syntax",
-                reader.line or None,
-            )
-        )
+
+
+def _is_text_encoding(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding)._is_text_encoding
+    except LookupError:
+        return False
+
+
+def _csv_error_message(error: str) -> str:
+    if "end of data" in error or "EOF" in error:
+        return 'a quoted cell is never closed: a " opens here and no " ends it before the end of the file'
+    if "field larger than field limit" in error:
+        return "a cell is larger than the CSV reader's limit; is a quote left open?"
+    if "NUL" in error:
+        return "the line holds a NUL byte; is this a CSV file?"
+    return f"the CSV cannot be read from here on ({error}); check the quotes of this row"
 
 
 def _encoding_from_bom(head: bytes) -> str:
@@ -228,33 +265,31 @@ def _encoding_from_bom(head: bytes) -> str:
 
 def _decode_problem(path: Path, name: str, encoding: str) -> Problem:
     """Locate the first undecodable byte (only on this error path is the file read twice)."""
+    shown_encoding = "UTF-8" if encoding == "utf-8-sig" else encoding
+    hint = "save it as UTF-8 (in Excel: CSV UTF-8), or name its encoding with --encoding (for example cp1258 or utf-16)"
     if not path.is_file():
         return Problem(
-            name,
-            f"the input cannot be read as {encoding}; name its encoding with --encoding",
-            "not-decodable",
+            name, f"the input cannot be read as {shown_encoding}; {hint}", "not-decodable"
         )
-    decoder = codecs.getincrementaldecoder(encoding)()
-    line, col = 1, 1
-    with path.open("rb") as raw:
-        for chunk in iter(lambda: raw.read(1), b""):
-            try:
-                text = decoder.decode(chunk)
-            except UnicodeDecodeError:
-                hint = "save it as UTF-8 (in Excel: CSV UTF-8), or name its encoding with --encoding (for example cp1258 or utf-16)"
-                return Problem(
-                    name,
-                    f"byte 0x{chunk[0]:02x} cannot be read as {encoding}; {hint}",
-                    "not-decodable",
-                    line,
-                    col,
-                )
-            for char in text:
-                if char == "\n":
-                    line, col = line + 1, 1
-                else:
-                    col += 1
-    return Problem(name, f"the file cannot be read as {encoding}", "not-decodable")
+    raw = path.read_bytes()
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        col = len(raw[line_start : error.start].decode(encoding, "replace")) + 1
+        return Problem(
+            name,
+            f"byte 0x{raw[error.start]:02x} cannot be read as {shown_encoding}; {hint}",
+            "not-decodable",
+            line,
+            col,
+        )
+    except UnicodeError as error:
+        return Problem(
+            name, f"the file cannot be read as {shown_encoding} ({error}); {hint}", "not-decodable"
+        )
+    return Problem(name, f"the file cannot be read as {shown_encoding}; {hint}", "not-decodable")
 
 
 class _FileReader:
@@ -278,6 +313,7 @@ class _FileReader:
             first_seen,
         )
         self.line = 0
+        self.next_line = 1  # where the record being read starts (for CSV syntax errors)
         self.other_city_rows = 0
 
     def problem(
@@ -316,7 +352,7 @@ class _FileReader:
             )
             return
         delimiter = _sniff_delimiter(sample)
-        rows = csv.reader(_chain(sample, stream), delimiter=delimiter)
+        rows = csv.reader(_chain(sample, stream), delimiter=delimiter, strict=True)
         self._read_rows(rows)
         if self.other_city_rows:
             self.result.warnings.append(
@@ -330,9 +366,11 @@ class _FileReader:
         if layout is None:
             return
         end: int = rows.line_num  # type: ignore[attr-defined]
+        self.next_line = end + 1
         for cells in rows:
             self.line = end + 1
             end = rows.line_num  # type: ignore[attr-defined]
+            self.next_line = end + 1
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue  # a blank line
             self.result.rows += 1
@@ -359,6 +397,15 @@ class _FileReader:
                     self.problem(
                         f"column year {key} is not between {MIN_YEAR} and {MAX_YEAR}",
                         "bad-year",
+                        1,
+                        index + 1,
+                        cell,
+                    )
+                    return None
+                if int(key) in years.values():
+                    self.problem(
+                        f"year {key} heads two columns; keep one",
+                        "duplicate-column",
                         1,
                         index + 1,
                         cell,
@@ -407,7 +454,9 @@ class _FileReader:
             )
             return None
         if unused:
-            self.result.warnings.append(f"{self.name}: column(s) not used: {', '.join(unused)}")
+            names = ", ".join(shown(name) for name in unused[:10])
+            more = f" and {len(unused) - 10} more" if len(unused) > 10 else ""
+            self.result.warnings.append(f"{self.name}: column(s) not used: {names}{more}")
         return _Layout(roles, years, [cell.strip() for cell in header])
 
 
@@ -453,7 +502,7 @@ class _Layout:
         year = int(year_cell) if year_cell.isdecimal() and year_cell.isascii() else None
         if year is None or not MIN_YEAR <= year <= MAX_YEAR:
             reader.problem(
-                f"year '{year_cell}' is not a year between {MIN_YEAR} and {MAX_YEAR}",
+                f"year '{shown(year_cell)}' is not a year between {MIN_YEAR} and {MAX_YEAR}",
                 "bad-year",
                 line,
                 year_index + 1,
@@ -539,16 +588,16 @@ def _value(
         done = parse_milestone(cell)
         if done is None:
             reader.problem(
-                f"'{cell.strip()}' is not a milestone value for {indicator.id}; write done/yes/1/đạt/hoàn thành or no/0/chưa đạt",
+                f"'{shown(cell)}' is not a milestone value for {indicator.id}; write done/yes/1/đạt/hoàn thành or no/0/chưa đạt",
                 "bad-milestone",
                 line,
                 col,
                 column,
             )
         return done
-    number = parse_number(cell)
+    number = parse_number(cell, percent_sign=indicator.unit.startswith("percent"))
     if isinstance(number, str):
-        reader.problem(f"'{cell.strip()}' {number}", "not-a-number", line, col, column)
+        reader.problem(f"'{shown(cell)}' {number}", "not-a-number", line, col, column)
         return None
     low, high = unit_range(indicator.unit)
     if (low is not None and number < low) or (high is not None and number > high):
@@ -570,7 +619,8 @@ def _text(cells: list[str], index: int | None) -> str:
 
 def _sniff_delimiter(header_line: str) -> str:
     """The delimiter used most in the header line: ``,``, ``;`` or tab."""
-    counts = {delimiter: header_line.count(delimiter) for delimiter in (",", ";", "\t")}
+    unquoted = _QUOTED.sub("", header_line)
+    counts = {delimiter: unquoted.count(delimiter) for delimiter in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 

@@ -308,7 +308,11 @@ def check(
     language = lang.value if lang else detect_lang()
     loaded = _load_targets(targets_paths)
     data = _read_actuals(actuals, loaded, city, encoding)
-    sets = [item.target_set for item in loaded if item.target_set.id in data.named_sets]
+    wanted = [city] if city else data.named_sets
+    sets = [
+        item.target_set for item in loaded if item.target_set.id in _resolve_ids(loaded, wanted)
+    ]
+    _check_filters(sets, data, year, area)
     scorecard = score(
         sets,
         data.observations,
@@ -327,6 +331,48 @@ def check(
         console.print(line)
     if scorecard.failing(fail_on.value):
         raise typer.Exit(ExitCode.FAILED)
+
+
+def _resolve_ids(loaded: list[LoadedTargetSet], names: list[str]) -> set[str]:
+    from dxscore.actuals import resolve_city
+
+    sets = [item.target_set for item in loaded]
+    return {found for name in names if (found := resolve_city(sets, name))}
+
+
+def _check_filters(
+    sets: list[TargetSet], data: Actuals, years: list[int] | None, areas: list[str] | None
+) -> None:
+    """A --year or --area that matches nothing is a mistake, not an empty success."""
+    import unicodedata
+
+    from dxscore.errors import Problem
+
+    problems = []
+    known_years = sorted({y for ts in sets for y in ts.target_years()})
+    for year in years or []:
+        if year not in known_years:
+            listed = ", ".join(map(str, known_years))
+            problems.append(
+                Problem(
+                    "--year",
+                    f"{year} is not a target year (target years: {listed})",
+                    "unknown-year",
+                )
+            )
+    known_areas = {o.area for o in data.observations if o.area is not None}
+    for area in areas or []:
+        if unicodedata.normalize("NFC", area.strip()) not in known_areas:
+            listed = ", ".join(sorted(known_areas)[:10]) or "none: the actuals have no area column"
+            problems.append(
+                Problem(
+                    "--area",
+                    f"area '{area}' has no reported values (areas: {listed})",
+                    "unknown-area",
+                )
+            )
+    if problems:
+        raise InputError(problems)
 
 
 def _read_actuals(
@@ -374,12 +420,14 @@ def template(
     from dxscore.output import write_atomic
     from dxscore.render.template import actuals_template
 
-    chosen = _pick(_load_targets(targets_paths), set_id)
+    loaded = _load_targets(targets_paths)
+    chosen = _pick(loaded, set_id)
     text = actuals_template(chosen)
     if output is None or str(output) == "-":
         typer.echo(text, nl=False)
         return
-    write_atomic(output, text.encode("utf-8-sig"), overwrite=force)
+    inputs = [Path(item.file) for item in loaded]
+    write_atomic(output, text.encode("utf-8-sig"), inputs=inputs, overwrite=force)
     typer.echo(f"wrote {output}", err=True)
 
 
@@ -425,14 +473,17 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(ExitCode.OK)
+    except OSError as error:  # writing the output failed: a full disk, a closed terminal
+        sys.stderr.write(f"dxscore: cannot write the output: {error.strerror or error}\n")
+        sys.exit(ExitCode.INVALID)
     except Exception as error:  # a bug: one line, and the traceback only on request
         import os
 
         if os.environ.get("DXSCORE_DEBUG"):
             raise
+        detail = " ".join(str(error).split())
         sys.stderr.write(
-            f"dxscore: internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in dxscore; run again with DXSCORE_DEBUG=1 for the traceback and report it.\n"
+            f"dxscore: internal error (a bug; DXSCORE_DEBUG=1 shows the traceback): {type(error).__name__}: {detail}\n"
         )
         sys.exit(ExitCode.INTERNAL)
 

@@ -16,17 +16,20 @@ if TYPE_CHECKING:
 def stdout() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(highlight=False, emoji=False)
 
 
 def stderr() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, emoji=False)
 
 
 def escape(text: str) -> str:
-    """Text from input files, made inert for rich markup (``[bold]`` prints as written)."""
+    """Text from input files, made inert: rich markup (``[bold]``) prints as written, and
+    control characters (an ESC that would recolor or clear the terminal) as ``\\x1b``."""
     from rich.markup import escape as rich_escape
 
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" for c in text)
     return rich_escape(text)

@@ -9,10 +9,11 @@ that each finding can point at the exact target year it concerns.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
@@ -29,7 +30,21 @@ TargetSetId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)
 IndicatorId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
-NonEmptyText = Annotated[str, Field(min_length=1)]
+
+
+def _printable(text: str) -> str:
+    """Refuse control characters: they would move the cursor or clear the screen when printed."""
+    for char in text:
+        if unicodedata.category(char) == "Cc" and char not in "\n\t":
+            raise PydanticCustomError(
+                "control-character",
+                "the text holds the control character U+{code}; remove it",
+                {"code": f"{ord(char):04X}"},
+            )
+    return text
+
+
+NonEmptyText = Annotated[str, Field(min_length=1), AfterValidator(_printable)]
 
 
 class _Strict(BaseModel):
@@ -154,6 +169,14 @@ class TargetSet(_Strict):
     name: Text
     resolution: Resolution
     pillars: Pillars
+
+    @model_validator(mode="after")
+    def _has_indicators(self) -> TargetSet:
+        if not any(True for _ in self.indicators()):
+            raise PydanticCustomError(
+                "no-indicators", "the file sets no target: every pillar is empty"
+            )
+        return self
 
     def indicators(self) -> Iterator[tuple[PillarKey, Indicator]]:
         """Every indicator with its pillar, in file order."""

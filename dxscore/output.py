@@ -34,6 +34,16 @@ def write_atomic(
         raise InputError(
             [Problem(str(path), "this is a folder; give a file name", "output-is-folder")]
         )
+    if target.exists() and not target.is_file():
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    "this is not a regular file (a device or a pipe); use -o - for standard output",
+                    "output-not-a-file",
+                )
+            ]
+        )
     if not overwrite and target.exists():
         raise InputError(
             [

@@ -49,7 +49,7 @@ class _CoreResolver(BaseResolver):
 for _tag, _pattern, _first in (
     ("bool", r"^(?:true|false)$", "tf"),
     ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    ("int", r"^[-+]?[0-9]+$", "-+0123456789"),
     (
         "float",
         r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
@@ -88,6 +88,12 @@ class _Loader(Reader, Scanner, Parser, Composer, _CoreResolver):
                 event.start_mark,
                 f"YAML aliases (*{event.anchor}) are not allowed in dxscore files; write the value out in full",
                 "yaml-alias",
+            )
+        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag is not None:
+            raise YamlProblem(
+                event.start_mark,
+                f"YAML tags ({event.tag}) are not allowed in dxscore files; write the plain value",
+                "yaml-tag",
             )
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None:
             raise YamlProblem(
@@ -158,7 +164,10 @@ def parse_bytes(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
 
 
 def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the reader checks every character here
+    except yaml.reader.ReaderError as error:
+        return None, [_reader_problem(text, name, error)]
     try:
         root = loader.get_single_node()
     except YamlProblem as error:
@@ -168,8 +177,10 @@ def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
         return None, [
             _problem_at(name, error.problem_mark or error.context_mark, message, "yaml-syntax")
         ]
-    except yaml.YAMLError as error:  # a reader error: a character YAML does not allow
-        return None, [Problem(name, str(error), "yaml-syntax")]
+    except yaml.reader.ReaderError as error:
+        return None, [_reader_problem(text, name, error)]
+    except yaml.YAMLError as error:
+        return None, [Problem(name, " ".join(str(error).split()), "yaml-syntax")]
     finally:
         loader.dispose()
     if root is None or (isinstance(root, ScalarNode) and root.tag == _TAG + "null"):
@@ -195,6 +206,21 @@ def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     return Document(name, data, root), problems
 
 
+def _reader_problem(text: str, name: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow (a control character, U+FFFE), located."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    col = error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character))
+    return Problem(
+        name,
+        f"the character U+{code:04X} is not allowed in YAML; remove it",
+        "yaml-syntax",
+        line,
+        col,
+    )
+
+
 def _problem_at(name: str, mark: Any, message: str, kind: str) -> Problem:
     if mark is None:
         return Problem(name, message, kind)
@@ -211,9 +237,7 @@ def _scalar(node: ScalarNode) -> Any:
     if tag == "bool":
         return value == "true"
     if tag == "int":
-        if value.startswith("0o"):
-            return int(value[2:], 8)
-        return int(value, 16) if value.startswith("0x") else int(value)
+        return int(value)
     if tag == "float":
         lowered = value.lower()
         if lowered.endswith(".inf"):
@@ -294,13 +318,16 @@ def locate(root: Node, loc: tuple[str | int, ...], *, at_key: bool = False) -> L
             at_key = True
             continue
         if walking and isinstance(node, MappingNode):
-            match = next(((k, v) for k, v in node.value if _same_key(k, part)), None)
+            match = next(((k, v) for k, v in node.value if _same_key(k, part, exact=True)), None)
+            match = match or next(
+                ((k, v) for k, v in node.value if _same_key(k, part, exact=False)), None
+            )
             if match is not None:
                 key_node, node = match
                 key_mark = key_node.start_mark
                 is_scalar = isinstance(node, ScalarNode)
                 mark = node.start_mark if is_scalar else key_mark
-                parts.append(f".{part}")
+                parts.append(f".{key_node.value}")
                 continue
         elif (
             walking
@@ -320,5 +347,14 @@ def locate(root: Node, loc: tuple[str | int, ...], *, at_key: bool = False) -> L
     return Location(mark.line + 1, mark.column + 1, "".join(parts).removeprefix("."))
 
 
-def _same_key(key_node: Node, part: str | int) -> bool:
-    return isinstance(key_node, ScalarNode) and key_node.value == str(part)
+def _same_key(key_node: Node, part: object, *, exact: bool) -> bool:
+    """Whether a key node is the key pydantic names (exactly: ``true`` is True, not 1)."""
+    if not isinstance(key_node, ScalarNode):
+        return False
+    try:
+        key = _scalar(key_node)
+    except ValueError:
+        return False
+    if isinstance(part, str) and key_node.value == part:
+        return True
+    return bool(key == part) and (type(key) is type(part) or not exact)

@@ -118,7 +118,8 @@ def test_undecodable_bytes_suggest_an_encoding(cli: Cli, write: Write) -> None:
 def test_an_unknown_encoding_is_a_usage_error(cli: Cli, write: Write) -> None:
     result = cli("check", write(LONG), "-t", WORKED, "--encoding", "klingon")
     assert result.code == 2
-    assert "unknown encoding 'klingon'" in result.err
+    assert "unknown text encoding 'klingon'" in result.err
+    assert cli("check", write(LONG), "-t", WORKED, "--encoding", "rot13").code == 2
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,7 @@ def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterat
             summary = [
                 s for s in scorecard.summary if s.target_set == target_set.id and s.area == area
             ]
-            yield Text.from_markup(_title(target_set, area, scorecard.as_of, lang))
+            yield Text.from_markup(_title(target_set, area, scorecard.as_of, lang), emoji=False)
             for year in sorted({r.target_year for r in results}):
                 for pillar in PILLARS:
                     rows = [r for r in results if r.target_year == year and r.pillar == pillar]
@@ -90,7 +90,8 @@ def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterat
                     yield table
                     if explain:
                         yield from (
-                            Text.from_markup(line) for line in _explain(rows, scorecard.as_of, lang)
+                            Text.from_markup(line, emoji=False)
+                            for line in _explain(rows, scorecard.as_of, lang)
                         )
             yield _matrix(summary, lang)
 

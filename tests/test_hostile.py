@@ -1,0 +1,179 @@
+"""Inputs that once broke dxscore (found by a hostile-input campaign), kept as regression tests.
+
+Each ends in a clear message and exit 2 (or a correct result), never a traceback, a wrong line,
+a guessed value or a damaged file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL, ROOT, Cli
+
+DATA = Path(__file__).parent / "data"
+WORKED = DATA / "worked.yaml"
+HEADER = "indicator,year,value\n"
+
+Write = Callable[..., Path]
+
+
+def first_error(cli: Cli, *args: str | Path) -> str:
+    result = cli(*args)
+    assert result.code == 2, result
+    assert "Traceback" not in result.err
+    return result.err.splitlines()[0]
+
+
+def test_an_unclosed_quote_does_not_swallow_the_rest_of_the_file(cli: Cli, write: Write) -> None:
+    path = write(
+        HEADER.replace("\n", ",note\n")
+        + 'dx_rank,2022,24,"started\ndx_rank,2023,12,x\ndx_rank,2024,8,y\n'
+    )
+    line = first_error(cli, "check", path, "-t", WORKED)
+    assert line.startswith(f"{path}:2: a quoted cell is never closed")
+
+
+def test_a_stray_quote_is_refused_not_read_as_a_number(cli: Cli, write: Write) -> None:
+    path = write(HEADER + 'dx_rank,2024,"4"0\n')
+    assert first_error(cli, "check", path, "-t", WORKED).startswith(f"{path}:2: ")
+
+
+def test_an_oversized_cell_names_its_own_line(cli: Cli, write: Write) -> None:
+    path = write(HEADER + "dx_rank,2023,4\n\ndx_rank,2024," + "5" * 200_000 + "\n")
+    line = first_error(cli, "check", path, "-t", WORKED)
+    assert line.startswith(f"{path}:4: a cell is larger than the CSV reader's limit")
+
+
+@pytest.mark.parametrize("value", ["١٢", "５５", "3%", "x", "12\x1b[2J"])
+def test_values_are_never_guessed(cli: Cli, write: Write, value: str) -> None:
+    indicator = "e_government_done" if value == "x" else "dx_rank"
+    path = write(HEADER + f"{indicator},2024,{value}\n")
+    line = first_error(cli, "check", path, "-t", WORKED)
+    assert line.startswith(f"{path}:2:3: value: ")
+    assert "\x1b" not in line  # control characters are shown escaped, never sent to the terminal
+
+
+def test_decode_errors_name_the_bad_byte_itself(cli: Cli, write: Write) -> None:
+    path = write(
+        HEADER.encode() + "dx_rank,2024,1\ne_government_done,2024,hoàn thành\n".encode("cp1258")
+    )
+    line = first_error(cli, "check", path, "-t", WORKED)
+    assert line.startswith(f"{path}:3:26: byte 0xe0 cannot be read as UTF-8")  # the "à" of "hoàn"
+
+
+def test_utf16_without_a_bom_under_encoding_utf16(cli: Cli, write: Write) -> None:
+    path = write((HEADER + "dx_rank,2024,1\n").encode("utf-16-le"))
+    line = first_error(cli, "check", path, "-t", WORKED, "--encoding", "utf-16")
+    assert "cannot be read as utf-16" in line
+
+
+def test_a_semicolon_file_with_commas_in_a_quoted_header(cli: Cli, write: Write) -> None:
+    path = write('indicator;year;value;"note, with, commas, inside"\ndx_rank;2024;3;x\n')
+    assert cli("check", path, "-t", WORKED, "--fail-on", "never").code == 0
+
+
+def test_a_year_heading_two_wide_columns(cli: Cli, write: Write) -> None:
+    path = write("indicator,2024,2024\ndx_rank,3,4\n")
+    assert (
+        first_error(cli, "check", path, "-t", WORKED)
+        == f"{path}:1:3: 2024: year 2024 heads two columns; keep one [duplicate-column]"
+    )
+
+
+def test_the_same_file_twice_is_read_once(cli: Cli) -> None:
+    actuals = DATA / "worked-actuals.csv"
+    result = cli("check", actuals, actuals, "-t", WORKED, "--format", "json")
+    assert result.code == 1
+    assert "given more than once; read once" in result.err
+    assert len(json.loads(result.out)["results"]) == 12
+
+
+def test_filters_that_match_nothing_are_errors(cli: Cli) -> None:
+    actuals = DATA / "worked-actuals.csv"
+    assert first_error(cli, "check", actuals, "-t", WORKED, "--year", "1999").startswith(
+        "--year: 1999 is not a target year (target years: 2024, 2025, 2030)"
+    )
+    assert first_error(cli, "check", actuals, "-t", WORKED, "--area", "nowhere").startswith(
+        "--area: area 'nowhere' has no reported values"
+    )
+
+
+def test_markup_emoji_codes_and_escape_sequences_print_inert(cli: Cli, write: Write) -> None:
+    path = write('indicator,year,value,area\ndx_rank,2024,3,":smile: \x1b[31mred"\n')
+    result = cli("check", path, "-t", WORKED, "--fail-on", "never", env={"COLUMNS": "150"})
+    assert "Area: :smile: \\x1b[31mred" in result.out
+    assert "\x1b[31m" not in result.out and "😄" not in result.out
+
+
+def test_a_control_character_in_a_target_file(cli: Cli, write: Write) -> None:
+    nul = write(b"dxscore: 1\nid: x\x00\n", "nul.yaml")
+    assert (
+        first_error(cli, "validate", nul)
+        == f"{nul}:2:6: the character U+0000 is not allowed in YAML; remove it [yaml-syntax]"
+    )
+    escape = write(MINIMAL.replace("en: Test City", 'en: "\\e[2J"'), "esc.yaml")
+    assert first_error(cli, "validate", escape).startswith(
+        f"{escape}:3:31: name.en: the text holds the control character U+001B"
+    )
+
+
+def test_yaml_tags_and_odd_keys(cli: Cli, write: Write) -> None:
+    tagged = write(MINIMAL.replace("{min: 60}", '{min: !!int "60"}'), "tag.yaml")
+    assert first_error(cli, "validate", tagged).endswith("[yaml-tag]")
+    python = write(MINIMAL.replace("{min: 60}", "!!python/object:os.system {}"), "py.yaml")
+    assert first_error(cli, "validate", python).startswith(f"{python}:12:15: YAML tags")
+    boolean_key = write(
+        MINIMAL.replace("        2030: {min: 80}", "        true: {min: 80}"), "bool.yaml"
+    )
+    assert first_error(cli, "validate", boolean_key).startswith(
+        f"{boolean_key}:13:9: pillars.government[0].targets.true:"
+    )
+    hex_key = write(
+        MINIMAL.replace("        2030: {min: 80}", "        0x7e9: {min: 80}"), "hex.yaml"
+    )
+    assert "targets.0x7e9" in first_error(cli, "validate", hex_key)
+
+
+def test_a_target_file_with_no_target(cli: Cli, write: Write) -> None:
+    empty = write(
+        "dxscore: 1\nid: x\nname: {vi: a, en: b}\nresolution: {title: {vi: a, en: b}}\n"
+        "pillars: {government: [], economy: [], society: []}\n"
+    )
+    assert first_error(cli, "validate", empty).endswith(
+        "the file sets no target: every pillar is empty [no-indicators]"
+    )
+
+
+def test_template_never_writes_over_a_target_file_or_a_device(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "hanoi.yaml"
+    original = (ROOT / "targets" / "hanoi.yaml").read_text(encoding="utf-8")
+    target.write_text(original, encoding="utf-8")
+    line = first_error(cli, "template", "hanoi", "-t", target, "-o", target, "--force")
+    assert "refusing to write over an input file" in line
+    assert target.read_text(encoding="utf-8") == original
+    fifo = tmp_path / "pipe"  # a stand-in for /dev/null: not a regular file, and safe to break
+    os.mkfifo(fifo)
+    assert "not a regular file" in first_error(
+        cli, "template", "hanoi", "-t", target, "-o", fifo, "--force"
+    )
+    assert fifo.is_fifo()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_is_a_message_not_a_bug() -> None:
+    with Path("/dev/full").open("w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "dxscore", "targets", "hanoi", "--format", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert run.returncode == 2
+    assert run.stderr.startswith("dxscore: cannot write the output: No space left on device")
