@@ -21,7 +21,9 @@ from dxscore.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
     from dxscore.actuals import Actuals
+    from dxscore.i18n import Lang
     from dxscore.model import TargetSet
+    from dxscore.scoring import Scorecard
     from dxscore.targets import LoadedTargetSet
 
 app = typer.Typer(
@@ -126,6 +128,26 @@ LangOption = Annotated[
     typer.Option(
         "--lang", help="Language of the report (default: from LANG/LC_ALL, else English)."
     ),
+]
+
+
+AsOfOption = Annotated[
+    int | None,
+    typer.Option(
+        "--as-of",
+        min=1900,
+        max=2100,
+        help="Judge as of this year (default: the latest year with a value).",
+    ),
+]
+YearOption = Annotated[
+    list[int] | None, typer.Option("--year", help="Only this target year (repeatable).")
+]
+PillarOption = Annotated[
+    list[Pillar] | None, typer.Option("--pillar", help="Only this pillar (repeatable).")
+]
+AreaOption = Annotated[
+    list[str] | None, typer.Option("--area", help="Only this area (repeatable).")
 ]
 
 
@@ -259,25 +281,11 @@ def targets(
 def check(
     actuals: ActualsArgument,
     targets_paths: TargetsOption = None,
-    as_of: Annotated[
-        int | None,
-        typer.Option(
-            "--as-of",
-            min=1900,
-            max=2100,
-            help="Judge as of this year (default: the latest year with a value).",
-        ),
-    ] = None,
-    year: Annotated[
-        list[int] | None, typer.Option("--year", help="Only this target year (repeatable).")
-    ] = None,
-    pillar: Annotated[
-        list[Pillar] | None, typer.Option("--pillar", help="Only this pillar (repeatable).")
-    ] = None,
+    as_of: AsOfOption = None,
+    year: YearOption = None,
+    pillar: PillarOption = None,
     city: CityOption = None,
-    area: Annotated[
-        list[str] | None, typer.Option("--area", help="Only this area (repeatable).")
-    ] = None,
+    area: AreaOption = None,
     fail_on: Annotated[
         FailOn,
         typer.Option(
@@ -297,30 +305,13 @@ def check(
     ] = False,
 ) -> None:
     """Score actuals against the targets and print the colored report. Exit 1 when --fail-on is met."""
-    import unicodedata
-
     from dxscore.console import stdout
     from dxscore.i18n import detect_lang
     from dxscore.render import terminal
     from dxscore.render.json_report import as_json
-    from dxscore.scoring import score
 
     language = lang.value if lang else detect_lang()
-    loaded = _load_targets(targets_paths)
-    data = _read_actuals(actuals, loaded, city, encoding)
-    wanted = [city] if city else data.named_sets
-    sets = [
-        item.target_set for item in loaded if item.target_set.id in _resolve_ids(loaded, wanted)
-    ]
-    _check_filters(sets, data, year, area)
-    scorecard = score(
-        sets,
-        data.observations,
-        as_of=as_of,
-        years=year,
-        pillars=[p.value for p in pillar] if pillar else None,
-        areas=[unicodedata.normalize("NFC", a.strip()) for a in area] if area else None,
-    )
+    scorecard, _ = _score(actuals, targets_paths, as_of, year, pillar, city, area, encoding)
     if output_format is CheckFormat.json:
         typer.echo(as_json(scorecard, __version__, explain=explain), nl=False)
     else:
@@ -331,6 +322,137 @@ def check(
         console.print(line)
     if scorecard.failing(fail_on.value):
         raise typer.Exit(ExitCode.FAILED)
+
+
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+_EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".csv": "csv",
+}
+
+
+@app.command()
+@_reports_input_errors
+def report(
+    actuals: ActualsArgument,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write (its extension chooses the format); - for standard output.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown, html, json or csv (default: from the -o extension, else markdown).",
+        ),
+    ] = None,
+    targets_paths: TargetsOption = None,
+    as_of: AsOfOption = None,
+    year: YearOption = None,
+    pillar: PillarOption = None,
+    city: CityOption = None,
+    area: AreaOption = None,
+    lang: LangOption = None,
+    encoding: EncodingOption = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="JSON only: the values and fit behind each verdict.")
+    ] = False,
+) -> None:
+    """Write the scorecard as a document: markdown, self-contained HTML, JSON or CSV. Exits 0 whatever the statuses."""
+    from dxscore.errors import Problem
+    from dxscore.i18n import detect_lang
+    from dxscore.output import write_atomic
+
+    to_stdout = output is None or output == "-"
+    chosen = output_format.value if output_format else None
+    if chosen is None and not to_stdout:
+        chosen = _EXTENSIONS.get(Path(str(output)).suffix.lower())
+        if chosen is None:
+            raise InputError(
+                [
+                    Problem(
+                        str(output),
+                        "cannot tell the format from this extension; use .md, .html, .json or .csv, or --format",
+                        "unknown-format",
+                    )
+                ]
+            )
+    language = lang.value if lang else detect_lang()
+    scorecard, loaded = _score(actuals, targets_paths, as_of, year, pillar, city, area, encoding)
+    document = _render_document(scorecard, chosen or "markdown", language, explain)
+    if to_stdout:
+        typer.echo(document, nl=False)
+        return
+    target = Path(str(output))
+    inputs = [*actuals, *(Path(item.file) for item in loaded)]
+    write_atomic(target, document.encode("utf-8"), inputs=inputs)
+    typer.echo(f"wrote {target}", err=True)
+
+
+def _render_document(scorecard: Scorecard, chosen: str, lang: Lang, explain: bool) -> str:
+    if chosen == "html":
+        from dxscore.render.html import as_html
+
+        return as_html(scorecard, lang, __version__)
+    if chosen == "json":
+        from dxscore.render.json_report import as_json
+
+        return as_json(scorecard, __version__, explain=explain)
+    if chosen == "csv":
+        from dxscore.render.csv_report import as_csv
+
+        return as_csv(scorecard, lang)
+    from dxscore.render.markdown import as_markdown
+
+    return as_markdown(scorecard, lang, __version__)
+
+
+def _score(
+    actuals: list[Path],
+    targets_paths: list[Path] | None,
+    as_of: int | None,
+    years: list[int] | None,
+    pillars: list[Pillar] | None,
+    city: str | None,
+    areas: list[str] | None,
+    encoding: str | None,
+) -> tuple[Scorecard, list[LoadedTargetSet]]:
+    """Load, read, check the filters and score: the pipeline ``check`` and ``report`` share."""
+    import unicodedata
+
+    from dxscore.scoring import score
+
+    loaded = _load_targets(targets_paths)
+    data = _read_actuals(actuals, loaded, city, encoding)
+    wanted = [city] if city else data.named_sets
+    sets = [
+        item.target_set for item in loaded if item.target_set.id in _resolve_ids(loaded, wanted)
+    ]
+    _check_filters(sets, data, years, areas)
+    scorecard = score(
+        sets,
+        data.observations,
+        as_of=as_of,
+        years=years,
+        pillars=[p.value for p in pillars] if pillars else None,
+        areas=[unicodedata.normalize("NFC", a.strip()) for a in areas] if areas else None,
+    )
+    return scorecard, loaded
 
 
 def _resolve_ids(loaded: list[LoadedTargetSet], names: list[str]) -> set[str]:
@@ -390,11 +512,15 @@ def _read_actuals(
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of the target-file format (for editors and CI)."""
-    from dxscore.schema import target_file_schema
+def schema(
+    report: Annotated[
+        bool, typer.Option("--report", help="The schema of the JSON report instead.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema of the target-file format (or, with --report, of the JSON report)."""
+    from dxscore.schema import report_schema, target_file_schema
 
-    typer.echo(target_file_schema())
+    typer.echo(report_schema() if report else target_file_schema(), nl=False)
 
 
 @app.command()

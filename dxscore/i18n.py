@@ -84,6 +84,66 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "không dự báo được (cần số liệu hai năm)",
     },
     "explain.deadline_passed": {"en": "deadline passed", "vi": "đã quá hạn"},
+    # reports
+    "report.title": {
+        "en": "{city}: digital-transformation scorecard",
+        "vi": "{city}: đánh giá thực hiện mục tiêu chuyển đổi số",
+    },
+    "report.subtitle": {"en": "{document}", "vi": "{document}"},
+    "report.meta": {
+        "en": "As of {year} · made with dxscore {version}",
+        "vi": "Tính đến năm {year} · lập bằng dxscore {version}",
+    },
+    "report.meta_no_data": {
+        "en": "No reported values · made with dxscore {version}",
+        "vi": "Chưa có số liệu · lập bằng dxscore {version}",
+    },
+    "report.summary": {"en": "Summary", "vi": "Tổng hợp"},
+    "report.area": {"en": "Area: {area}", "vi": "Địa bàn: {area}"},
+    "report.legend": {"en": "How to read this report", "vi": "Cách đọc báo cáo"},
+    "report.sources": {
+        "en": "The targets as the resolution words them",
+        "vi": "Mục tiêu theo nguyên văn nghị quyết",
+    },
+    "report.chart": {
+        "en": "{name}: reported values, trend to {year} and target",
+        "vi": "{name}: số liệu đã báo cáo, xu hướng đến năm {year} và mục tiêu",
+    },
+    "col.trend": {"en": "Trend", "vi": "Xu hướng"},
+    "col.score": {"en": "Score", "vi": "Điểm"},
+    "col.coverage": {"en": "coverage", "vi": "có số liệu"},
+    "legend.achieved": {
+        "en": "the latest value reported by the target year meets the target",
+        "vi": "giá trị mới nhất được báo cáo đến năm mục tiêu đáp ứng mục tiêu",
+    },
+    "legend.on_track": {
+        "en": "not met yet, but the least-squares trend of the reported values meets the target in the target year",
+        "vi": "chưa đạt, nhưng đường xu hướng (bình phương tối thiểu) của số liệu đáp ứng mục tiêu vào năm mục tiêu",
+    },
+    "legend.at_risk": {
+        "en": "not met, and the trend does not meet it either (or cannot be drawn: values from one year only, or a milestone)",
+        "vi": "chưa đạt, và xu hướng cũng không đạt (hoặc không vẽ được: số liệu chỉ có một năm, hoặc mục tiêu dạng hoàn thành)",
+    },
+    "legend.missed": {
+        "en": "the target year has come and the target was not met",
+        "vi": "đã đến năm mục tiêu mà mục tiêu chưa đạt",
+    },
+    "legend.no_data": {
+        "en": "no value was reported by the target year",
+        "vi": "không có giá trị nào được báo cáo đến năm mục tiêu",
+    },
+    "legend.attainment": {
+        "en": "Attainment: the latest value ÷ the target (the target ÷ the value for ranks), from 0 to 100%; a milestone is 0 or 100%. A value within an “about” target's tolerance is achieved even below 100%.",
+        "vi": "Mức đạt: giá trị mới nhất ÷ mục tiêu (mục tiêu ÷ giá trị với thứ hạng), từ 0 đến 100%; mục tiêu dạng hoàn thành là 0 hoặc 100%. Với mục tiêu “khoảng”, giá trị trong biên sai số được tính là đã đạt dù dưới 100%.",
+    },
+    "legend.score": {
+        "en": "Score: 100 × the weighted mean attainment of a pillar's indicators that have data; coverage: the share of its indicators with data, so that missing data never lowers a score. The target set's score is the mean of its pillars' scores.",
+        "vi": "Điểm: 100 × trung bình có trọng số mức đạt của các chỉ tiêu có số liệu trong trụ cột; tỷ lệ có số liệu: phần chỉ tiêu có số liệu, nên thiếu số liệu không làm giảm điểm. Điểm của bộ chỉ tiêu là trung bình điểm các trụ cột.",
+    },
+    "legend.projection": {
+        "en": "Projected: the straight line fitted through all values reported up to the as-of year, read at the target year; shown as fitted, so a percentage can exceed 100%.",
+        "vi": "Dự báo: đường thẳng khớp qua mọi giá trị báo cáo đến năm đánh giá, đọc tại năm mục tiêu; giữ nguyên như khi khớp, nên tỷ lệ phần trăm có thể vượt 100%.",
+    },
     # messages
     "msg.not_reported": {
         "en": "{n} cell(s) left empty: not reported",

@@ -16,3 +16,12 @@ def target_file_schema() -> str:
         **{key: value for key, value in schema.items() if key != "title"},
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def report_schema() -> str:
+    """JSON Schema of the JSON report (``check --format json``, ``report -f json``)."""
+    from dxscore.report_model import Report
+
+    schema = Report.model_json_schema()
+    document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -13,6 +13,7 @@ from dxscore.console import escape
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, TargetSet
 from dxscore.render import wording
+from dxscore.render.sections import sections
 from dxscore.scoring import STATUSES, Result, Scorecard, Summary
 
 if TYPE_CHECKING:
@@ -51,49 +52,33 @@ def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterat
     from rich.table import Table
     from rich.text import Text
 
-    for target_set in scorecard.target_sets:
-        for area in scorecard.areas:
-            results = [
-                r for r in scorecard.results if r.target_set == target_set.id and r.area == area
-            ]
-            if not results:
-                continue
-            summary = [
-                s for s in scorecard.summary if s.target_set == target_set.id and s.area == area
-            ]
-            yield Text.from_markup(_title(target_set, area, scorecard.as_of, lang), emoji=False)
-            for year in sorted({r.target_year for r in results}):
-                for pillar in PILLARS:
-                    rows = [r for r in results if r.target_year == year and r.pillar == pillar]
-                    if not rows:
-                        continue
-                    pillar_summary = next(
-                        s for s in summary if s.target_year == year and s.pillar == pillar
-                    )
-                    table = Table(
-                        title=_table_title(year, pillar, pillar_summary, lang),
-                        title_justify="left",
-                        box=box.SIMPLE_HEAD,
-                        pad_edge=False,
-                    )
-                    projections = any(r.projected is not None for r in rows)
-                    table.add_column(t("col.indicator", lang), ratio=1, min_width=14)
-                    table.add_column(t("col.target", lang), max_width=14)
-                    table.add_column(t("col.actual", lang), max_width=14)
-                    if projections:
-                        table.add_column(t("col.projected", lang), justify="right", max_width=10)
-                    table.add_column(t("col.attainment", lang), no_wrap=True)
-                    table.add_column(t("col.status", lang), min_width=10)
-                    for result in rows:
-                        cells = _row(result, lang)
-                        table.add_row(*(cells if projections else cells[:3] + cells[4:]))
-                    yield table
-                    if explain:
-                        yield from (
-                            Text.from_markup(line, emoji=False)
-                            for line in _explain(rows, scorecard.as_of, lang)
-                        )
-            yield _matrix(summary, lang)
+    for section in sections(scorecard):
+        yield Text.from_markup(
+            _title(section.target_set, section.area, scorecard.as_of, lang), emoji=False
+        )
+        for block in section.blocks:
+            table = Table(
+                title=_table_title(block.target_year, block.pillar, block.summary, lang),
+                title_justify="left",
+                box=box.SIMPLE_HEAD,
+                pad_edge=False,
+            )
+            projections = block.has_projections
+            table.add_column(t("col.indicator", lang), ratio=1, min_width=14)
+            table.add_column(t("col.target", lang), max_width=14)
+            table.add_column(t("col.actual", lang), max_width=14)
+            if projections:
+                table.add_column(t("col.projected", lang), justify="right", max_width=10)
+            table.add_column(t("col.attainment", lang), no_wrap=True)
+            table.add_column(t("col.status", lang), min_width=10)
+            for result in block.results:
+                cells = _row(result, lang)
+                table.add_row(*(cells if projections else cells[:3] + cells[4:]))
+            yield table
+            if explain:
+                for line in _explain(block.results, scorecard.as_of, lang):
+                    yield Text.from_markup(line, emoji=False)
+        yield _matrix(section.summary, lang)
 
 
 def _title(target_set: TargetSet, area: str | None, as_of: int | None, lang: Lang) -> str:

@@ -47,3 +47,21 @@ def target(target: Target, unit: str, lang: Lang = "en") -> str:
     if target.stretch is not None:
         text += f" ({t('target.stretch', lang, n=number(target.stretch))})"
     return text
+
+
+def status(status: str, lang: Lang = "en") -> str:
+    """``✔ achieved``, ``↗ đúng tiến độ``: a symbol and a word, never a color alone."""
+    return f"{STATUS_SYMBOL[status]} {t('status.' + status, lang)}"
+
+
+def actual_with_year(actual: Value | None, year: int | None, unit: str, lang: Lang = "en") -> str:
+    text = value(actual, unit, lang)
+    return f"{text} ({year})" if year is not None else text
+
+
+def percent(fraction: float | None) -> str:
+    return "–" if fraction is None else f"{round(fraction * 100)}%"
+
+
+def score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"

@@ -1,0 +1,76 @@
+"""The scorecard as CSV, one row per result, for spreadsheets and dashboards.
+
+UTF-8 with a BOM so that Excel shows Vietnamese text correctly. Column names are
+stable identifiers (like the JSON keys); the ``name``, ``target_text`` and
+``status_text`` cells follow ``--lang``. Text cells that a spreadsheet would run
+as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return) are prefixed with ``'``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from dxscore.i18n import Lang
+from dxscore.render import wording
+from dxscore.scoring import Scorecard
+
+COLUMNS = (
+    "target_set",
+    "area",
+    "pillar",
+    "indicator",
+    "name",
+    "unit",
+    "target_year",
+    "comparator",
+    "target_value",
+    "target_text",
+    "status",
+    "status_text",
+    "actual",
+    "actual_year",
+    "projected",
+    "attainment",
+    "weight",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(cell: str) -> str:
+    """A text cell a spreadsheet will show, never run (OWASP's CSV-injection advice)."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def as_csv(scorecard: Scorecard, lang: Lang) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for r in scorecard.results:
+        unit = r.indicator.unit
+        actual: str | float | None = (
+            r.actual if not isinstance(r.actual, bool) else str(r.actual).lower()
+        )
+        writer.writerow(
+            (
+                inert(r.target_set),
+                inert(r.area or ""),
+                r.pillar,
+                inert(r.indicator.id),
+                inert(r.indicator.name.in_lang(lang)),
+                unit,
+                r.target_year,
+                r.target.comparator,
+                "true" if r.target.comparator == "done" else wording.number(r.target.value),
+                inert(wording.target(r.target, unit, lang)),
+                r.status,
+                wording.status(r.status, lang),
+                "" if actual is None else actual,
+                "" if r.actual_year is None else r.actual_year,
+                "" if r.projected is None else round(r.projected, 2),
+                "" if r.attainment is None else round(r.attainment, 4),
+                wording.number(r.indicator.weight),
+            )
+        )
+    return "\ufeff" + buffer.getvalue()

@@ -1,0 +1,156 @@
+"""The scorecard as one self-contained HTML page: inline CSS, inline SVG charts, no scripts,
+no remote fonts or images. Jinja2 autoescapes everything the template prints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from dxscore.i18n import Lang, t
+from dxscore.model import PILLARS
+from dxscore.render import wording
+from dxscore.render.charts import chart
+from dxscore.render.sections import Section, sections
+from dxscore.scoring import STATUSES, Scorecard
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def as_html(scorecard: Scorecard, lang: Lang, version: str) -> str:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    template = environment.get_template("report.html.j2")
+    page_sections = [
+        _section(section, scorecard.as_of, lang, version) for section in sections(scorecard)
+    ]
+    title = page_sections[0]["title"] if page_sections else "dxscore"
+    return template.render(
+        lang=lang,
+        title=title,
+        sections=page_sections,
+        legend=[
+            (status, wording.status(status, lang), t("legend." + status, lang))
+            for status in STATUSES
+        ],
+        legend_notes=[
+            t("legend.attainment", lang),
+            t("legend.projection", lang),
+            t("legend.score", lang),
+        ],
+        labels={key: t(key, lang) for key in _LABELS},
+    )
+
+
+_LABELS = (
+    "report.summary",
+    "report.legend",
+    "report.sources",
+    "col.pillar",
+    "col.indicator",
+    "col.target",
+    "col.actual",
+    "col.projected",
+    "col.attainment",
+    "col.status",
+    "col.trend",
+)
+
+
+def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> dict[str, Any]:
+    target_set = section.target_set
+    title = t("report.title", lang, city=target_set.name.in_lang(lang))
+    meta = (
+        t("report.meta", lang, year=as_of, version=version)
+        if as_of is not None
+        else t("report.meta_no_data", lang, version=version)
+    )
+    years = section.years
+    summary = []
+    for pillar in (*PILLARS, None):
+        summary_rows = [section.summary_row(pillar, year) for year in years]
+        if all(row is None for row in summary_rows):
+            continue
+        summary.append(
+            {
+                "label": t("pillar." + (pillar or "all"), lang),
+                "total": pillar is None,
+                "cells": [
+                    None
+                    if row is None
+                    else {
+                        "score": wording.score(row.score),
+                        "coverage": wording.percent(row.coverage),
+                        "hue": None if row.score is None else round(row.score * 1.2),
+                    }
+                    for row in summary_rows
+                ],
+            }
+        )
+    blocks = []
+    for block in section.blocks:
+        rows: list[dict[str, Any]] = []
+        for result in block.results:
+            unit = result.indicator.unit
+            labels = {o.year: wording.value(o.value, unit, lang) for o in result.used}
+            rows.append(
+                {
+                    "name": result.indicator.name.in_lang(lang),
+                    "id": result.indicator.id,
+                    "target": wording.target(result.target, unit, lang),
+                    "actual": wording.actual_with_year(
+                        result.actual, result.actual_year, unit, lang
+                    ),
+                    "projected": "–"
+                    if result.projected is None
+                    else wording.quantity(result.projected, unit, lang),
+                    "attainment": result.attainment,
+                    "attainment_text": wording.percent(result.attainment),
+                    "status": result.status,
+                    "status_text": wording.status(result.status, lang),
+                    "chart": chart(result, labels),
+                    "chart_label": t(
+                        "report.chart",
+                        lang,
+                        name=result.indicator.name.in_lang(lang),
+                        year=result.target_year,
+                    ),
+                }
+            )
+        blocks.append(
+            {
+                "heading": f"{t('heading.target_year', lang, year=block.target_year)} · {t('pillar.' + block.pillar, lang)}",
+                "score": t(
+                    "heading.score",
+                    lang,
+                    score=wording.score(block.summary.score),
+                    have=block.with_data,
+                    total=len(block.results),
+                ),
+                "rows": rows,
+            }
+        )
+    quotes: dict[str, tuple[str, str]] = {}
+    for result in section.results():
+        quotes.setdefault(
+            result.indicator.id, (result.indicator.name.in_lang(lang), result.indicator.quote)
+        )
+    return {
+        "title": title,
+        "area": None if section.area is None else t("report.area", lang, area=section.area),
+        "document": target_set.resolution.title.in_lang(lang),
+        "meta": meta,
+        "years": years,
+        "summary": summary,
+        "blocks": blocks,
+        "quotes": [
+            {"id": key, "name": name, "quote": quote} for key, (name, quote) in quotes.items()
+        ],
+    }

@@ -1,0 +1,179 @@
+"""The scorecard as a GitHub-flavoured markdown document, for briefings and repositories.
+
+Everything that comes from input files is escaped, so that a name holding ``|``,
+``<script>`` or ``[text](link)`` prints as written and cannot break a table.
+"""
+
+from __future__ import annotations
+
+from dxscore.i18n import Lang, t
+from dxscore.model import PILLARS
+from dxscore.render import wording
+from dxscore.render.sections import PillarBlock, Section, sections
+from dxscore.render.terminal import bar
+from dxscore.scoring import STATUSES, Scorecard
+
+_SPECIAL = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "*": "\\*",
+        "_": "\\_",
+        "`": "\\`",
+        "[": "\\[",
+        "]": "\\]",
+        "#": "\\#",
+        "<": "&lt;",
+        ">": "&gt;",
+        "&": "&amp;",
+        "\r": " ",
+    }
+)
+
+
+def text(value: str) -> str:
+    """Input text made inert for markdown, on one line (line breaks become ``<br>``)."""
+    escaped = value.translate(_SPECIAL)
+    return "<br>".join(part.strip() for part in escaped.split("\n"))
+
+
+def as_markdown(scorecard: Scorecard, lang: Lang, version: str) -> str:
+    parts: list[str] = []
+    for section in sections(scorecard):
+        parts.extend(_section(section, scorecard.as_of, lang, version))
+    parts.extend(_legend(lang))
+    return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> list[str]:
+    target_set = section.target_set
+    title = t("report.title", lang, city=target_set.name.in_lang(lang))
+    if section.area is not None:
+        title += " · " + t("report.area", lang, area=section.area)
+    meta = (
+        t("report.meta", lang, year=as_of, version=version)
+        if as_of is not None
+        else t("report.meta_no_data", lang, version=version)
+    )
+    lines = [
+        f"# {text(title)}",
+        "",
+        f"{text(target_set.resolution.title.in_lang(lang))}  ",
+        f"*{meta}*",
+        "",
+        f"## {t('report.summary', lang)}",
+        "",
+        *_summary(section, lang),
+        "",
+    ]
+    for year in section.years:
+        lines += [f"## {t('heading.target_year', lang, year=year)}", ""]
+        for block in section.blocks:
+            if block.target_year == year:
+                lines += _block(block, lang)
+    lines += _quotes(section, lang)
+    return lines
+
+
+def _summary(section: Section, lang: Lang) -> list[str]:
+    years = section.years
+    lines = [
+        f"| {t('col.pillar', lang)} | " + " | ".join(str(y) for y in years) + " |",
+        "|---|" + "---:|" * len(years),
+    ]
+    for pillar in (*PILLARS, None):
+        rows = [section.summary_row(pillar, year) for year in years]
+        if all(row is None for row in rows):
+            continue
+        cells = [
+            f"{wording.score(row.score)} · {wording.percent(row.coverage)} {t('col.coverage', lang)}"
+            if row
+            else ""
+            for row in rows
+        ]
+        label = t("pillar." + (pillar or "all"), lang)
+        if pillar is None:
+            label, cells = f"**{label}**", [f"**{cell}**" for cell in cells]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _block(block: PillarBlock, lang: Lang) -> list[str]:
+    heading = t("pillar." + block.pillar, lang)
+    score = t(
+        "heading.score",
+        lang,
+        score=wording.score(block.summary.score),
+        have=block.with_data,
+        total=len(block.results),
+    )
+    lines = [
+        f"### {heading} · {score}",
+        "",
+        "| "
+        + " | ".join(
+            t(key, lang)
+            for key in (
+                "col.indicator",
+                "col.target",
+                "col.actual",
+                "col.projected",
+                "col.attainment",
+                "col.status",
+            )
+        )
+        + " |",
+        "|---|---|---|---:|---|---|",
+    ]
+    for result in block.results:
+        unit = result.indicator.unit
+        projected = (
+            "–" if result.projected is None else wording.quantity(result.projected, unit, lang)
+        )
+        attainment = "–" if result.attainment is None else f"`{bar(result.attainment)}`"
+        cells = [
+            f"{text(result.indicator.name.in_lang(lang))}<br><sub>{text(result.indicator.id)}</sub>",
+            text(wording.target(result.target, unit, lang)),
+            text(wording.actual_with_year(result.actual, result.actual_year, unit, lang)),
+            text(projected),
+            attainment,
+            wording.status(result.status, lang),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _quotes(section: Section, lang: Lang) -> list[str]:
+    lines = [f"## {t('report.sources', lang)}", ""]
+    seen: set[str] = set()
+    for result in section.results():
+        indicator = result.indicator
+        if indicator.id in seen:
+            continue
+        seen.add(indicator.id)
+        lines += [
+            f"<details><summary>{text(indicator.name.in_lang(lang))} ({text(indicator.id)})</summary>",
+            "",
+            *(f"> {text(line)}" for line in indicator.quote.splitlines()),
+            "",
+            "</details>",
+            "",
+        ]
+    return lines
+
+
+def _legend(lang: Lang) -> list[str]:
+    lines = [f"## {t('report.legend', lang)}", ""]
+    lines += [
+        f"- **{wording.status(status, lang)}**: {t('legend.' + status, lang)}"
+        for status in STATUSES
+    ]
+    lines += [
+        "",
+        t("legend.attainment", lang),
+        "",
+        t("legend.projection", lang),
+        "",
+        t("legend.score", lang),
+    ]
+    return lines

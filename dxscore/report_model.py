@@ -1,0 +1,76 @@
+"""The JSON report's contract as pydantic models: its JSON Schema (``dxscore schema --report``)
+is generated from them, and the tests validate every JSON report against them."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["achieved", "on_track", "at_risk", "missed", "no_data"]
+PillarName = Literal["overall", "government", "economy", "society"]
+
+
+class _Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ObservationUsed(_Closed):
+    year: int
+    value: float | bool
+    file: str
+    line: int
+
+
+class Explanation(_Closed):
+    observations: list[ObservationUsed]
+    slope: float | None
+    intercept: float | None
+
+
+class ResultRow(_Closed):
+    target_set: str
+    area: str | None
+    pillar: PillarName
+    indicator: str
+    unit: Literal["percent", "percent_per_year", "percent_change", "rank", "count", "milestone"]
+    target_year: int
+    target: dict[str, float | bool] = Field(
+        description="The target as written: {'min': 60}, {'about': 30, 'tolerance': 2}."
+    )
+    status: Status
+    actual: float | bool | None
+    actual_year: int | None
+    projected: float | None = Field(
+        description="The fitted line at the target year, rounded to 2 decimals; not clipped."
+    )
+    attainment: float | None = Field(ge=0, le=1, description="0–1, rounded to 4 decimals.")
+    explain: Explanation | None = Field(default=None, description="Only with --explain.")
+
+
+class Counts(_Closed):
+    achieved: int
+    on_track: int
+    at_risk: int
+    missed: int
+    no_data: int
+
+
+class SummaryRow(_Closed):
+    target_set: str
+    area: str | None
+    target_year: int
+    pillar: PillarName | None = Field(description="null: the score of the whole target set.")
+    score: float | None = Field(description="0–100, rounded to 1 decimal; null without data.")
+    coverage: float = Field(ge=0, le=1)
+    counts: Counts
+
+
+class Report(_Closed):
+    """A dxscore JSON report (stable: keys may be added, none renamed)."""
+
+    tool: Literal["dxscore"]
+    version: str
+    as_of: int | None
+    results: list[ResultRow]
+    summary: list[SummaryRow]

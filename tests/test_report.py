@@ -1,0 +1,197 @@
+"""`dxscore report`: every format, golden files, inert input text, safe writing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from golden import DOCUMENTS, render
+
+from conftest import MINIMAL, ROOT, Cli
+from dxscore.report_model import Report
+
+DATA = Path(__file__).parent / "data"
+WORKED = DATA / "worked.yaml"
+ACTUALS = DATA / "worked-actuals.csv"
+
+Write = Callable[..., Path]
+
+
+@pytest.mark.parametrize("path", list(DOCUMENTS), ids=lambda p: p.name)
+def test_golden_files_and_examples_are_current(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert path.read_text(encoding="utf-8") == render(path), (
+        "regenerate with `python tests/golden.py` and review the diff"
+    )
+
+
+class Page(HTMLParser):
+    """Collects what a browser would run or fetch, and the charts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.remote: list[str] = []
+        self.charts: list[list[str]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "href") and value:
+                self.remote.append(value)
+            if name.startswith("on"):
+                self.remote.append(f"{name}={value}")
+        if tag == "svg":
+            self.charts.append([])
+        if tag == "circle" and self.charts:
+            self.charts[-1].append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_is_self_contained_with_one_chart_per_result_with_data(cli: Cli) -> None:
+    result = cli("report", ACTUALS, "-t", WORKED, "-f", "html")
+    assert result.code == 0
+    page = Page()
+    page.feed(result.out)
+    assert "script" not in page.tags and "link" not in page.tags and "img" not in page.tags
+    assert page.remote == []
+    with_data = json.loads(cli("check", ACTUALS, "-t", WORKED, "-f", "json").out)["results"]
+    expected = sum(1 for r in with_data if r["status"] != "no_data")
+    assert len(page.charts) == expected == 11
+    assert all(circles for circles in page.charts)  # every chart plots its observations
+    assert "Commune records online" in "".join(page.text)
+
+
+def test_json_report_follows_its_schema(cli: Cli) -> None:
+    result = cli("report", ACTUALS, "-t", WORKED, "-f", "json", "--explain")
+    report = Report.model_validate_json(result.out)
+    assert report.as_of == 2024 and len(report.results) == 12
+    schema = cli("schema", "--report").out
+    assert json.loads(schema)["title"] == "Report"
+    assert (ROOT / "schema" / "report-v1.schema.json").read_text(encoding="utf-8") == schema
+
+
+def test_csv_opens_in_excel_and_has_a_row_per_result(cli: Cli) -> None:
+    result = cli("report", ACTUALS, "-t", WORKED, "-f", "csv", "--lang", "vi")
+    assert result.out.startswith("\ufefftarget_set,area,pillar,indicator,name,")
+    rows = list(csv.DictReader(io.StringIO(result.out.lstrip("\ufeff"))))
+    assert len(rows) == 12
+    commune = next(
+        r for r in rows if r["indicator"] == "records_online_commune" and r["target_year"] == "2025"
+    )
+    assert (commune["status"], commune["status_text"], commune["projected"]) == (
+        "on_track",
+        "↗ đúng tiến độ",
+        "62.67",
+    )
+
+
+HOSTILE = "<script>alert(1)</script> | [bold]x[/bold] =cmd"
+
+
+def test_input_text_is_inert_in_every_format(cli: Cli, write: Write) -> None:
+    targets = write(
+        MINIMAL.replace("Commune records online", f'"{HOSTILE}"').replace(
+            "Test City", "=HYPERLINK(1)"
+        ),
+        "evil.yaml",
+    )
+    actuals = write(
+        f'indicator,year,value,area\nrecords_online_commune,2024,50,"{HOSTILE}"\n', "evil.csv"
+    )
+    out = {
+        fmt: cli("report", actuals, "-t", targets, "-f", fmt, "--lang", "en").out
+        for fmt in ("markdown", "html", "json", "csv")
+    }
+    assert "<script>" not in out["markdown"]
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\[bold\\]x\\[/bold\\] =cmd" in out["markdown"]
+    )
+    page = Page()
+    page.feed(out["html"])
+    assert "script" not in page.tags
+    assert HOSTILE in "".join(page.text)
+    assert json.loads(out["json"])["results"][0]["area"] == HOSTILE
+    rows = list(csv.reader(io.StringIO(out["csv"].lstrip("\ufeff"))))
+    assert rows[1][4] == f"{HOSTILE}"  # starts with "<": harmless in a spreadsheet
+    terminal = cli(
+        "check", actuals, "-t", targets, "--fail-on", "never", env={"COLUMNS": "200"}
+    ).out
+    assert "[bold]x[/bold]" in terminal and "<script>" in terminal  # as written
+
+
+def test_csv_neutralises_formulas(cli: Cli, write: Write) -> None:
+    targets = write(MINIMAL.replace("Commune records online", "\"=cmd|' /C calc'!A0\""), "f.yaml")
+    actuals = write("indicator,year,value,area\nrecords_online_commune,2024,50,@SUM(1)\n", "f.csv")
+    rows = list(
+        csv.DictReader(
+            io.StringIO(cli("report", actuals, "-t", targets, "-f", "csv").out.lstrip("\ufeff"))
+        )
+    )
+    assert rows[0]["name"] == "'=cmd|' /C calc'!A0"
+    assert rows[0]["area"] == "'@SUM(1)"
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [("r.md", "# "), ("r.html", "<!DOCTYPE html>"), ("r.json", "{"), ("r.csv", "\ufeff")],
+)
+def test_the_extension_chooses_the_format(cli: Cli, tmp_path: Path, name: str, start: str) -> None:
+    out = tmp_path / name
+    result = cli("report", ACTUALS, "-t", WORKED, "-o", out)
+    assert result.code == 0  # a report documents; it does not gate, even with a target missed
+    assert out.read_text(encoding="utf-8").startswith(start)
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # no temporary file left behind
+
+
+def test_report_refuses_bad_outputs(cli: Cli, tmp_path: Path) -> None:
+    copy = tmp_path / "actuals.csv"
+    copy.write_bytes(ACTUALS.read_bytes())
+    before = copy.read_bytes()
+    result = cli("report", copy, "-t", WORKED, "-o", copy, "-f", "csv")
+    assert result.code == 2 and "refusing to write over an input file" in result.err
+    assert copy.read_bytes() == before
+    assert (
+        "refusing to write over an input file"
+        in cli("report", copy, "-t", WORKED, "-o", WORKED, "-f", "csv").err
+    )
+    assert (
+        "cannot tell the format" in cli("report", copy, "-t", WORKED, "-o", tmp_path / "r.pdf").err
+    )
+    assert (
+        "this is a folder"
+        in cli("report", copy, "-t", WORKED, "-o", tmp_path, "-f", "markdown").err
+    )
+    assert "does not exist" in cli("report", copy, "-t", WORKED, "-o", tmp_path / "no" / "r.md").err
+
+
+def test_report_replaces_an_older_report_whole(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    out.write_text("an older report\n", encoding="utf-8")
+    assert cli("report", ACTUALS, "-t", WORKED, "-o", out).code == 0
+    assert out.read_text(encoding="utf-8").startswith("# Worked example")
+
+
+def test_vietnamese_documents_are_nfc(cli: Cli) -> None:
+    import unicodedata
+
+    for fmt in ("markdown", "html", "csv"):
+        out = cli("report", ACTUALS, "-t", WORKED, "-f", fmt, "--lang", "vi").out
+        assert unicodedata.is_normalized("NFC", out), fmt
+        assert "Chính quyền số" in out or fmt == "csv"
+
+
+def test_the_readme_shows_a_real_piece_of_the_example_report() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    piece = readme.split("```markdown\n", 1)[1].split("```", 1)[0]
+    example = (ROOT / "examples" / "report-hanoi.md").read_text(encoding="utf-8")
+    for line in piece.strip().splitlines():
+        assert line in example, line
