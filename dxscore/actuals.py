@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dxscore.errors import InputError, Problem
+from dxscore.errors import InputError, Problem, problem
 from dxscore.model import Indicator, TargetSet, unit_range
 from dxscore.observations import Observation, Value
 
@@ -63,7 +63,7 @@ class Actuals:
 
     observations: list[Observation] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     not_reported: int = 0  # cells left empty: "not reported", documented, never an observation
     rows: int = 0
     named_sets: list[str] = field(default_factory=list)  # target sets the rows name, in order
@@ -96,8 +96,12 @@ def shown(text: str) -> str:
     return cleaned if len(cleaned) <= MAX_SHOWN else cleaned[: MAX_SHOWN - 1] + "…"
 
 
-def parse_number(text: str, *, percent_sign: bool = True) -> float | str:
-    """A finite number, or the reason it is not one.
+Where = tuple[int | None, int | None, str | None]  # line, column number, column name
+Reason = tuple[str, dict[str, str]]  # a catalogue key (problem.<key>) and its fields
+
+
+def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
+    """A finite number, or why it is not one (a ``not-a-number.*`` catalogue key).
 
     Accepts ``55``, ``55.5``, ``55,5`` (a decimal comma when unambiguous) and a
     ``%`` suffix. Refuses thousands separators (``1.234,5``, ``1,234``), hex,
@@ -106,24 +110,22 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | str:
     cleaned = text.strip()
     if cleaned.endswith("%"):
         if not percent_sign:
-            return "has a % sign, but this indicator is not a percentage"
+            return "not-a-number.percent-sign", {}
         cleaned = cleaned[:-1].rstrip()
     if "," in cleaned:
         whole, _, fraction = cleaned.partition(",")
         if "." in cleaned or "," in fraction:
-            return "is ambiguous: thousands separators are not read; write the number without them (55.5 or 55,5)"
+            return "not-a-number.thousands", {}
         if len(fraction) == 3:
-            return f"is ambiguous: {whole},{fraction} could be {whole}{fraction} or {whole}.{fraction}; write it without the comma or with a dot"
+            return "not-a-number.comma", {"whole": whole, "fraction": fraction}
         cleaned = f"{whole}.{fraction}"
     if cleaned.lstrip("+-").casefold() in {"nan", "inf", "infinity"}:
-        return (
-            "is not a value; NaN and infinity are refused (leave the cell empty when not reported)"
-        )
+        return "not-a-number.nan", {}
     if not _NUMBER.fullmatch(cleaned):
-        return "is not a number"
+        return "not-a-number", {}
     number = float(cleaned)
     if not math.isfinite(number):
-        return "is too large to be a number"
+        return "not-a-number.too-large", {}
     return number
 
 
@@ -146,13 +148,13 @@ def read_actuals(
     """Read every file; observations from all, problems from all, duplicates checked across files."""
     catalogue = _Catalogue(target_sets)
     if city is not None and catalogue.resolve_city(city) is None:
-        raise InputError([Problem("--city", catalogue.unknown_city_message(city), "unknown-city")])
+        raise InputError([catalogue.unknown_city("--city", city)])
     result = Actuals()
     first_seen: dict[tuple[str, str | None, str, int], str] = {}
     read: set[Path] = set()
     for path in paths:
         if path.resolve() in read:
-            result.warnings.append(f"{path}: given more than once; read once")
+            result.warnings.append(problem(str(path), "warning.given-twice", kind="warning"))
             continue
         read.add(path.resolve())
         _read_file(path, catalogue, city, encoding, result, first_seen)
@@ -182,19 +184,21 @@ class _Catalogue:
         """A target set id from its id or its Vietnamese or English name, with or without accents and spaces."""
         return self.city_names.get(normalize_word(text)) or self.city_names.get(_loose(text))
 
-    def unknown_city_message(self, text: str) -> str:
-        known = sorted(self.sets)
+    def unknown_city(self, file: str, text: str, at: Where = (None, None, None)) -> Problem:
         close = difflib.get_close_matches(normalize_word(text), list(self.city_names), n=1)
-        hint = f"did you mean '{self.city_names[close[0]]}'? " if close else ""
-        return (
-            f"unknown city '{shown(text)}'; {hint}loaded target sets: {', '.join(known) or 'none'}"
-        )
+        fields = {"city": shown(text), "known": ", ".join(sorted(self.sets)) or "–"}
+        if close:
+            return problem(
+                file, "unknown-city.close", *at, close=self.city_names[close[0]], fields=fields
+            )
+        return problem(file, "unknown-city", *at, fields=fields)
 
-    def unknown_indicator_message(self, text: str, set_id: str) -> str:
-        ids = list(self.indicators[set_id])
-        close = difflib.get_close_matches(text, ids, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        return f"unknown indicator '{shown(text)}' for {set_id}; {hint}`dxscore targets {set_id}` lists them"
+    def unknown_indicator(self, file: str, text: str, set_id: str, at: Where) -> Problem:
+        close = difflib.get_close_matches(text, list(self.indicators[set_id]), n=1, cutoff=0.6)
+        fields = {"indicator": shown(text), "city": set_id}
+        if close:
+            return problem(file, "unknown-indicator.close", *at, close=close[0], fields=fields)
+        return problem(file, "unknown-indicator", *at, fields=fields)
 
 
 def _read_file(
@@ -207,21 +211,11 @@ def _read_file(
 ) -> None:
     name = str(path)
     if encoding is not None and not _is_text_encoding(encoding):
-        raise InputError(
-            [
-                Problem(
-                    "--encoding",
-                    f"unknown text encoding '{encoding}' (try utf-8, utf-16, cp1258)",
-                    "unknown-encoding",
-                )
-            ]
-        )
+        raise InputError([problem("--encoding", "unknown-encoding", encoding=encoding)])
     try:
         raw = path.open("rb")  # opened once: a pipe or /dev/stdin cannot be read twice
     except OSError as error:
-        result.problems.append(
-            Problem(name, f"cannot read the file: {error.strerror or error}", "unreadable")
-        )
+        result.problems.append(problem(name, "unreadable", reason=error.strerror or error))
         return
     chosen = encoding or _encoding_from_bom(raw.peek(4)[:4])
     reader = _FileReader(path, name, chosen, catalogue, city, result, first_seen)
@@ -231,13 +225,9 @@ def _read_file(
     except UnicodeError:  # UnicodeDecodeError, or UTF-16 without its BOM
         result.problems.append(_decode_problem(path, name, chosen))
     except csv.Error as error:
-        result.problems.append(
-            Problem(name, _csv_error_message(str(error)), "csv-syntax", reader.next_line)
-        )
+        result.problems.append(_csv_problem(name, str(error), reader.next_line))
     except OSError as error:
-        result.problems.append(
-            Problem(name, f"cannot read the file: {error.strerror or error}", "unreadable")
-        )
+        result.problems.append(problem(name, "unreadable", reason=error.strerror or error))
 
 
 def _is_text_encoding(encoding: str) -> bool:
@@ -247,14 +237,14 @@ def _is_text_encoding(encoding: str) -> bool:
         return False
 
 
-def _csv_error_message(error: str) -> str:
+def _csv_problem(name: str, error: str, line: int) -> Problem:
     if "end of data" in error or "EOF" in error:
-        return 'a quoted cell is never closed: a " opens here and no " ends it before the end of the file'
+        return problem(name, "csv-syntax.unclosed", line)
     if "field larger than field limit" in error:
-        return "a cell is larger than the CSV reader's limit; is a quote left open?"
+        return problem(name, "csv-syntax.too-large", line)
     if "NUL" in error:
-        return "the line holds a NUL byte; is this a CSV file?"
-    return f"the CSV cannot be read from here on ({error}); check the quotes of this row"
+        return problem(name, "csv-syntax.nul", line)
+    return problem(name, "csv-syntax", line, detail=error)
 
 
 def _encoding_from_bom(head: bytes) -> str:
@@ -266,11 +256,8 @@ def _encoding_from_bom(head: bytes) -> str:
 def _decode_problem(path: Path, name: str, encoding: str) -> Problem:
     """Locate the first undecodable byte (only on this error path is the file read twice)."""
     shown_encoding = "UTF-8" if encoding == "utf-8-sig" else encoding
-    hint = "save it as UTF-8 (in Excel: CSV UTF-8), or name its encoding with --encoding (for example cp1258 or utf-16)"
     if not path.is_file():
-        return Problem(
-            name, f"the input cannot be read as {shown_encoding}; {hint}", "not-decodable"
-        )
+        return problem(name, "not-decodable.file", encoding=shown_encoding)
     raw = path.read_bytes()
     try:
         raw.decode(encoding)
@@ -278,18 +265,17 @@ def _decode_problem(path: Path, name: str, encoding: str) -> Problem:
         line = raw.count(b"\n", 0, error.start) + 1
         line_start = raw.rfind(b"\n", 0, error.start) + 1
         col = len(raw[line_start : error.start].decode(encoding, "replace")) + 1
-        return Problem(
+        return problem(
             name,
-            f"byte 0x{raw[error.start]:02x} cannot be read as {shown_encoding}; {hint}",
             "not-decodable",
             line,
             col,
+            byte=f"{raw[error.start]:02x}",
+            encoding=shown_encoding,
         )
-    except UnicodeError as error:
-        return Problem(
-            name, f"the file cannot be read as {shown_encoding} ({error}); {hint}", "not-decodable"
-        )
-    return Problem(name, f"the file cannot be read as {shown_encoding}; {hint}", "not-decodable")
+    except UnicodeError:
+        pass
+    return problem(name, "not-decodable.file", encoding=shown_encoding)
 
 
 class _FileReader:
@@ -318,45 +304,40 @@ class _FileReader:
 
     def problem(
         self,
-        message: str,
-        kind: str,
+        key: str,
         line: int | None,
         col: int | None = None,
         column: str | None = None,
+        **params: object,
     ) -> None:
+        self.add(problem(self.name, key, line, col, column, fields=params))
+
+    def add(self, found: Problem) -> None:
+        """Keep a problem, up to :data:`MAX_PROBLEMS` (then one that says so)."""
         problems = self.result.problems
         if len(problems) < MAX_PROBLEMS:
-            problems.append(Problem(self.name, message, kind, line, col, column))
+            problems.append(found)
         elif len(problems) == MAX_PROBLEMS:
-            problems.append(
-                Problem(
-                    self.name,
-                    f"stopped after {MAX_PROBLEMS} problems; fix these first",
-                    "too-many-problems",
-                )
-            )
+            problems.append(problem(self.name, "too-many-problems", count=MAX_PROBLEMS))
 
     def read(self, stream: io.TextIOWrapper) -> None:
         sample = stream.readline()
         if not sample.strip():
             rest = stream.read(1)
-            message = (
-                "the file is empty"
-                if not rest
-                else "the first line is empty; it must hold the column names"
-            )
-            self.problem(
-                f"{message}; see `dxscore template` for the format",
-                "empty-file",
-                1 if rest else None,
-            )
+            self.problem("empty-file.first-line" if rest else "empty-file", 1 if rest else None)
             return
         delimiter = _sniff_delimiter(sample)
         rows = csv.reader(_chain(sample, stream), delimiter=delimiter, strict=True)
         self._read_rows(rows)
         if self.other_city_rows:
             self.result.warnings.append(
-                f"{self.name}: {self.other_city_rows} row(s) for other cities not scored (--city {self.city})"
+                problem(
+                    self.name,
+                    "warning.other-cities",
+                    kind="warning",
+                    count=self.other_city_rows,
+                    city=self.city,
+                )
             )
 
     def _read_rows(self, rows: Iterator[list[str]]) -> None:
@@ -375,16 +356,11 @@ class _FileReader:
                 continue  # a blank line
             self.result.rows += 1
             if len(cells) != len(header):
-                self.problem(
-                    f"the row has {len(cells)} cells but the header has {len(header)} columns; "
-                    "check for a stray delimiter or a decimal comma in an unquoted cell",
-                    "ragged-row",
-                    self.line,
-                )
+                self.problem("ragged-row", self.line, cells=len(cells), columns=len(header))
                 continue
             layout.read_row(self, cells)
         if self.result.rows == 0 and not self.result.problems:
-            self.problem("the file has a header but no rows", "empty-file", 1)
+            self.problem("empty-file.no-rows", 1)
 
     def _layout(self, header: list[str]) -> _Layout | None:
         roles: dict[str, int] = {}
@@ -395,21 +371,11 @@ class _FileReader:
             if _YEAR_HEADER.fullmatch(key):
                 if not MIN_YEAR <= int(key) <= MAX_YEAR:
                     self.problem(
-                        f"column year {key} is not between {MIN_YEAR} and {MAX_YEAR}",
-                        "bad-year",
-                        1,
-                        index + 1,
-                        cell,
+                        "bad-year.column", 1, index + 1, cell, year=key, low=MIN_YEAR, high=MAX_YEAR
                     )
                     return None
                 if int(key) in years.values():
-                    self.problem(
-                        f"year {key} heads two columns; keep one",
-                        "duplicate-column",
-                        1,
-                        index + 1,
-                        cell,
-                    )
+                    self.problem("duplicate-column.year", 1, index + 1, cell, year=key)
                     return None
                 years[index] = int(key)
                 continue
@@ -420,11 +386,13 @@ class _FileReader:
                 continue
             if role in roles:
                 self.problem(
-                    f"two columns mean '{role}' ({header[roles[role]]!r} and {cell!r}); keep one",
                     "duplicate-column",
                     1,
                     index + 1,
                     cell,
+                    role=role,
+                    first=repr(header[roles[role]]),
+                    second=repr(cell),
                 )
                 return None
             roles[role] = index
@@ -432,31 +400,24 @@ class _FileReader:
         required = ("indicator",) if wide else ("indicator", "year", "value")
         missing = [role for role in required if role not in roles]
         if wide and ("year" in roles or "value" in roles):
-            self.problem(
-                "the header mixes a wide layout (years as columns) with year/value columns; use one layout",
-                "mixed-layout",
-                1,
-            )
+            self.problem("mixed-layout", 1)
             return None
         if "city" not in roles and self.city is None and len(self.catalogue.sets) > 1:
             missing.append("city")
         if missing:
-            need = ", ".join(missing)
-            hint = (
-                f" (several target sets are loaded: add a city column or pass --city {sorted(self.catalogue.sets)[0]})"
-                if "city" in missing
-                else ""
-            )
-            self.problem(
-                f"missing column(s): {need}{hint}; the header needs indicator, year, value (or years as columns)",
-                "missing-column",
-                1,
-            )
+            if "city" in missing:
+                example = sorted(self.catalogue.sets)[0]
+                self.problem("missing-column.city", 1, columns=", ".join(missing), example=example)
+            else:
+                self.problem("missing-column", 1, columns=", ".join(missing))
             return None
         if unused:
             names = ", ".join(shown(name) for name in unused[:10])
-            more = f" and {len(unused) - 10} more" if len(unused) > 10 else ""
-            self.result.warnings.append(f"{self.name}: column(s) not used: {names}{more}")
+            more = len(unused) - 10
+            key = "warning.unused-columns.more" if more > 0 else "warning.unused-columns"
+            self.result.warnings.append(
+                problem(self.name, key, kind="warning", columns=names, more=more)
+            )
         return _Layout(roles, years, [cell.strip() for cell in header])
 
 
@@ -475,18 +436,13 @@ class _Layout:
         indicator_cell = cells[roles["indicator"]].strip()
         indicator = reader.catalogue.indicators[set_id].get(indicator_cell.casefold())
         if indicator is None:
-            message = (
-                "the indicator is empty"
-                if not indicator_cell
-                else reader.catalogue.unknown_indicator_message(indicator_cell, set_id)
-            )
-            reader.problem(
-                message,
-                "unknown-indicator",
-                line,
-                roles["indicator"] + 1,
-                self.header[roles["indicator"]],
-            )
+            at = (line, roles["indicator"] + 1, self.header[roles["indicator"]])
+            if indicator_cell:
+                reader.add(
+                    reader.catalogue.unknown_indicator(reader.name, indicator_cell, set_id, at)
+                )
+            else:
+                reader.problem("unknown-indicator.empty", *at)
             return
         area = nfc(_text(cells, roles.get("area"))) or None
         note = nfc(_text(cells, roles.get("note")))
@@ -502,11 +458,13 @@ class _Layout:
         year = int(year_cell) if year_cell.isdecimal() and year_cell.isascii() else None
         if year is None or not MIN_YEAR <= year <= MAX_YEAR:
             reader.problem(
-                f"year '{shown(year_cell)}' is not a year between {MIN_YEAR} and {MAX_YEAR}",
                 "bad-year",
                 line,
                 year_index + 1,
                 self.header[year_index],
+                year=shown(year_cell),
+                low=MIN_YEAR,
+                high=MAX_YEAR,
             )
             return
         self._observe(
@@ -532,10 +490,11 @@ class _Layout:
         cell = cells[index].strip()
         set_id = reader.catalogue.resolve_city(cell) if cell else wanted
         if set_id is None:
-            message = (
-                "the city is empty" if not cell else reader.catalogue.unknown_city_message(cell)
-            )
-            reader.problem(message, "unknown-city", reader.line, index + 1, self.header[index])
+            at: Where = (reader.line, index + 1, self.header[index])
+            if cell:
+                reader.add(reader.catalogue.unknown_city(reader.name, cell, at))
+            else:
+                reader.problem("unknown-city.empty", *at)
             return None
         if wanted is not None and set_id != wanted:
             reader.other_city_rows += 1
@@ -559,13 +518,16 @@ class _Layout:
         line, column = reader.line, self.header[index]
         key = (set_id, area, indicator.id, year)
         if key in reader.first_seen:
-            where = area or "city-wide"
             reader.problem(
-                f"a second value for {indicator.id} in {year} ({set_id}, {where}); the first is at {reader.first_seen[key]}. Keep one row",
-                "duplicate-row",
+                "duplicate-row" if area is None else "duplicate-row.area",
                 line,
                 index + 1,
                 column,
+                indicator=indicator.id,
+                year=year,
+                city=set_id,
+                area=area,
+                first=reader.first_seen[key],
             )
             return
         reader.first_seen[key] = f"{reader.name}:{line}"
@@ -588,26 +550,26 @@ def _value(
         done = parse_milestone(cell)
         if done is None:
             reader.problem(
-                f"'{shown(cell)}' is not a milestone value for {indicator.id}; write done/yes/1/đạt/hoàn thành or no/0/chưa đạt",
-                "bad-milestone",
-                line,
-                col,
-                column,
+                "bad-milestone", line, col, column, value=shown(cell), indicator=indicator.id
             )
         return done
     number = parse_number(cell, percent_sign=indicator.unit.startswith("percent"))
-    if isinstance(number, str):
-        reader.problem(f"'{shown(cell)}' {number}", "not-a-number", line, col, column)
+    if isinstance(number, tuple):
+        key, params = number
+        reader.add(problem(reader.name, key, line, col, column, value=shown(cell), fields=params))
         return None
     low, high = unit_range(indicator.unit)
     if (low is not None and number < low) or (high is not None and number > high):
-        span = f"{low:g}–{high:g}" if high is not None else f"at least {low:g}"
+        span = f"{low:g}–{high:g}" if high is not None else f"≥ {low:g}"
         reader.problem(
-            f"{number:g} is outside the range of {indicator.id} (unit {indicator.unit}: {span})",
             "out-of-range",
             line,
             col,
             column,
+            value=f"{number:g}",
+            indicator=indicator.id,
+            unit=indicator.unit,
+            span=span,
         )
         return None
     return number

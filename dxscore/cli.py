@@ -21,6 +21,7 @@ from dxscore.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
     from dxscore.actuals import Actuals
+    from dxscore.errors import Problem
     from dxscore.i18n import Lang
     from dxscore.model import TargetSet
     from dxscore.scoring import Scorecard
@@ -47,15 +48,14 @@ def _reports_input_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except InputError as error:
+            from dxscore.i18n import t
             from dxscore.render.problems import as_text
 
-            for line in as_text(error.problems):
+            lang = _language(kwargs.get("lang"))
+            for line in as_text(error.problems, lang):
                 typer.echo(line, err=True)
             files = len({problem.file for problem in error.problems})
-            typer.echo(
-                f"✘ {len(error.problems)} problem(s) in {files} input(s); fix them and run again",
-                err=True,
-            )
+            typer.echo(t("cli.problems", lang, count=len(error.problems), files=files), err=True)
             raise typer.Exit(ExitCode.INVALID) from None
 
     return wrapper
@@ -151,6 +151,22 @@ AreaOption = Annotated[
 ]
 
 
+def _language(choice: object) -> Lang:
+    """``--lang`` when given, else from the environment (LANG, LC_ALL)."""
+    from dxscore.i18n import detect_lang
+
+    return "vi" if choice == LangChoice.vi else "en" if choice == LangChoice.en else detect_lang()
+
+
+def _warn(warnings: list[Problem], lang: Lang) -> None:
+    from dxscore.i18n import t
+
+    for warning in warnings:
+        typer.echo(
+            f"{t('warning.prefix', lang)}: {warning.render(lang, with_type=False)}", err=True
+        )
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"dxscore {__version__}")
@@ -196,12 +212,15 @@ def validate(
     ] = None,
     city: CityOption = None,
     encoding: EncodingOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Check target files (and actuals) without scoring; every problem as FILE:LINE:COL. Exit 0 valid, 2 invalid."""
     from dxscore.actuals import read_actuals
+    from dxscore.i18n import t
     from dxscore.render import problems as render_problems
     from dxscore.targets import display_name, find_target_files, validate_target_files
 
+    language = _language(lang)
     files = find_target_files(paths)
     loaded, problems = validate_target_files(files)
     observations = 0
@@ -211,8 +230,7 @@ def validate(
         )
         problems.extend(data.problems)
         observations = len(data.observations)
-        for warning in data.warnings:
-            typer.echo(f"warning: {warning}", err=True)
+        _warn(data.warnings, language)
     if output_format is ValidateFormat.json:
         by_file = {item.file: item.target_set.id for item in loaded}
         names = [display_name(path) for path in files] + [str(path) for path in actuals or []]
@@ -222,26 +240,30 @@ def validate(
             )
         )
     elif output_format is ValidateFormat.github:
-        for line in render_problems.as_github(problems):
+        for line in render_problems.as_github(problems, language):
             typer.echo(line)
     else:
-        for line in render_problems.as_text(problems):
+        for line in render_problems.as_text(problems, language):
             typer.echo(line, err=True)
     if problems:
         bad = len({problem.file for problem in problems})
-        typer.echo(
-            f"✘ {len(problems)} problem(s) in {bad} of {len(files) + len(actuals or [])} file(s)",
-            err=True,
-        )
+        total = len(files) + len(actuals or [])
+        typer.echo(t("cli.invalid", language, count=len(problems), bad=bad, total=total), err=True)
         raise typer.Exit(ExitCode.INVALID)
     summary = ", ".join(
-        f"{item.target_set.id} ({sum(len(ind.targets) for _, ind in item.target_set.indicators())} targets)"
+        t(
+            "cli.targets_count",
+            language,
+            id=item.target_set.id,
+            count=sum(len(ind.targets) for _, ind in item.target_set.indicators()),
+        )
         for item in loaded
     )
-    typer.echo(f"✔ {len(loaded)} target file(s) valid: {summary}", err=True)
+    typer.echo(t("cli.valid_targets", language, count=len(loaded), summary=summary), err=True)
     if actuals:
         typer.echo(
-            f"✔ {len(actuals)} actuals file(s) valid: {observations} observation(s)", err=True
+            t("cli.valid_actuals", language, count=len(actuals), observations=observations),
+            err=True,
         )
 
 
@@ -306,12 +328,13 @@ def check(
 ) -> None:
     """Score actuals against the targets and print the colored report. Exit 1 when --fail-on is met."""
     from dxscore.console import stdout
-    from dxscore.i18n import detect_lang
     from dxscore.render import terminal
     from dxscore.render.json_report import as_json
 
-    language = lang.value if lang else detect_lang()
-    scorecard, _ = _score(actuals, targets_paths, as_of, year, pillar, city, area, encoding)
+    language = _language(lang)
+    scorecard, _ = _score(
+        actuals, targets_paths, as_of, year, pillar, city, area, encoding, language
+    )
     if output_format is CheckFormat.json:
         typer.echo(as_json(scorecard, __version__, explain=explain), nl=False)
     else:
@@ -374,8 +397,7 @@ def report(
     ] = False,
 ) -> None:
     """Write the scorecard as a document: markdown, self-contained HTML, JSON or CSV. Exits 0 whatever the statuses."""
-    from dxscore.errors import Problem
-    from dxscore.i18n import detect_lang
+    from dxscore.errors import problem
     from dxscore.output import write_atomic
 
     to_stdout = output is None or output == "-"
@@ -383,17 +405,11 @@ def report(
     if chosen is None and not to_stdout:
         chosen = _EXTENSIONS.get(Path(str(output)).suffix.lower())
         if chosen is None:
-            raise InputError(
-                [
-                    Problem(
-                        str(output),
-                        "cannot tell the format from this extension; use .md, .html, .json or .csv, or --format",
-                        "unknown-format",
-                    )
-                ]
-            )
-    language = lang.value if lang else detect_lang()
-    scorecard, loaded = _score(actuals, targets_paths, as_of, year, pillar, city, area, encoding)
+            raise InputError([problem(str(output), "unknown-format")])
+    language = _language(lang)
+    scorecard, loaded = _score(
+        actuals, targets_paths, as_of, year, pillar, city, area, encoding, language
+    )
     document = _render_document(scorecard, chosen or "markdown", language, explain)
     if to_stdout:
         typer.echo(document, nl=False)
@@ -401,7 +417,9 @@ def report(
     target = Path(str(output))
     inputs = [*actuals, *(Path(item.file) for item in loaded)]
     write_atomic(target, document.encode("utf-8"), inputs=inputs)
-    typer.echo(f"wrote {target}", err=True)
+    from dxscore.i18n import t
+
+    typer.echo(t("cli.wrote", language, path=target), err=True)
 
 
 def _render_document(scorecard: Scorecard, chosen: str, lang: Lang, explain: bool) -> str:
@@ -431,6 +449,7 @@ def _score(
     city: str | None,
     areas: list[str] | None,
     encoding: str | None,
+    lang: Lang,
 ) -> tuple[Scorecard, list[LoadedTargetSet]]:
     """Load, read, check the filters and score: the pipeline ``check`` and ``report`` share."""
     import unicodedata
@@ -438,7 +457,7 @@ def _score(
     from dxscore.scoring import score
 
     loaded = _load_targets(targets_paths)
-    data = _read_actuals(actuals, loaded, city, encoding)
+    data = _read_actuals(actuals, loaded, city, encoding, lang)
     wanted = [city] if city else data.named_sets
     sets = [
         item.target_set for item in loaded if item.target_set.id in _resolve_ids(loaded, wanted)
@@ -468,37 +487,29 @@ def _check_filters(
     """A --year or --area that matches nothing is a mistake, not an empty success."""
     import unicodedata
 
-    from dxscore.errors import Problem
+    from dxscore.errors import problem
 
     problems = []
     known_years = sorted({y for ts in sets for y in ts.target_years()})
     for year in years or []:
         if year not in known_years:
             listed = ", ".join(map(str, known_years))
-            problems.append(
-                Problem(
-                    "--year",
-                    f"{year} is not a target year (target years: {listed})",
-                    "unknown-year",
-                )
-            )
+            problems.append(problem("--year", "unknown-year", year=year, years=listed))
     known_areas = {o.area for o in data.observations if o.area is not None}
     for area in areas or []:
         if unicodedata.normalize("NFC", area.strip()) not in known_areas:
-            listed = ", ".join(sorted(known_areas)[:10]) or "none: the actuals have no area column"
-            problems.append(
-                Problem(
-                    "--area",
-                    f"area '{area}' has no reported values (areas: {listed})",
-                    "unknown-area",
-                )
-            )
+            listed = ", ".join(sorted(known_areas)[:10]) or "–"
+            problems.append(problem("--area", "unknown-area", area=area, areas=listed))
     if problems:
         raise InputError(problems)
 
 
 def _read_actuals(
-    paths: list[Path], loaded: list[LoadedTargetSet], city: str | None, encoding: str | None
+    paths: list[Path],
+    loaded: list[LoadedTargetSet],
+    city: str | None,
+    encoding: str | None,
+    lang: Lang,
 ) -> Actuals:
     """Read and validate actuals; problems raise, warnings go to standard error."""
     from dxscore.actuals import read_actuals
@@ -506,8 +517,7 @@ def _read_actuals(
     data = read_actuals(paths, [item.target_set for item in loaded], city=city, encoding=encoding)
     if data.problems:
         raise InputError(data.problems)
-    for warning in data.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+    _warn(data.warnings, lang)
     return data
 
 
@@ -554,7 +564,9 @@ def template(
         return
     inputs = [Path(item.file) for item in loaded]
     write_atomic(output, text.encode("utf-8-sig"), inputs=inputs, overwrite=force)
-    typer.echo(f"wrote {output}", err=True)
+    from dxscore.i18n import t
+
+    typer.echo(t("cli.wrote", _language(None), path=output), err=True)
 
 
 def _load_targets(paths: list[Path] | None) -> list[LoadedTargetSet]:
@@ -569,20 +581,16 @@ def _pick(loaded: list[LoadedTargetSet], set_id: str) -> TargetSet:
             return item.target_set
     import difflib
 
-    from dxscore.errors import Problem
+    from dxscore.errors import problem
 
     known = [item.target_set.id for item in loaded]
     close = difflib.get_close_matches(set_id, known, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    raise InputError(
-        [
-            Problem(
-                set_id,
-                f"no target set with this id; {hint}loaded: {', '.join(known) or 'none'}",
-                "unknown-target-set",
-            )
-        ]
-    )
+    listed = ", ".join(known) or "–"
+    if close:
+        raise InputError(
+            [problem(set_id, "unknown-target-set.close", close=close[0], known=listed)]
+        )
+    raise InputError([problem(set_id, "unknown-target-set", known=listed)])
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ at once. :class:`InputError` carries them to the command line.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -28,23 +29,38 @@ class Problem:
     ``line`` and ``col`` count from 1, as editors do. ``path`` is the place in
     the document (``pillars.government[3].targets.2025.min``) or a column name.
     ``type`` is a stable kebab-case id (``duplicate-key``, ``float-type``).
+    The words live in the catalogue (``dxscore/i18n.py``) under
+    ``problem.<key>``, so a problem is data until it is shown in a language;
+    ``detail`` carries text from a library (PyYAML, pydantic) as it came.
     """
 
     file: str
-    message: str
     type: str
+    key: str
     line: int | None = None
     col: int | None = None
     path: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
+    detail: str = ""
 
-    def __str__(self) -> str:
+    def message(self, lang: str = "en") -> str:
+        from dxscore.i18n import problem_text
+
+        return problem_text(self.key, lang, dict(self.params), self.detail)
+
+    def render(self, lang: str = "en", *, with_type: bool = True) -> str:
+        """``FILE:LINE:COL: path: message [type]``."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.col is not None:
                 where += f":{self.col}"
-        what = f"{self.path}: {self.message}" if self.path else self.message
-        return f"{where}: {what} [{self.type}]"
+        text = self.message(lang)
+        what = f"{self.path}: {text}" if self.path else text
+        return f"{where}: {what} [{self.type}]" if with_type else f"{where}: {what}"
+
+    def __str__(self) -> str:
+        return self.render()
 
     def as_dict(self) -> dict[str, str | int | None]:
         return {
@@ -52,9 +68,36 @@ class Problem:
             "line": self.line,
             "col": self.col,
             "path": self.path,
-            "message": self.message,
+            "message": self.message(),
             "type": self.type,
         }
+
+
+def problem(
+    file: str,
+    key: str,
+    line: int | None = None,
+    col: int | None = None,
+    path: str | None = None,
+    /,
+    *,
+    kind: str | None = None,
+    detail: str = "",
+    fields: Mapping[str, object] | None = None,
+    **params: object,
+) -> Problem:
+    """A :class:`Problem` whose words are ``problem.<key>`` in the catalogue; its type is the
+    key's first part unless ``kind`` says otherwise."""
+    return Problem(
+        file,
+        kind or key.split(".")[0],
+        key,
+        line,
+        col,
+        path,
+        tuple((name, str(value)) for name, value in {**(fields or {}), **params}.items()),
+        detail,
+    )
 
 
 class InputError(Exception):

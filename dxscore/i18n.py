@@ -144,6 +144,397 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "Projected: the straight line fitted through all values reported up to the as-of year, read at the target year; shown as fitted, so a percentage can exceed 100%.",
         "vi": "Dự báo: đường thẳng khớp qua mọi giá trị báo cáo đến năm đánh giá, đọc tại năm mục tiêu; giữ nguyên như khi khớp, nên tỷ lệ phần trăm có thể vượt 100%.",
     },
+    # problems with inputs (dxscore.errors.Problem): "problem.<key>"
+    "problem.unreadable": {
+        "en": "cannot read the file: {reason}",
+        "vi": "không đọc được tệp: {reason}",
+    },
+    "problem.not-found": {"en": "no such file or folder", "vi": "không có tệp hay thư mục này"},
+    "problem.no-target-files": {
+        "en": "the folder holds no *.yaml or *.yml target files",
+        "vi": "thư mục không có tệp chỉ tiêu *.yaml hay *.yml nào",
+    },
+    "problem.file-too-large": {
+        "en": "the file is larger than {size} KiB; a target file is a few KiB, so this is not one",
+        "vi": "tệp lớn hơn {size} KiB; tệp chỉ tiêu chỉ vài KiB, nên đây không phải tệp chỉ tiêu",
+    },
+    "problem.not-utf8": {
+        "en": "byte 0x{byte} is not UTF-8; save the file as UTF-8",
+        "vi": "byte 0x{byte} không phải UTF-8; hãy lưu tệp dạng UTF-8",
+    },
+    "problem.yaml-syntax": {"en": "{detail}", "vi": "lỗi cú pháp YAML: {detail}"},
+    "problem.yaml-syntax.character": {
+        "en": "the character U+{code} is not allowed in YAML; remove it",
+        "vi": "ký tự U+{code} không được phép trong YAML; hãy xóa nó",
+    },
+    "problem.yaml-alias": {
+        "en": "YAML aliases (*{name}) are not allowed in dxscore files; write the value out in full",
+        "vi": "không dùng bí danh YAML (*{name}) trong tệp dxscore; hãy viết đầy đủ giá trị",
+    },
+    "problem.yaml-anchor": {
+        "en": "YAML anchors (&{name}) are not allowed in dxscore files; write the value out in full",
+        "vi": "không dùng neo YAML (&{name}) trong tệp dxscore; hãy viết đầy đủ giá trị",
+    },
+    "problem.yaml-tag": {
+        "en": "YAML tags ({tag}) are not allowed in dxscore files; write the plain value",
+        "vi": "không dùng thẻ YAML ({tag}) trong tệp dxscore; hãy viết giá trị thông thường",
+    },
+    "problem.yaml-too-deep": {
+        "en": "nested deeper than {depth} levels",
+        "vi": "lồng sâu quá {depth} cấp",
+    },
+    "problem.yaml-complex-key": {
+        "en": "a key must be a plain value, not a list or mapping",
+        "vi": "khóa phải là giá trị đơn, không phải danh sách hay ánh xạ",
+    },
+    "problem.duplicate-key": {
+        "en": "key '{key}' is repeated (first on line {first}); keep only one",
+        "vi": "khóa '{key}' bị lặp (lần đầu ở dòng {first}); chỉ giữ một",
+    },
+    "problem.empty-file.yaml": {
+        "en": "the file is empty; see the README for the format",
+        "vi": "tệp rỗng; xem định dạng trong README",
+    },
+    "problem.not-a-mapping.list": {
+        "en": "the file holds a list; a target file is a mapping of keys (dxscore: 1, id: …, pillars: …)",
+        "vi": "tệp chứa một danh sách; tệp chỉ tiêu phải là ánh xạ các khóa (dxscore: 1, id: …, pillars: …)",
+    },
+    "problem.not-a-mapping.value": {
+        "en": "the file holds a single value; a target file is a mapping of keys (dxscore: 1, id: …, pillars: …)",
+        "vi": "tệp chỉ chứa một giá trị; tệp chỉ tiêu phải là ánh xạ các khóa (dxscore: 1, id: …, pillars: …)",
+    },
+    "problem.extra-forbidden": {
+        "en": "unknown key '{key}'; allowed here: {allowed}",
+        "vi": "khóa lạ '{key}'; ở đây chỉ dùng: {allowed}",
+    },
+    "problem.extra-forbidden.close": {
+        "en": "unknown key '{key}'; did you mean '{close}'? allowed here: {allowed}",
+        "vi": "khóa lạ '{key}'; có phải là '{close}'? ở đây chỉ dùng: {allowed}",
+    },
+    "problem.missing": {
+        "en": "required key '{key}' is missing",
+        "vi": "thiếu khóa bắt buộc '{key}'",
+    },
+    "problem.schema": {"en": "{detail}", "vi": "{detail}"},
+    "problem.schema.float_type": {"en": "Input should be a valid number", "vi": "cần một số"},
+    "problem.schema.int_type": {"en": "Input should be a valid integer", "vi": "cần một số nguyên"},
+    "problem.schema.bool_type": {
+        "en": "Input should be a valid boolean",
+        "vi": "cần true hoặc false",
+    },
+    "problem.schema.string_type": {
+        "en": "Input should be a valid string",
+        "vi": "cần một chuỗi văn bản",
+    },
+    "problem.schema.finite_number": {
+        "en": "Input should be a finite number",
+        "vi": "cần một số hữu hạn",
+    },
+    "problem.schema.dict_type": {
+        "en": "Input should be a mapping of keys",
+        "vi": "cần một ánh xạ các khóa",
+    },
+    "problem.schema.model_type": {
+        "en": "Input should be a mapping of keys",
+        "vi": "cần một ánh xạ các khóa",
+    },
+    "problem.schema.list_type": {"en": "Input should be a valid list", "vi": "cần một danh sách"},
+    "problem.schema.string_pattern_mismatch": {
+        "en": "String should match pattern '{pattern}'",
+        "vi": "chuỗi phải khớp mẫu '{pattern}'",
+    },
+    "problem.schema.literal_error": {
+        "en": "Input should be {expected}",
+        "vi": "giá trị phải là {expected}",
+    },
+    "problem.schema.greater_than": {
+        "en": "Input should be greater than {gt}",
+        "vi": "giá trị phải lớn hơn {gt}",
+    },
+    "problem.schema.greater_than_equal": {
+        "en": "Input should be greater than or equal to {ge}",
+        "vi": "giá trị phải từ {ge} trở lên",
+    },
+    "problem.schema.less_than_equal": {
+        "en": "Input should be less than or equal to {le}",
+        "vi": "giá trị phải từ {le} trở xuống",
+    },
+    "problem.schema.too_short": {
+        "en": "should have at least {min_length} item(s)",
+        "vi": "cần ít nhất {min_length} phần tử",
+    },
+    "problem.schema.string_too_short": {
+        "en": "String should have at least {min_length} character(s)",
+        "vi": "chuỗi cần ít nhất {min_length} ký tự",
+    },
+    "problem.schema.string_too_long": {
+        "en": "String should have at most {max_length} characters",
+        "vi": "chuỗi chỉ được tối đa {max_length} ký tự",
+    },
+    "problem.schema.comparator-count": {
+        "en": "give exactly one comparator of {allowed} (found: {found})",
+        "vi": "cần đúng một phép so sánh trong {allowed} (hiện có: {found})",
+    },
+    "problem.schema.tolerance-without-about": {
+        "en": "`tolerance` goes only with `about`",
+        "vi": "`tolerance` chỉ dùng với `about`",
+    },
+    "problem.schema.stretch-comparator": {
+        "en": "`stretch` goes only with `min` or `above`",
+        "vi": "`stretch` chỉ dùng với `min` hoặc `above`",
+    },
+    "problem.schema.stretch-below-target": {
+        "en": "`stretch` ({stretch}) is below the target ({value}); a stretch goal lies beyond it",
+        "vi": "`stretch` ({stretch}) thấp hơn mục tiêu ({value}); mức phấn đấu phải cao hơn mục tiêu",
+    },
+    "problem.schema.done-false": {
+        "en": "a milestone target is `done: true`; `done: false` sets no target",
+        "vi": "mục tiêu dạng hoàn thành ghi là `done: true`; `done: false` không đặt mục tiêu nào",
+    },
+    "problem.schema.control-character": {
+        "en": "the text holds the control character U+{code}; remove it",
+        "vi": "văn bản chứa ký tự điều khiển U+{code}; hãy xóa nó",
+    },
+    "problem.schema.no-indicators": {
+        "en": "the file sets no target: every pillar is empty",
+        "vi": "tệp không đặt mục tiêu nào: mọi trụ cột đều trống",
+    },
+    "problem.duplicate-indicator": {
+        "en": "indicator id '{id}' is already used by {first}; give each indicator its own id",
+        "vi": "mã chỉ tiêu '{id}' đã dùng ở {first}; mỗi chỉ tiêu cần mã riêng",
+    },
+    "problem.unit-comparator.done": {
+        "en": "`done` goes with unit milestone, not {unit}",
+        "vi": "`done` chỉ dùng với đơn vị milestone, không dùng với {unit}",
+    },
+    "problem.unit-comparator": {
+        "en": "unit {unit} takes {need}, not `{comparator}`",
+        "vi": "đơn vị {unit} dùng {need}, không dùng `{comparator}`",
+    },
+    "problem.out-of-range.target": {
+        "en": "{value} is outside the range of unit {unit} ({span})",
+        "vi": "{value} nằm ngoài khoảng của đơn vị {unit} ({span})",
+    },
+    "problem.duplicate-target-set": {
+        "en": "target set id '{id}' is already used by {first}; ids must be unique among loaded files",
+        "vi": "mã bộ chỉ tiêu '{id}' đã dùng ở {first}; mã phải khác nhau giữa các tệp",
+    },
+    "problem.unknown-target-set": {
+        "en": "no target set with this id; loaded: {known}",
+        "vi": "không có bộ chỉ tiêu mang mã này; đã nạp: {known}",
+    },
+    "problem.unknown-target-set.close": {
+        "en": "no target set with this id; did you mean '{close}'? loaded: {known}",
+        "vi": "không có bộ chỉ tiêu mang mã này; có phải là '{close}'? đã nạp: {known}",
+    },
+    "problem.unknown-city": {
+        "en": "unknown city '{city}'; loaded target sets: {known}",
+        "vi": "không rõ thành phố '{city}'; các bộ chỉ tiêu đã nạp: {known}",
+    },
+    "problem.unknown-city.close": {
+        "en": "unknown city '{city}'; did you mean '{close}'? loaded target sets: {known}",
+        "vi": "không rõ thành phố '{city}'; có phải là '{close}'? các bộ chỉ tiêu đã nạp: {known}",
+    },
+    "problem.unknown-city.empty": {"en": "the city is empty", "vi": "ô thành phố để trống"},
+    "problem.unknown-indicator": {
+        "en": "unknown indicator '{indicator}' for {city}; `dxscore targets {city}` lists them",
+        "vi": "{city} không có chỉ tiêu '{indicator}'; xem danh sách bằng `dxscore targets {city}`",
+    },
+    "problem.unknown-indicator.close": {
+        "en": "unknown indicator '{indicator}' for {city}; did you mean '{close}'? `dxscore targets {city}` lists them",
+        "vi": "{city} không có chỉ tiêu '{indicator}'; có phải là '{close}'? xem danh sách bằng `dxscore targets {city}`",
+    },
+    "problem.unknown-indicator.empty": {
+        "en": "the indicator is empty",
+        "vi": "ô chỉ tiêu để trống",
+    },
+    "problem.unknown-encoding": {
+        "en": "unknown text encoding '{encoding}' (try utf-8, utf-16, cp1258)",
+        "vi": "không rõ bảng mã '{encoding}' (thử utf-8, utf-16, cp1258)",
+    },
+    "problem.not-decodable": {
+        "en": "byte 0x{byte} cannot be read as {encoding}; save it as UTF-8 (in Excel: CSV UTF-8), or name its encoding with --encoding (for example cp1258 or utf-16)",
+        "vi": "byte 0x{byte} không đọc được theo {encoding}; hãy lưu tệp dạng UTF-8 (trong Excel: CSV UTF-8), hoặc nêu bảng mã bằng --encoding (ví dụ cp1258 hay utf-16)",
+    },
+    "problem.not-decodable.file": {
+        "en": "the input cannot be read as {encoding}; save it as UTF-8 (in Excel: CSV UTF-8), or name its encoding with --encoding (for example cp1258 or utf-16)",
+        "vi": "không đọc được dữ liệu theo {encoding}; hãy lưu tệp dạng UTF-8 (trong Excel: CSV UTF-8), hoặc nêu bảng mã bằng --encoding (ví dụ cp1258 hay utf-16)",
+    },
+    "problem.csv-syntax.unclosed": {
+        "en": 'a quoted cell is never closed: a " opens here and no " ends it before the end of the file',
+        "vi": 'một ô mở dấu " ở đây nhưng không có dấu " đóng trước cuối tệp',
+    },
+    "problem.csv-syntax.too-large": {
+        "en": "a cell is larger than the CSV reader's limit; is a quote left open?",
+        "vi": "một ô lớn quá giới hạn đọc CSV; có dấu ngoặc kép nào chưa đóng?",
+    },
+    "problem.csv-syntax.nul": {
+        "en": "the line holds a NUL byte; is this a CSV file?",
+        "vi": "dòng chứa byte NUL; đây có phải tệp CSV?",
+    },
+    "problem.csv-syntax": {
+        "en": "the CSV cannot be read from here on ({detail}); check the quotes of this row",
+        "vi": "không đọc được CSV từ đây ({detail}); hãy kiểm tra dấu ngoặc kép của dòng này",
+    },
+    "problem.too-many-problems": {
+        "en": "stopped after {count} problems; fix these first",
+        "vi": "dừng sau {count} lỗi; hãy sửa các lỗi này trước",
+    },
+    "problem.empty-file": {
+        "en": "the file is empty; see `dxscore template` for the format",
+        "vi": "tệp rỗng; xem định dạng bằng `dxscore template`",
+    },
+    "problem.empty-file.first-line": {
+        "en": "the first line is empty; it must hold the column names",
+        "vi": "dòng đầu để trống; dòng đầu phải ghi tên các cột",
+    },
+    "problem.empty-file.no-rows": {
+        "en": "the file has a header but no rows",
+        "vi": "tệp có dòng tiêu đề nhưng không có dòng số liệu nào",
+    },
+    "problem.ragged-row": {
+        "en": "the row has {cells} cells but the header has {columns} columns; check for a stray delimiter or a decimal comma in an unquoted cell",
+        "vi": "dòng có {cells} ô nhưng tiêu đề có {columns} cột; kiểm tra dấu phân cách thừa hoặc dấu phẩy thập phân trong ô không có ngoặc kép",
+    },
+    "problem.bad-year.column": {
+        "en": "column year {year} is not between {low} and {high}",
+        "vi": "năm ở tiêu đề cột {year} không nằm trong khoảng {low}–{high}",
+    },
+    "problem.bad-year": {
+        "en": "year '{year}' is not a year between {low} and {high}",
+        "vi": "'{year}' không phải năm trong khoảng {low}–{high}",
+    },
+    "problem.duplicate-column.year": {
+        "en": "year {year} heads two columns; keep one",
+        "vi": "năm {year} đứng đầu hai cột; chỉ giữ một",
+    },
+    "problem.duplicate-column": {
+        "en": "two columns mean '{role}' ({first} and {second}); keep one",
+        "vi": "hai cột cùng nghĩa '{role}' ({first} và {second}); chỉ giữ một",
+    },
+    "problem.mixed-layout": {
+        "en": "the header mixes a wide layout (years as columns) with year/value columns; use one layout",
+        "vi": "tiêu đề trộn dạng ngang (năm làm cột) với cột year/value; chỉ dùng một dạng",
+    },
+    "problem.missing-column": {
+        "en": "missing column(s): {columns}; the header needs indicator, year, value (or years as columns)",
+        "vi": "thiếu cột: {columns}; tiêu đề cần indicator, year, value (hoặc các năm làm cột)",
+    },
+    "problem.missing-column.city": {
+        "en": "missing column(s): {columns} (several target sets are loaded: add a city column or pass --city {example}); the header needs indicator, year, value (or years as columns)",
+        "vi": "thiếu cột: {columns} (đang nạp nhiều bộ chỉ tiêu: thêm cột city hoặc dùng --city {example}); tiêu đề cần indicator, year, value (hoặc các năm làm cột)",
+    },
+    "problem.duplicate-row": {
+        "en": "a second value for {indicator} in {year} ({city}, city-wide); the first is at {first}. Keep one row",
+        "vi": "giá trị thứ hai cho {indicator} năm {year} ({city}, toàn thành phố); giá trị đầu ở {first}. Chỉ giữ một dòng",
+    },
+    "problem.duplicate-row.area": {
+        "en": "a second value for {indicator} in {year} ({city}, area {area}); the first is at {first}. Keep one row",
+        "vi": "giá trị thứ hai cho {indicator} năm {year} ({city}, địa bàn {area}); giá trị đầu ở {first}. Chỉ giữ một dòng",
+    },
+    "problem.bad-milestone": {
+        "en": "'{value}' is not a milestone value for {indicator}; write done/yes/1/đạt/hoàn thành or no/0/chưa đạt",
+        "vi": "'{value}' không phải giá trị hoàn thành cho {indicator}; ghi done/yes/1/đạt/hoàn thành hoặc no/0/chưa đạt",
+    },
+    "problem.not-a-number": {"en": "'{value}' is not a number", "vi": "'{value}' không phải là số"},
+    "problem.not-a-number.percent-sign": {
+        "en": "'{value}' has a % sign, but this indicator is not a percentage",
+        "vi": "'{value}' có dấu %, nhưng chỉ tiêu này không tính theo phần trăm",
+    },
+    "problem.not-a-number.thousands": {
+        "en": "'{value}' is ambiguous: thousands separators are not read; write the number without them (55.5 or 55,5)",
+        "vi": "'{value}' không rõ nghĩa: không đọc dấu phân cách hàng nghìn; hãy viết số không có chúng (55.5 hoặc 55,5)",
+    },
+    "problem.not-a-number.comma": {
+        "en": "'{value}' is ambiguous: it could be {whole}{fraction} or {whole}.{fraction}; write it without the comma or with a dot",
+        "vi": "'{value}' không rõ nghĩa: có thể là {whole}{fraction} hoặc {whole}.{fraction}; hãy viết không có dấu phẩy hoặc dùng dấu chấm",
+    },
+    "problem.not-a-number.nan": {
+        "en": "'{value}' is not a value; NaN and infinity are refused (leave the cell empty when not reported)",
+        "vi": "'{value}' không phải giá trị; không nhận NaN và vô cực (để trống ô nếu chưa báo cáo)",
+    },
+    "problem.not-a-number.too-large": {
+        "en": "'{value}' is too large to be a number",
+        "vi": "'{value}' quá lớn",
+    },
+    "problem.out-of-range": {
+        "en": "{value} is outside the range of {indicator} (unit {unit}: {span})",
+        "vi": "{value} nằm ngoài khoảng của {indicator} (đơn vị {unit}: {span})",
+    },
+    "problem.unknown-year": {
+        "en": "{year} is not a target year (target years: {years})",
+        "vi": "{year} không phải năm mục tiêu (các năm mục tiêu: {years})",
+    },
+    "problem.unknown-area": {
+        "en": "area '{area}' has no reported values (areas: {areas})",
+        "vi": "địa bàn '{area}' không có số liệu (các địa bàn: {areas})",
+    },
+    "problem.unknown-format": {
+        "en": "cannot tell the format from this extension; use .md, .html, .json or .csv, or --format",
+        "vi": "không nhận ra định dạng từ đuôi tệp; dùng .md, .html, .json hoặc .csv, hoặc --format",
+    },
+    "problem.output-is-input": {
+        "en": "refusing to write over an input file; choose another output name",
+        "vi": "không ghi đè lên tệp đầu vào; hãy chọn tên tệp khác",
+    },
+    "problem.output-is-folder": {
+        "en": "this is a folder; give a file name",
+        "vi": "đây là thư mục; hãy nêu tên tệp",
+    },
+    "problem.output-not-a-file": {
+        "en": "this is not a regular file (a device or a pipe); use -o - for standard output",
+        "vi": "đây không phải tệp thường (thiết bị hay ống dẫn); dùng -o - để ghi ra đầu ra chuẩn",
+    },
+    "problem.output-exists": {
+        "en": "the file exists; choose another name or pass --force",
+        "vi": "tệp đã tồn tại; hãy chọn tên khác hoặc dùng --force",
+    },
+    "problem.output-folder-missing": {
+        "en": "the folder {folder} does not exist; create it first",
+        "vi": "thư mục {folder} chưa có; hãy tạo trước",
+    },
+    "problem.output-unwritable": {
+        "en": "cannot write here: {reason}",
+        "vi": "không ghi được vào đây: {reason}",
+    },
+    # warnings
+    "warning.other-cities": {
+        "en": "{count} row(s) for other cities not scored (--city {city})",
+        "vi": "{count} dòng của thành phố khác không được tính (--city {city})",
+    },
+    "warning.given-twice": {
+        "en": "given more than once; read once",
+        "vi": "được nêu nhiều lần; chỉ đọc một lần",
+    },
+    "warning.unused-columns": {
+        "en": "column(s) not used: {columns}",
+        "vi": "cột không dùng: {columns}",
+    },
+    "warning.unused-columns.more": {
+        "en": "column(s) not used: {columns} and {more} more",
+        "vi": "cột không dùng: {columns} và {more} cột khác",
+    },
+    "warning.prefix": {"en": "warning", "vi": "cảnh báo"},
+    # command-line summaries
+    "cli.problems": {
+        "en": "✘ {count} problem(s) in {files} input(s); fix them and run again",
+        "vi": "✘ {count} lỗi trong {files} tệp đầu vào; hãy sửa rồi chạy lại",
+    },
+    "cli.invalid": {
+        "en": "✘ {count} problem(s) in {bad} of {total} file(s)",
+        "vi": "✘ {count} lỗi trong {bad}/{total} tệp",
+    },
+    "cli.valid_targets": {
+        "en": "✔ {count} target file(s) valid: {summary}",
+        "vi": "✔ {count} tệp chỉ tiêu hợp lệ: {summary}",
+    },
+    "cli.targets_count": {"en": "{id} ({count} targets)", "vi": "{id} ({count} mục tiêu)"},
+    "cli.valid_actuals": {
+        "en": "✔ {count} actuals file(s) valid: {observations} observation(s)",
+        "vi": "✔ {count} tệp số liệu hợp lệ: {observations} giá trị",
+    },
+    "cli.wrote": {"en": "wrote {path}", "vi": "đã ghi {path}"},
+    "cli.more_problems": {"en": "… and {count} more problems", "vi": "… và {count} lỗi khác"},
     # messages
     "msg.not_reported": {
         "en": "{n} cell(s) left empty: not reported",
@@ -166,3 +557,10 @@ def t(key: str, lang: Lang, **values: object) -> str:
     """The text for ``key`` in ``lang``, NFC-normalized, with ``{name}`` fields filled in."""
     text = CATALOGUE[key][lang].format(**values)
     return unicodedata.normalize("NFC", text)
+
+
+def problem_text(key: str, lang: str, params: Mapping[str, str], detail: str = "") -> str:
+    """The words of a problem or warning (``problem.<key>``) in ``lang``, fields filled in."""
+    texts = CATALOGUE.get(f"problem.{key}") or CATALOGUE[key]
+    language: Lang = "vi" if lang == "vi" else "en"
+    return unicodedata.normalize("NFC", texts[language].format(detail=detail, **params))

@@ -90,7 +90,7 @@ class Target(_Strict):
     def _one_comparator(self) -> Target:
         given = [key for key in COMPARATORS if getattr(self, key) is not None]
         if len(given) != 1:
-            found = ", ".join(given) if given else "none"
+            found = ", ".join(given) if given else "–"
             raise PydanticCustomError(
                 "comparator-count",
                 "give exactly one comparator of {allowed} (found: {found})",
@@ -195,6 +195,7 @@ class TargetSet(_Strict):
 
 
 Loc = tuple[str | int, ...]
+Finding = tuple[Loc, str, dict[str, object]]  # where, catalogue key (problem.<key>), its fields
 
 _UNIT_RANGE: dict[str, tuple[float | None, float | None]] = {
     "percent": (0.0, 100.0),
@@ -214,13 +215,13 @@ def unit_range(unit: str) -> tuple[float | None, float | None]:
 
 def consistency_problems(
     indicators: Iterable[tuple[PillarKey, int, Indicator]],
-) -> list[tuple[Loc, str, str]]:
-    """Rules across fields: (document location, message, error type) for each breach.
+) -> list[Finding]:
+    """Rules across fields: (document location, catalogue key, its fields) for each breach.
 
     Takes ``(pillar, index, indicator)`` so that it also runs over the
     indicators that validated in a file where others did not.
     """
-    found: list[tuple[Loc, str, str]] = []
+    found: list[Finding] = []
     seen: dict[str, tuple[str, int]] = {}
     for pillar, index, indicator in indicators:
         here: Loc = ("pillars", pillar, index)
@@ -229,20 +230,17 @@ def consistency_problems(
             found.append(
                 (
                     (*here, "id"),
-                    f"indicator id '{indicator.id}' is already used by {first_pillar}[{first_index}];"
-                    " give each indicator its own id",
                     "duplicate-indicator",
+                    {"id": indicator.id, "first": f"{first_pillar}[{first_index}]"},
                 )
             )
         else:
             seen[indicator.id] = (pillar, index)
-        found.extend(
-            ((*here, *loc), message, kind) for loc, message, kind in _unit_problems(indicator)
-        )
+        found.extend(((*here, *loc), key, params) for loc, key, params in _unit_problems(indicator))
     return found
 
 
-def _unit_problems(indicator: Indicator) -> Iterator[tuple[Loc, str, str]]:
+def _unit_problems(indicator: Indicator) -> Iterator[Finding]:
     """Comparators that do not fit the unit, and values outside its range."""
     allowed = _UNIT_COMPARATORS.get(indicator.unit)
     low, high = unit_range(indicator.unit)
@@ -250,11 +248,15 @@ def _unit_problems(indicator: Indicator) -> Iterator[tuple[Loc, str, str]]:
         at: Loc = ("targets", year)
         comparator = target.comparator
         if comparator == "done" and indicator.unit != "milestone":
-            yield at, f"`done` goes with unit milestone, not {indicator.unit}", "unit-comparator"
+            yield at, "unit-comparator.done", {"unit": indicator.unit}
             continue
         if allowed is not None and comparator not in allowed:
-            need = " or ".join(f"`{c}`" for c in sorted(allowed))
-            yield at, f"unit {indicator.unit} takes {need}, not `{comparator}`", "unit-comparator"
+            need = "/".join(f"`{c}`" for c in sorted(allowed))
+            yield (
+                at,
+                "unit-comparator",
+                {"unit": indicator.unit, "need": need, "comparator": comparator},
+            )
             continue
         for key in (comparator, "stretch"):
             value = getattr(target, key)
@@ -264,6 +266,6 @@ def _unit_problems(indicator: Indicator) -> Iterator[tuple[Loc, str, str]]:
                 span = f"{low:g}–{high:g}" if high is not None else f"≥ {low:g}"
                 yield (
                     (*at, key),
-                    f"{value:g} is outside the range of unit {indicator.unit} ({span})",
-                    "out-of-range",
+                    "out-of-range.target",
+                    {"value": f"{value:g}", "unit": indicator.unit, "span": span},
                 )

@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from dxscore.errors import InputError, Problem
+from dxscore.errors import InputError, problem
 
 
 def write_atomic(
@@ -21,56 +21,20 @@ def write_atomic(
     """
     target = path.resolve()
     if any(target == source.resolve() for source in inputs):
-        raise InputError(
-            [
-                Problem(
-                    str(path),
-                    "refusing to write over an input file; choose another output name",
-                    "output-is-input",
-                )
-            ]
-        )
+        raise InputError([problem(str(path), "output-is-input")])
     if target.is_dir():
-        raise InputError(
-            [Problem(str(path), "this is a folder; give a file name", "output-is-folder")]
-        )
+        raise InputError([problem(str(path), "output-is-folder")])
     if target.exists() and not target.is_file():
-        raise InputError(
-            [
-                Problem(
-                    str(path),
-                    "this is not a regular file (a device or a pipe); use -o - for standard output",
-                    "output-not-a-file",
-                )
-            ]
-        )
+        raise InputError([problem(str(path), "output-not-a-file")])
     if not overwrite and target.exists():
-        raise InputError(
-            [
-                Problem(
-                    str(path),
-                    "the file exists; choose another name or pass --force",
-                    "output-exists",
-                )
-            ]
-        )
+        raise InputError([problem(str(path), "output-exists")])
     folder = target.parent
     if not folder.is_dir():
-        raise InputError(
-            [
-                Problem(
-                    str(path),
-                    f"the folder {folder} does not exist; create it first",
-                    "output-folder-missing",
-                )
-            ]
-        )
+        raise InputError([problem(str(path), "output-folder-missing", folder=folder)])
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise InputError(
-            [Problem(str(path), f"cannot write here: {error.strerror}", "output-unwritable")]
-        ) from None
+        raise InputError([problem(str(path), "output-unwritable", reason=error.strerror)]) from None
     try:
         os.fchmod(handle, _new_file_mode())
         with os.fdopen(handle, "wb") as stream:

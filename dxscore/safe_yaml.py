@@ -33,7 +33,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from dxscore.errors import Problem
+from dxscore.errors import Problem, problem
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -63,11 +63,11 @@ for _tag, _pattern, _first in (
 class YamlProblem(Exception):
     """A problem that stops composing: a syntax error, an alias, too deep."""
 
-    def __init__(self, mark: Any, message: str, kind: str) -> None:
-        super().__init__(message)
+    def __init__(self, mark: Any, key: str, **params: object) -> None:
+        super().__init__(key)
         self.mark = mark
-        self.message = message
-        self.kind = kind
+        self.key = key
+        self.params = params
 
 
 class _Loader(Reader, Scanner, Parser, Composer, _CoreResolver):
@@ -84,28 +84,14 @@ class _Loader(Reader, Scanner, Parser, Composer, _CoreResolver):
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, AliasEvent):
-            raise YamlProblem(
-                event.start_mark,
-                f"YAML aliases (*{event.anchor}) are not allowed in dxscore files; write the value out in full",
-                "yaml-alias",
-            )
+            raise YamlProblem(event.start_mark, "yaml-alias", name=event.anchor)
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag is not None:
-            raise YamlProblem(
-                event.start_mark,
-                f"YAML tags ({event.tag}) are not allowed in dxscore files; write the plain value",
-                "yaml-tag",
-            )
+            raise YamlProblem(event.start_mark, "yaml-tag", tag=event.tag)
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None:
-            raise YamlProblem(
-                event.start_mark,
-                f"YAML anchors (&{event.anchor}) are not allowed in dxscore files; write the value out in full",
-                "yaml-anchor",
-            )
+            raise YamlProblem(event.start_mark, "yaml-anchor", name=event.anchor)
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise YamlProblem(
-                event.start_mark, f"nested deeper than {MAX_DEPTH} levels", "yaml-too-deep"
-            )
+            raise YamlProblem(event.start_mark, "yaml-too-deep", depth=MAX_DEPTH)
         try:
             node: Node | None = super().compose_node(parent, index)
         finally:
@@ -129,17 +115,9 @@ def parse_file(path: Path, display: str | None = None) -> tuple[Document | None,
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        return None, [
-            Problem(name, f"cannot read the file: {error.strerror or error}", "unreadable")
-        ]
+        return None, [problem(name, "unreadable", reason=error.strerror or error)]
     if len(raw) > MAX_BYTES:
-        return None, [
-            Problem(
-                name,
-                f"the file is larger than {MAX_BYTES // 1024} KiB; a target file is a few KiB, so this is not one",
-                "file-too-large",
-            )
-        ]
+        return None, [problem(name, "file-too-large", size=MAX_BYTES // 1024)]
     return parse_bytes(raw, name)
 
 
@@ -151,15 +129,7 @@ def parse_bytes(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
         line = raw.count(b"\n", 0, error.start) + 1
         line_start = raw.rfind(b"\n", 0, error.start) + 1
         col = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1  # in characters
-        return None, [
-            Problem(
-                name,
-                f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8",
-                "not-utf8",
-                line,
-                col,
-            )
-        ]
+        return None, [problem(name, "not-utf8", line, col, byte=f"{raw[error.start]:02x}")]
     return parse_text(text, name)
 
 
@@ -171,36 +141,26 @@ def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     try:
         root = loader.get_single_node()
     except YamlProblem as error:
-        return None, [_problem_at(name, error.mark, error.message, error.kind)]
+        return None, [
+            _problem_at(
+                name, error.mark, error.key, "", **{str(k): v for k, v in error.params.items()}
+            )
+        ]
     except yaml.MarkedYAMLError as error:
         message = " ".join(part for part in (error.context, error.problem) if part) or str(error)
-        return None, [
-            _problem_at(name, error.problem_mark or error.context_mark, message, "yaml-syntax")
-        ]
+        mark = error.problem_mark or error.context_mark
+        return None, [_problem_at(name, mark, "yaml-syntax", detail=message)]
     except yaml.reader.ReaderError as error:
         return None, [_reader_problem(text, name, error)]
     except yaml.YAMLError as error:
-        return None, [Problem(name, " ".join(str(error).split()), "yaml-syntax")]
+        return None, [problem(name, "yaml-syntax", detail=" ".join(str(error).split()))]
     finally:
         loader.dispose()
     if root is None or (isinstance(root, ScalarNode) and root.tag == _TAG + "null"):
-        return None, [
-            Problem(
-                name,
-                "the file is empty; see `dxscore template` or the README for the format",
-                "empty-file",
-            )
-        ]
+        return None, [problem(name, "empty-file.yaml")]
     if not isinstance(root, MappingNode):
-        found = "a list" if isinstance(root, SequenceNode) else "a single value"
-        return None, [
-            _problem_at(
-                name,
-                root.start_mark,
-                f"the file holds {found}; a target file is a mapping of keys (dxscore: 1, id: …, pillars: …)",
-                "not-a-mapping",
-            )
-        ]
+        found = "list" if isinstance(root, SequenceNode) else "value"
+        return None, [_problem_at(name, root.start_mark, f"not-a-mapping.{found}")]
     problems: list[Problem] = []
     data = _to_python(root, name, problems)
     return Document(name, data, root), problems
@@ -212,19 +172,13 @@ def _reader_problem(text: str, name: str, error: yaml.reader.ReaderError) -> Pro
     line = before.count("\n") + 1
     col = error.position - (before.rfind("\n") + 1) + 1
     code = error.character if isinstance(error.character, int) else ord(str(error.character))
-    return Problem(
-        name,
-        f"the character U+{code:04X} is not allowed in YAML; remove it",
-        "yaml-syntax",
-        line,
-        col,
-    )
+    return problem(name, "yaml-syntax.character", line, col, code=f"{code:04X}")
 
 
-def _problem_at(name: str, mark: Any, message: str, kind: str) -> Problem:
+def _problem_at(name: str, mark: Any, key: str, /, detail: str = "", **params: object) -> Problem:
     if mark is None:
-        return Problem(name, message, kind)
-    return Problem(name, message, kind, mark.line + 1, mark.column + 1)
+        return problem(name, key, detail=detail, fields=params)
+    return problem(name, key, mark.line + 1, mark.column + 1, detail=detail, fields=params)
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -251,14 +205,7 @@ def _to_python(node: Node, name: str, problems: list[Problem]) -> Any:
         try:
             return _scalar(node)
         except ValueError:
-            problems.append(
-                _problem_at(
-                    name,
-                    node.start_mark,
-                    f"the YAML tag {node.tag} is not supported here",
-                    "yaml-tag",
-                )
-            )
+            problems.append(_problem_at(name, node.start_mark, "yaml-tag", tag=node.tag))
             return node.value
     if isinstance(node, SequenceNode):
         return [_to_python(item, name, problems) for item in node.value]
@@ -267,25 +214,13 @@ def _to_python(node: Node, name: str, problems: list[Problem]) -> Any:
     first_seen: dict[Any, Node] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
-            problems.append(
-                _problem_at(
-                    name,
-                    key_node.start_mark,
-                    "a key must be a plain value, not a list or mapping",
-                    "yaml-complex-key",
-                )
-            )
+            problems.append(_problem_at(name, key_node.start_mark, "yaml-complex-key"))
             continue
         key = _to_python(key_node, name, problems)
         if key in first_seen:
             first = first_seen[key].start_mark.line + 1
             problems.append(
-                _problem_at(
-                    name,
-                    key_node.start_mark,
-                    f"key '{key}' is repeated (first on line {first}); keep only one",
-                    "duplicate-key",
-                )
+                _problem_at(name, key_node.start_mark, "duplicate-key", key=key, first=first)
             )
             continue
         first_seen[key] = key_node

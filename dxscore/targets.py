@@ -16,7 +16,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from dxscore import safe_yaml
-from dxscore.errors import InputError, Problem
+from dxscore.errors import InputError, Problem, problem
+from dxscore.i18n import CATALOGUE
 from dxscore.model import (
     PILLARS,
     Indicator,
@@ -80,18 +81,12 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
             if not found:
-                problems.append(
-                    Problem(
-                        str(path),
-                        "the folder holds no *.yaml or *.yml target files",
-                        "no-target-files",
-                    )
-                )
+                problems.append(problem(str(path), "no-target-files"))
             files.extend(found)
         elif path.exists():
             files.append(path)
         else:
-            problems.append(Problem(str(path), "no such file or folder", "not-found"))
+            problems.append(problem(str(path), "not-found"))
     if problems:
         raise InputError(problems)
     return files
@@ -110,9 +105,9 @@ def load_target_file(path: Path) -> tuple[LoadedTargetSet | None, list[Problem]]
     except ValidationError as error:
         problems.extend(_pydantic_problems(document, error))
         indicators = _valid_indicators(document.data)
-    for loc, message, kind in consistency_problems(indicators):
+    for loc, key, params in consistency_problems(indicators):
         where = safe_yaml.locate(document.root, loc)
-        problems.append(Problem(name, message, kind, where.line, where.col, where.path))
+        problems.append(problem(name, key, where.line, where.col, where.path, fields=params))
     if problems or target_set is None:
         return None, _sorted(problems)
     return LoadedTargetSet(target_set, name), []
@@ -149,13 +144,14 @@ def validate_target_files(paths: Iterable[Path]) -> tuple[list[LoadedTargetSet],
             document, _ = safe_yaml.parse_file(path, result.file)
             where = safe_yaml.locate(document.root, ("id",)) if document else None
             problems.append(
-                Problem(
+                problem(
                     result.file,
-                    f"target set id '{set_id}' is already used by {first_file[set_id]}; ids must be unique among loaded files",
                     "duplicate-target-set",
                     where.line if where else None,
                     where.col if where else None,
                     "id",
+                    id=set_id,
+                    first=first_file[set_id],
                 )
             )
             continue
@@ -175,16 +171,36 @@ def load_target_sets(paths: Iterable[Path]) -> list[LoadedTargetSet]:
 def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> list[Problem]:
     problems = []
     for detail in error.errors(include_url=False):
-        kind = detail["type"].replace("_", "-")
+        pydantic_type = detail["type"]
+        kind = pydantic_type.replace("_", "-")
         loc = tuple(detail["loc"])
         where = safe_yaml.locate(document.root, loc, at_key=kind == "extra-forbidden")
-        message = detail["msg"]
+        file, line, col, path = document.file, where.line, where.col, where.path
         if kind == "extra-forbidden":
-            message = _unknown_key_message(loc)
+            problems.append(_unknown_key((file, line, col, path), loc))
         elif kind == "missing":
-            message = f"required key '{loc[-1]}' is missing"
-        problems.append(Problem(document.file, message, kind, where.line, where.col, where.path))
+            problems.append(problem(file, "missing", line, col, path, key=loc[-1]))
+        elif f"problem.schema.{pydantic_type}" in CATALOGUE:
+            context = {name: _plain(value) for name, value in (detail.get("ctx") or {}).items()}
+            problems.append(
+                problem(file, f"schema.{pydantic_type}", line, col, path, kind=kind, fields=context)
+            )
+        else:
+            problems.append(
+                problem(file, "schema", line, col, path, kind=kind, detail=detail["msg"])
+            )
     return problems
+
+
+def _plain(value: object) -> str:
+    """A pydantic error context value as the message shows it (pydantic's own wording)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return f"{value:g}"
+    return repr(value)
 
 
 _MODEL_UNDER: dict[str | None, type[BaseModel]] = {
@@ -201,15 +217,26 @@ _MODEL_UNDER: dict[str | None, type[BaseModel]] = {
 }
 
 
-def _unknown_key_message(loc: tuple[str | int, ...]) -> str:
+def _unknown_key(at: tuple[str, int, int, str], loc: tuple[str | int, ...]) -> Problem:
     """'unknown key …' with the keys allowed there and the closest one."""
     key = str(loc[-1])
     parent = next((part for part in reversed(loc[:-1]) if isinstance(part, str)), None)
     model = _MODEL_UNDER.get(parent, TargetSet)
     allowed = list(model.model_fields)
     close = difflib.get_close_matches(key, allowed, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"unknown key '{key}'; {hint}allowed here: {', '.join(allowed)}"
+    file, line, col, path = at
+    if close:
+        return problem(
+            file,
+            "extra-forbidden.close",
+            line,
+            col,
+            path,
+            key=key,
+            close=close[0],
+            allowed=", ".join(allowed),
+        )
+    return problem(file, "extra-forbidden", line, col, path, key=key, allowed=", ".join(allowed))
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

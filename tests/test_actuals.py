@@ -132,7 +132,7 @@ def test_an_unknown_encoding_is_a_usage_error(cli: Cli, write: Write) -> None:
         ("dx_rank,2024,abc", ":2:3: value: 'abc' is not a number [not-a-number]"),
         (
             "dx_rank,2024,0",
-            ":2:3: value: 0 is outside the range of dx_rank (unit rank: at least 1)",
+            ":2:3: value: 0 is outside the range of dx_rank (unit rank: ≥ 1)",
         ),
         (
             "reporting_online,2024,120",

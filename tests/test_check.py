@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MINIMAL as MINIMAL_YAML
 from conftest import ROOT, Cli
 from dxscore.i18n import CATALOGUE, LANGS, detect_lang
 
@@ -216,3 +217,43 @@ def test_a_closed_pipe_ends_quietly() -> None:
     assert code in (-13, 0)  # killed by SIGPIPE, quietly, like other Unix tools
     assert "Traceback" not in error
     assert error == ""
+
+
+def test_every_problem_key_in_the_code_has_words_in_both_languages() -> None:
+    import re
+
+    calls = re.compile(
+        r'(?:problem|_problem_at|YamlProblem)\((?:[^()"]|\([^()]*\))*?(?<!=)"([a-z][a-z0-9_.-]+)"'
+        r'|"((?:warning|problem|cli)\.[a-z0-9_.-]+)"|\b(?:yield at|yield \(\*at, key\)), "([a-z.-]+)"'
+    )
+    found = set()
+    for path in (ROOT / "dxscore").rglob("*.py"):
+        for match in calls.finditer(path.read_text(encoding="utf-8")):
+            key = next(group for group in match.groups() if group)
+            found.add(key if key.startswith(("warning.", "problem.", "cli.")) else f"problem.{key}")
+    assert len(found) > 60
+    missing = sorted(
+        key
+        for key in found
+        if key not in CATALOGUE and key.removeprefix("problem.") not in CATALOGUE
+    )
+    assert missing == []
+
+
+def test_messages_follow_the_language(cli: Cli, write: Write) -> None:
+    path = write("indicator,year,value\ndx_rnak,2024,3\ndx_rank,2024,abc\n", "bad.csv")
+    result = cli("check", path, "-t", WORKED, "--lang", "vi")
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert lines[0].endswith(
+        "worked không có chỉ tiêu 'dx_rnak'; có phải là 'dx_rank'? xem danh sách bằng `dxscore targets worked` [unknown-indicator]"
+    )
+    assert lines[1].endswith("value: 'abc' không phải là số [not-a-number]")
+    assert lines[2] == "✘ 2 lỗi trong 1 tệp đầu vào; hãy sửa rồi chạy lại"
+    yaml_file = write(MINIMAL_YAML.replace("{min: 60}", "{min: sixty}"), "t.yaml")
+    result = cli("validate", yaml_file, env={"LANG": "vi_VN.UTF-8"})
+    assert result.err.splitlines()[0].endswith(
+        "pillars.government[0].targets.2025.min: cần một số [float-type]"
+    )
+    english = cli("validate", yaml_file, "--lang", "en")
+    assert english.err.splitlines()[0].endswith("Input should be a valid number [float-type]")

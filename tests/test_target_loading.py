@@ -266,7 +266,7 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
         (
             "unit: percent\n      targets:\n        2025: {about",
             "unit: rank\n      targets:\n        2025: {about",
-            "20:9: pillars.economy[0].targets.2025: unit rank takes `below` or `max`, not `about`",
+            "20:9: pillars.economy[0].targets.2025: unit rank takes `below`/`max`, not `about`",
         ),
         (
             "unit: milestone",

@@ -26,15 +26,21 @@ def capped(
     return kept, left_out
 
 
-def as_text(problems: Sequence[Problem]) -> list[str]:
+def as_text(problems: Sequence[Problem], lang: str = "en") -> list[str]:
     """``FILE:LINE:COL: path: message [type]`` lines, capped per file with "… and N more"."""
     kept, left_out = capped(problems)
-    lines = [str(problem) for problem in kept]
-    lines += [f"{file}: … and {count} more problems" for file, count in left_out.items()]
+    lines = [problem.render(lang) for problem in kept]
+    lines += [f"{file}: {more(count, lang)}" for file, count in left_out.items()]
     return lines
 
 
-def as_github(problems: Sequence[Problem]) -> list[str]:
+def more(count: int, lang: str) -> str:
+    from dxscore.i18n import t
+
+    return t("cli.more_problems", "vi" if lang == "vi" else "en", count=count)
+
+
+def as_github(problems: Sequence[Problem], lang: str = "en") -> list[str]:
     """GitHub Actions ``::error`` workflow commands, shown inline on the pull request."""
     kept, left_out = capped(problems)
     lines = []
@@ -45,10 +51,11 @@ def as_github(problems: Sequence[Problem]) -> list[str]:
         if problem.col is not None:
             props.append(f"col={problem.col}")
         props.append(f"title={_property('dxscore ' + problem.type)}")
-        message = f"{problem.path}: {problem.message}" if problem.path else problem.message
+        text = problem.message(lang)
+        message = f"{problem.path}: {text}" if problem.path else text
         lines.append(f"::error {','.join(props)}::{_data(message)}")
     lines += [
-        f"::error file={_property(file)}::{_data(f'… and {count} more problems')}"
+        f"::error file={_property(file)}::{_data(more(count, lang))}"
         for file, count in left_out.items()
     ]
     return lines
