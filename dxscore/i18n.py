@@ -109,6 +109,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{name}: reported values, trend to {year} and target",
         "vi": "{name}: số liệu đã báo cáo, xu hướng đến năm {year} và mục tiêu",
     },
+    "col.area": {"en": "Area", "vi": "Địa bàn"},
+    "col.worst_pillar": {"en": "Weakest pillar", "vi": "Trụ cột yếu nhất"},
+    "heading.league": {
+        "en": "areas ranked, target year {year}",
+        "vi": "xếp hạng địa bàn, mục tiêu năm {year}",
+    },
     "col.trend": {"en": "Trend", "vi": "Xu hướng"},
     "col.score": {"en": "Score", "vi": "Điểm"},
     "col.coverage": {"en": "coverage", "vi": "có số liệu"},

@@ -336,3 +336,55 @@ def _counts(results: Iterable[Result]) -> dict[Status, int]:
 
 def _clip(value: float) -> float:
     return min(1.0, max(0.0, value))
+
+
+@dataclass(frozen=True, slots=True)
+class LeagueRow:
+    """One area's standing for one target year: its score, counts and weakest pillar."""
+
+    rank: int | None  # None: no data to rank on
+    target_set: str
+    area: str
+    target_year: int
+    score: float | None
+    coverage: float
+    counts: dict[Status, int]
+    worst_pillar: PillarKey | None
+    worst_score: float | None
+
+
+def league(scorecard: Scorecard) -> list[LeagueRow]:
+    """Areas ranked per target set and target year, best score first (no data last, then by name).
+
+    City-wide results (area None) are not in the league: they are the city itself.
+    """
+    rows: list[LeagueRow] = []
+    totals: dict[tuple[str, int], list[Summary]] = defaultdict(list)
+    pillars: dict[tuple[str, str, int], list[Summary]] = defaultdict(list)
+    for row in scorecard.summary:
+        if row.area is None:
+            continue
+        if row.pillar is None:
+            totals[(row.target_set, row.target_year)].append(row)
+        elif row.score is not None:
+            pillars[(row.target_set, row.area, row.target_year)].append(row)
+    for (set_id, year), entries in totals.items():
+        ordered = sorted(entries, key=lambda s: (s.score is None, -(s.score or 0.0), s.area or ""))
+        for position, entry in enumerate(ordered, 1):
+            rank = position if entry.score is not None else None
+            area = entry.area or ""
+            weakest = min(pillars[(set_id, area, year)], key=lambda s: s.score or 0.0, default=None)
+            rows.append(
+                LeagueRow(
+                    rank,
+                    set_id,
+                    area,
+                    year,
+                    entry.score,
+                    entry.coverage,
+                    entry.counts,
+                    weakest.pillar if weakest else None,
+                    weakest.score if weakest else None,
+                )
+            )
+    return rows

@@ -11,7 +11,8 @@ from dxscore.model import PILLARS
 from dxscore.render import wording
 from dxscore.render.charts import chart
 from dxscore.render.sections import Section, sections
-from dxscore.scoring import STATUSES, Scorecard
+from dxscore.render.terminal import league_areas
+from dxscore.scoring import STATUSES, Scorecard, league
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,14 +29,20 @@ def as_html(scorecard: Scorecard, lang: Lang, version: str) -> str:
         keep_trailing_newline=True,
     )
     template = environment.get_template("report.html.j2")
+    in_league = league_areas(scorecard)
     page_sections = [
-        _section(section, scorecard.as_of, lang, version) for section in sections(scorecard)
+        _section(section, scorecard.as_of, lang, version)
+        for section in sections(scorecard)
+        if section.area not in in_league
     ]
+    leagues = _leagues(scorecard, lang) if in_league else []
     title = page_sections[0]["title"] if page_sections else "dxscore"
     return template.render(
         lang=lang,
         title=title,
         sections=page_sections,
+        leagues=leagues,
+        symbols=[(status, wording.STATUS_SYMBOL[status]) for status in STATUSES],
         legend=[
             (status, wording.status(status, lang), t("legend." + status, lang))
             for status in STATUSES
@@ -61,7 +68,39 @@ _LABELS = (
     "col.attainment",
     "col.status",
     "col.trend",
+    "col.area",
+    "col.score",
+    "col.coverage",
+    "col.worst_pillar",
 )
+
+
+def _leagues(scorecard: Scorecard, lang: Lang) -> list[dict[str, Any]]:
+    rows = league(scorecard)
+    names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
+    tables = []
+    for set_id, year in sorted({(r.target_set, r.target_year) for r in rows}):
+        tables.append(
+            {
+                "heading": f"{names[set_id]} · {t('heading.league', lang, year=year)}",
+                "rows": [
+                    {
+                        "rank": "–" if r.rank is None else str(r.rank),
+                        "area": r.area,
+                        "score": wording.score(r.score),
+                        "hue": None if r.score is None else round(r.score * 1.2),
+                        "coverage": wording.percent(r.coverage),
+                        "counts": [r.counts[status] for status in STATUSES],
+                        "worst": "–"
+                        if r.worst_pillar is None
+                        else f"{t('pillar.' + r.worst_pillar, lang)} ({wording.score(r.worst_score)})",
+                    }
+                    for r in rows
+                    if (r.target_set, r.target_year) == (set_id, year)
+                ],
+            }
+        )
+    return tables
 
 
 def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> dict[str, Any]:

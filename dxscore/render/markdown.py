@@ -10,8 +10,8 @@ from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS
 from dxscore.render import wording
 from dxscore.render.sections import PillarBlock, Section, sections
-from dxscore.render.terminal import bar
-from dxscore.scoring import STATUSES, Scorecard
+from dxscore.render.terminal import bar, league_areas
+from dxscore.scoring import STATUSES, Scorecard, league
 
 _SPECIAL = str.maketrans(
     {
@@ -39,8 +39,12 @@ def text(value: str) -> str:
 
 def as_markdown(scorecard: Scorecard, lang: Lang, version: str) -> str:
     parts: list[str] = []
+    in_league = league_areas(scorecard)
     for section in sections(scorecard):
-        parts.extend(_section(section, scorecard.as_of, lang, version))
+        if section.area not in in_league:
+            parts.extend(_section(section, scorecard.as_of, lang, version))
+    if in_league:
+        parts.extend(_league(scorecard, lang))
     parts.extend(_legend(lang))
     return "\n".join(parts).rstrip("\n") + "\n"
 
@@ -159,6 +163,35 @@ def _quotes(section: Section, lang: Lang) -> list[str]:
             "</details>",
             "",
         ]
+    return lines
+
+
+def _league(scorecard: Scorecard, lang: Lang) -> list[str]:
+    rows = league(scorecard)
+    names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
+    lines: list[str] = []
+    symbols = " | ".join(wording.STATUS_SYMBOL[status] for status in STATUSES)
+    for set_id, year in sorted({(r.target_set, r.target_year) for r in rows}):
+        lines += [
+            f"## {text(names[set_id])} · {t('heading.league', lang, year=year)}",
+            "",
+            f"| # | {t('col.area', lang)} | {t('col.score', lang)} | {t('col.coverage', lang)} | {symbols} | {t('col.worst_pillar', lang)} |",
+            "|---:|---|---:|---:|" + "---:|" * len(STATUSES) + "---|",
+        ]
+        for row in rows:
+            if (row.target_set, row.target_year) != (set_id, year):
+                continue
+            worst = (
+                "–"
+                if row.worst_pillar is None
+                else f"{t('pillar.' + row.worst_pillar, lang)} ({wording.score(row.worst_score)})"
+            )
+            counts = " | ".join(str(row.counts[status]) for status in STATUSES)
+            rank = "–" if row.rank is None else str(row.rank)
+            lines.append(
+                f"| {rank} | {text(row.area)} | {wording.score(row.score)} | {wording.percent(row.coverage)} | {counts} | {worst} |"
+            )
+        lines.append("")
     return lines
 
 

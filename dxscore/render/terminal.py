@@ -14,7 +14,7 @@ from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, TargetSet
 from dxscore.render import wording
 from dxscore.render.sections import sections
-from dxscore.scoring import STATUSES, Result, Scorecard, Summary
+from dxscore.scoring import STATUSES, Result, Scorecard, Summary, league
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -52,7 +52,10 @@ def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterat
     from rich.table import Table
     from rich.text import Text
 
+    in_league = league_areas(scorecard)
     for section in sections(scorecard):
+        if section.area in in_league:
+            continue
         yield Text.from_markup(
             _title(section.target_set, section.area, scorecard.as_of, lang), emoji=False
         )
@@ -79,6 +82,55 @@ def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterat
                 for line in _explain(block.results, scorecard.as_of, lang):
                     yield Text.from_markup(line, emoji=False)
         yield _matrix(section.summary, lang)
+    if in_league:
+        yield from _league_tables(scorecard, lang)
+
+
+def league_areas(scorecard: Scorecard) -> set[str | None]:
+    """Areas shown as league rows rather than in full: all named ones, when there are several."""
+    named = {area for area in scorecard.areas if area is not None}
+    return set(named) if len(named) > 1 else set()
+
+
+def _league_tables(scorecard: Scorecard, lang: Lang) -> Iterator[RenderableType]:
+    from rich import box
+    from rich.table import Table
+
+    rows = league(scorecard)
+    names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
+    for set_id, year in sorted({(r.target_set, r.target_year) for r in rows}):
+        table = Table(
+            title=f"[bold]{escape(names[set_id])} · {t('heading.league', lang, year=year)}[/bold]",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
+        table.add_column("#", justify="right")
+        table.add_column(t("col.area", lang), ratio=1)
+        table.add_column(t("col.score", lang), justify="right")
+        table.add_column(t("col.coverage", lang), justify="right")
+        for status in STATUSES:
+            table.add_column(
+                wording.STATUS_SYMBOL[status], justify="right", style=STATUS_STYLE[status]
+            )
+        table.add_column(t("col.worst_pillar", lang))
+        for row in rows:
+            if (row.target_set, row.target_year) != (set_id, year):
+                continue
+            worst = (
+                "–"
+                if row.worst_pillar is None
+                else f"{t('pillar.' + row.worst_pillar, lang)} ({wording.score(row.worst_score)})"
+            )
+            table.add_row(
+                "–" if row.rank is None else str(row.rank),
+                escape(row.area),
+                wording.score(row.score),
+                wording.percent(row.coverage),
+                *(str(row.counts[status]) for status in STATUSES),
+                worst,
+            )
+        yield table
 
 
 def _title(target_set: TargetSet, area: str | None, as_of: int | None, lang: Lang) -> str:

@@ -1,0 +1,82 @@
+"""Districts and communes: each area scored on its own, a league table, drilling into one area."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import Cli
+
+DATA = Path(__file__).parent / "data"
+WORKED = DATA / "worked.yaml"
+WIDE = {"COLUMNS": "160", "NO_COLOR": "1", "LANG": "en_US.UTF-8"}
+
+Write = Callable[..., Path]
+
+# Three communes on three trajectories towards "≥ 60% of commune records online by 2025".
+ROWS = {
+    "Ba Đình": (50, 58, 64),  # already there: achieved
+    "Cầu Giấy": (30, 40, 50),  # +10 a year → 60 in 2025: on track
+    "Sóc Sơn": (20, 22, 24),  # +2 a year → 26 in 2025: at risk
+}
+
+
+def areas_file(write: Write) -> Path:
+    lines = ["indicator,year,value,area"]
+    for area, values in ROWS.items():
+        # NFD on purpose for one area: names are matched NFC-normalized, printed as written
+        lines += [
+            f"records_online_commune,{year},{value},{area}"
+            for year, value in zip((2022, 2023, 2024), values, strict=True)
+        ]
+    return write("\n".join(lines) + "\n", "areas.csv")
+
+
+def test_each_area_gets_its_own_status(cli: Cli, write: Write) -> None:
+    document = json.loads(
+        cli("check", areas_file(write), "-t", WORKED, "-f", "json", "--year", "2025").out
+    )
+    status = {
+        r["area"]: r["status"]
+        for r in document["results"]
+        if r["indicator"] == "records_online_commune"
+    }
+    assert status == {"Ba Đình": "achieved", "Cầu Giấy": "on_track", "Sóc Sơn": "at_risk"}
+    assert {row["area"] for row in document["summary"]} == set(ROWS)
+
+
+def test_the_league_table_ranks_areas_by_score(cli: Cli, write: Write) -> None:
+    result = cli(
+        "check", areas_file(write), "-t", WORKED, "--year", "2025", "--fail-on", "never", env=WIDE
+    )
+    lines = [
+        line.split()
+        for line in result.out.splitlines()
+        if line.strip()[:1].isdigit() and "%" in line
+    ]
+    assert [line[1:3] for line in lines] == [["Ba", "Đình"], ["Cầu", "Giấy"], ["Sóc", "Sơn"]]
+    assert [line[0] for line in lines] == ["1", "2", "3"]
+    assert "areas ranked, target year 2025" in result.out
+    assert "Commune records online" not in result.out  # no full per-area report in the league view
+
+
+def test_area_drills_into_one_area(cli: Cli, write: Write) -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Sóc Sơn")
+    result = cli(
+        "check", areas_file(write), "-t", WORKED, "--area", nfd, "--fail-on", "never", env=WIDE
+    )
+    assert "Area: Sóc Sơn" in result.out
+    assert "Commune records online" in result.out
+    assert "areas ranked" not in result.out
+
+
+def test_reports_carry_the_league_table(cli: Cli, write: Write) -> None:
+    path = areas_file(write)
+    markdown = cli("report", path, "-t", WORKED, "--year", "2025", "--lang", "en").out
+    assert "## Worked example · areas ranked, target year 2025" in markdown
+    assert "| 1 | Ba Đình |" in markdown and "| 3 | Sóc Sơn |" in markdown
+    html = cli("report", path, "-t", WORKED, "--year", "2025", "-f", "html", "--lang", "vi").out
+    assert "xếp hạng địa bàn, mục tiêu năm 2025" in html and "Sóc Sơn" in html
