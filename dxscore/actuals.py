@@ -144,6 +144,7 @@ def read_actuals(
     *,
     city: str | None = None,
     encoding: str | None = None,
+    sheet: str | None = None,
 ) -> Actuals:
     """Read every file; observations from all, problems from all, duplicates checked across files."""
     catalogue = _Catalogue(target_sets)
@@ -157,7 +158,7 @@ def read_actuals(
             result.warnings.append(problem(str(path), "warning.given-twice", kind="warning"))
             continue
         read.add(path.resolve())
-        _read_file(path, catalogue, city, encoding, result, first_seen)
+        _read_file(path, catalogue, city, encoding, sheet, result, first_seen)
     return result
 
 
@@ -206,10 +207,14 @@ def _read_file(
     catalogue: _Catalogue,
     city: str | None,
     encoding: str | None,
+    sheet: str | None,
     result: Actuals,
     first_seen: dict[tuple[str, str | None, str, int], str],
 ) -> None:
     name = str(path)
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        _read_spreadsheet(path, sheet, catalogue, city, result, first_seen)
+        return
     if encoding is not None and not _is_text_encoding(encoding):
         raise InputError([problem("--encoding", "unknown-encoding", encoding=encoding)])
     try:
@@ -228,6 +233,32 @@ def _read_file(
         result.problems.append(_csv_problem(name, str(error), reader.next_line))
     except OSError as error:
         result.problems.append(problem(name, "unreadable", reason=error.strerror or error))
+
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def _read_spreadsheet(
+    path: Path,
+    sheet: str | None,
+    catalogue: _Catalogue,
+    city: str | None,
+    result: Actuals,
+    first_seen: dict[tuple[str, str | None, str, int], str],
+) -> None:
+    from dxscore.spreadsheet import SheetError, open_sheet
+
+    try:
+        title, records = open_sheet(path, sheet)
+    except SheetError as error:
+        result.problems.append(problem(str(path), error.key, fields=error.fields))
+        return
+    reader = _FileReader(path, f"{path}!{title}", "", catalogue, city, result, first_seen)
+    reader.pad_rows = True
+    try:
+        reader.read_records(records)
+    except SheetError as error:
+        result.problems.append(problem(str(path), error.key, fields=error.fields))
 
 
 def _is_text_encoding(encoding: str) -> bool:
@@ -299,6 +330,7 @@ class _FileReader:
             first_seen,
         )
         self.line = 0
+        self.pad_rows = False  # a sheet row omits its empty trailing cells; a CSV row does not
         self.next_line = 1  # where the record being read starts (for CSV syntax errors)
         self.other_city_rows = 0
 
@@ -328,7 +360,20 @@ class _FileReader:
             return
         delimiter = _sniff_delimiter(sample)
         rows = csv.reader(_chain(sample, stream), delimiter=delimiter, strict=True)
-        self._read_rows(rows)
+        self.read_records(self._csv_records(rows))
+
+    def _csv_records(self, rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+        """(first line of the record, cells); keeps ``next_line`` for CSV syntax errors."""
+        end = 0
+        for cells in rows:
+            start = end + 1
+            end = rows.line_num  # type: ignore[attr-defined]
+            self.next_line = end + 1
+            yield start, cells
+
+    def read_records(self, records: Iterator[tuple[int, list[str]]]) -> None:
+        """Read (line, cells) records, the first being the header; any source (CSV, a sheet)."""
+        self._read_rows(records)
         if self.other_city_rows:
             self.result.warnings.append(
                 problem(
@@ -340,27 +385,28 @@ class _FileReader:
                 )
             )
 
-    def _read_rows(self, rows: Iterator[list[str]]) -> None:
-        header = next(rows)
-        self.line = 1
+    def _read_rows(self, records: Iterator[tuple[int, list[str]]]) -> None:
+        first = next(records, None)
+        if first is None:
+            self.problem("empty-file", None)
+            return
+        self.line, header = first
+        header_line = self.line
         layout = self._layout(header)
         if layout is None:
             return
-        end: int = rows.line_num  # type: ignore[attr-defined]
-        self.next_line = end + 1
-        for cells in rows:
-            self.line = end + 1
-            end = rows.line_num  # type: ignore[attr-defined]
-            self.next_line = end + 1
+        for self.line, cells in records:
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue  # a blank line
             self.result.rows += 1
+            if self.pad_rows and len(cells) < len(header):
+                cells = cells + [""] * (len(header) - len(cells))
             if len(cells) != len(header):
                 self.problem("ragged-row", self.line, cells=len(cells), columns=len(header))
                 continue
             layout.read_row(self, cells)
         if self.result.rows == 0 and not self.result.problems:
-            self.problem("empty-file.no-rows", 1)
+            self.problem("empty-file.no-rows", header_line)
 
     def _layout(self, header: list[str]) -> _Layout | None:
         roles: dict[str, int] = {}
@@ -371,11 +417,17 @@ class _FileReader:
             if _YEAR_HEADER.fullmatch(key):
                 if not MIN_YEAR <= int(key) <= MAX_YEAR:
                     self.problem(
-                        "bad-year.column", 1, index + 1, cell, year=key, low=MIN_YEAR, high=MAX_YEAR
+                        "bad-year.column",
+                        self.line,
+                        index + 1,
+                        cell,
+                        year=key,
+                        low=MIN_YEAR,
+                        high=MAX_YEAR,
                     )
                     return None
                 if int(key) in years.values():
-                    self.problem("duplicate-column.year", 1, index + 1, cell, year=key)
+                    self.problem("duplicate-column.year", self.line, index + 1, cell, year=key)
                     return None
                 years[index] = int(key)
                 continue
@@ -387,7 +439,7 @@ class _FileReader:
             if role in roles:
                 self.problem(
                     "duplicate-column",
-                    1,
+                    self.line,
                     index + 1,
                     cell,
                     role=role,
@@ -400,16 +452,18 @@ class _FileReader:
         required = ("indicator",) if wide else ("indicator", "year", "value")
         missing = [role for role in required if role not in roles]
         if wide and ("year" in roles or "value" in roles):
-            self.problem("mixed-layout", 1)
+            self.problem("mixed-layout", self.line)
             return None
         if "city" not in roles and self.city is None and len(self.catalogue.sets) > 1:
             missing.append("city")
         if missing:
             if "city" in missing:
                 example = sorted(self.catalogue.sets)[0]
-                self.problem("missing-column.city", 1, columns=", ".join(missing), example=example)
+                self.problem(
+                    "missing-column.city", self.line, columns=", ".join(missing), example=example
+                )
             else:
-                self.problem("missing-column", 1, columns=", ".join(missing))
+                self.problem("missing-column", self.line, columns=", ".join(missing))
             return None
         if unused:
             names = ", ".join(shown(name) for name in unused[:10])

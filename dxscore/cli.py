@@ -123,6 +123,10 @@ EncodingOption = Annotated[
         "--encoding", help="The actuals' text encoding (default: UTF-8, with or without BOM)."
     ),
 ]
+SheetOption = Annotated[
+    str | None,
+    typer.Option("--sheet", help="The sheet of an .xlsx workbook to read (default: the first)."),
+]
 LangOption = Annotated[
     LangChoice | None,
     typer.Option(
@@ -212,6 +216,7 @@ def validate(
     ] = None,
     city: CityOption = None,
     encoding: EncodingOption = None,
+    sheet: SheetOption = None,
     lang: LangOption = None,
 ) -> None:
     """Check target files (and actuals) without scoring; every problem as FILE:LINE:COL. Exit 0 valid, 2 invalid."""
@@ -226,7 +231,7 @@ def validate(
     observations = 0
     if actuals:
         data = read_actuals(
-            actuals, [item.target_set for item in loaded], city=city, encoding=encoding
+            actuals, [item.target_set for item in loaded], city=city, encoding=encoding, sheet=sheet
         )
         problems.extend(data.problems)
         observations = len(data.observations)
@@ -318,6 +323,7 @@ def check(
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
     lang: LangOption = None,
     encoding: EncodingOption = None,
+    sheet: SheetOption = None,
     explain: Annotated[
         bool,
         typer.Option(
@@ -333,7 +339,7 @@ def check(
 
     language = _language(lang)
     scorecard, _ = _score(
-        actuals, targets_paths, as_of, year, pillar, city, area, encoding, language
+        actuals, targets_paths, as_of, year, pillar, city, area, encoding, sheet, language
     )
     if output_format is CheckFormat.json:
         typer.echo(as_json(scorecard, __version__, explain=explain), nl=False)
@@ -392,6 +398,7 @@ def report(
     area: AreaOption = None,
     lang: LangOption = None,
     encoding: EncodingOption = None,
+    sheet: SheetOption = None,
     explain: Annotated[
         bool, typer.Option("--explain", help="JSON only: the values and fit behind each verdict.")
     ] = False,
@@ -408,7 +415,7 @@ def report(
             raise InputError([problem(str(output), "unknown-format")])
     language = _language(lang)
     scorecard, loaded = _score(
-        actuals, targets_paths, as_of, year, pillar, city, area, encoding, language
+        actuals, targets_paths, as_of, year, pillar, city, area, encoding, sheet, language
     )
     document = _render_document(scorecard, chosen or "markdown", language, explain)
     if to_stdout:
@@ -449,6 +456,7 @@ def _score(
     city: str | None,
     areas: list[str] | None,
     encoding: str | None,
+    sheet: str | None,
     lang: Lang,
 ) -> tuple[Scorecard, list[LoadedTargetSet]]:
     """Load, read, check the filters and score: the pipeline ``check`` and ``report`` share."""
@@ -457,7 +465,7 @@ def _score(
     from dxscore.scoring import score
 
     loaded = _load_targets(targets_paths)
-    data = _read_actuals(actuals, loaded, city, encoding, lang)
+    data = _read_actuals(actuals, loaded, city, encoding, sheet, lang)
     wanted = [city] if city else data.named_sets
     sets = [
         item.target_set for item in loaded if item.target_set.id in _resolve_ids(loaded, wanted)
@@ -509,12 +517,15 @@ def _read_actuals(
     loaded: list[LoadedTargetSet],
     city: str | None,
     encoding: str | None,
+    sheet: str | None,
     lang: Lang,
 ) -> Actuals:
     """Read and validate actuals; problems raise, warnings go to standard error."""
     from dxscore.actuals import read_actuals
 
-    data = read_actuals(paths, [item.target_set for item in loaded], city=city, encoding=encoding)
+    data = read_actuals(
+        paths, [item.target_set for item in loaded], city=city, encoding=encoding, sheet=sheet
+    )
     if data.problems:
         raise InputError(data.problems)
     _warn(data.warnings, lang)

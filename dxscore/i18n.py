@@ -503,6 +503,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "cannot write here: {reason}",
         "vi": "không ghi được vào đây: {reason}",
     },
+    "problem.not-a-workbook": {
+        "en": "cannot read this as an .xlsx workbook ({reason}); save it from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "không đọc được tệp .xlsx này ({reason}); hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.unknown-sheet": {
+        "en": "the workbook has no sheet '{sheet}'; its sheets: {sheets}",
+        "vi": "sổ tính không có trang '{sheet}'; các trang: {sheets}",
+    },
     # warnings
     "warning.other-cities": {
         "en": "{count} row(s) for other cities not scored (--city {city})",

@@ -1,0 +1,121 @@
+"""Actuals from .xlsx workbooks: the same layouts and checks as CSV, problems naming the sheet."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from conftest import ROOT, Cli
+
+DATA = Path(__file__).parent / "data"
+WORKED = DATA / "worked.yaml"
+
+
+def as_number(cell: str) -> object:
+    for kind in (int, float):
+        try:
+            return kind(cell)
+        except ValueError:
+            continue
+    return cell
+
+
+def workbook_from_csv(
+    source: Path, target: Path, sheet: str = "Số liệu", extra_first_sheet: bool = False
+) -> Path:
+    """An Excel copy of a CSV, with numbers stored as numbers, as Excel would store them."""
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    if extra_first_sheet:
+        first.title = "Ghi chú"
+        first.append(["this sheet holds notes, not data"])
+        data = book.create_sheet(sheet)
+    else:
+        first.title = sheet
+        data = first
+    with source.open(encoding="utf-8") as handle:
+        for row in csv.reader(handle):
+            data.append([as_number(cell) for cell in row])
+    book.save(target)
+    return target
+
+
+def scored(cli: Cli, *args: str | Path) -> dict:  # type: ignore[type-arg]
+    result = cli("check", *args, "--format", "json", "--fail-on", "never")
+    assert result.code == 0, result
+    return json.loads(result.out)  # type: ignore[no-any-return]
+
+
+def test_an_xlsx_copy_of_the_example_scores_identically(cli: Cli, tmp_path: Path) -> None:
+    example = ROOT / "examples" / "hanoi-actuals.csv"
+    book = workbook_from_csv(example, tmp_path / "hanoi.xlsx")
+    assert scored(cli, book) == scored(cli, example)
+
+
+def test_sheet_chooses_the_sheet(cli: Cli, tmp_path: Path) -> None:
+    actuals = DATA / "worked-actuals.csv"
+    book = workbook_from_csv(actuals, tmp_path / "w.xlsx", "Data", extra_first_sheet=True)
+    assert scored(cli, book, "-t", WORKED, "--sheet", "Data") == scored(cli, actuals, "-t", WORKED)
+    result = cli("check", book, "-t", WORKED, "--sheet", "Sheet9")
+    assert result.code == 2
+    assert (
+        f"{book}: the workbook has no sheet 'Sheet9'; its sheets: Ghi chú, Data [unknown-sheet]"
+        in result.err
+    )
+    first = cli("check", book, "-t", WORKED)  # the first sheet holds no data columns
+    assert first.code == 2 and f"{book}!Ghi chú:1: missing column(s)" in first.err
+
+
+def test_problems_name_the_sheet_row_and_column(cli: Cli, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "2024"
+    sheet.append(["indicator", "year", "value"])
+    sheet.append(["dx_rank", 2024, 3])
+    sheet.append([])
+    sheet.append(["records_online_commune", 2024, "năm mươi"])
+    path = tmp_path / "bad.xlsx"
+    book.save(path)
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert (
+        result.err.splitlines()[0]
+        == f"{path}!2024:4:3: value: 'năm mươi' is not a number [not-a-number]"
+    )
+
+
+def test_percent_formatted_cells_and_dates(cli: Cli, tmp_path: Path) -> None:
+    import datetime
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["indicator", "year", "value"])
+    sheet.append(["records_online_commune", 2024, 0.55])
+    sheet["C2"].number_format = "0%"  # Excel stores 55% as 0.55
+    sheet.append(["inspections_online", 2024, datetime.date(2024, 5, 1)])
+    path = tmp_path / "p.xlsx"
+    book.save(path)
+    result = cli("check", path, "-t", WORKED)
+    assert (
+        result.err.splitlines()[0]
+        == f"{path}!Sheet:3:3: value: '2024-05-01' is not a number [not-a-number]"
+    )
+    sheet.delete_rows(3)
+    book.save(path)
+    document = scored(cli, path, "-t", WORKED, "--year", "2025", "--pillar", "government")
+    actual = {r["indicator"]: r["actual"] for r in document["results"]}
+    assert actual["records_online_commune"] == 55.0
+
+
+def test_a_file_that_is_not_a_workbook(cli: Cli, tmp_path: Path) -> None:
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("indicator,year,value\n", encoding="utf-8")
+    result = cli("check", fake, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.startswith(f"{fake}: cannot read this as an .xlsx workbook")
