@@ -429,6 +429,55 @@ def report(
     typer.echo(t("cli.wrote", language, path=target), err=True)
 
 
+class CompareFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+@_reports_input_errors
+def compare(
+    actuals: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Actuals files with a city column, or one file per city (optional: targets alone)."
+        ),
+    ] = None,
+    targets_paths: TargetsOption = None,
+    as_of: AsOfOption = None,
+    output_format: Annotated[CompareFormat, typer.Option("--format", "-f")] = CompareFormat.table,
+    lang: LangOption = None,
+    encoding: EncodingOption = None,
+    sheet: SheetOption = None,
+) -> None:
+    """Every loaded target set side by side (cities and the national reference) on the canonical indicators they share."""
+    from dxscore.console import stdout
+    from dxscore.render import compare as render_compare
+    from dxscore.scoring import score
+
+    language = _language(lang)
+    loaded = _load_targets(targets_paths)
+    observations = (
+        _read_actuals(actuals, loaded, None, encoding, sheet, language).observations
+        if actuals
+        else []
+    )
+    with_data = {o.target_set for o in observations}
+    sets = sorted(
+        (item.target_set for item in loaded), key=lambda ts: (ts.id not in with_data, ts.id)
+    )
+    view = render_compare.comparison(score(sets, observations, as_of=as_of, areas=[None]))
+    if output_format is CompareFormat.json:
+        typer.echo(render_compare.as_json(view, __version__), nl=False)
+    elif output_format is CompareFormat.markdown:
+        typer.echo(render_compare.as_markdown(view, language), nl=False)
+    else:
+        console = stdout()
+        for part in render_compare.as_table(view, language):
+            console.print(part)
+
+
 def _render_document(scorecard: Scorecard, chosen: str, lang: Lang, explain: bool) -> str:
     if chosen == "html":
         from dxscore.render.html import as_html

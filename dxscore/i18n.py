@@ -115,6 +115,15 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "areas ranked, target year {year}",
         "vi": "xếp hạng địa bàn, mục tiêu năm {year}",
     },
+    "compare.title": {
+        "en": "Target sets compared on their shared indicators",
+        "vi": "So sánh các bộ chỉ tiêu trên các chỉ tiêu chung",
+    },
+    "compare.scores": {
+        "en": "Scores (all of each set's targets; score · coverage)",
+        "vi": "Điểm (toàn bộ chỉ tiêu của từng bộ; điểm · tỷ lệ có số liệu)",
+    },
+    "compare.year": {"en": "Year", "vi": "Năm"},
     "col.trend": {"en": "Trend", "vi": "Xu hướng"},
     "col.score": {"en": "Score", "vi": "Điểm"},
     "col.coverage": {"en": "coverage", "vi": "có số liệu"},

@@ -26,6 +26,22 @@ COMPARATORS: tuple[Comparator, ...] = ("min", "above", "max", "below", "about", 
 HIGHER_IS_BETTER = frozenset({"min", "above", "about"})
 LOWER_IS_BETTER = frozenset({"max", "below"})
 
+# The indicator ids every target set uses for the same quantity, so that sets can be compared.
+CANONICAL_INDICATORS: tuple[str, ...] = (
+    "dx_rank",
+    "online_services_level4",
+    "records_online_city",
+    "records_online_district",
+    "records_online_commune",
+    "inspections_online",
+    "reporting_online",
+    "digital_economy_grdp_share",
+    "labour_productivity_growth",
+    "broadband_household_coverage",
+    "broadband_commune_coverage",
+    "epayment_account_share",
+)
+
 TargetSetId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 IndicatorId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Year = Annotated[int, Field(ge=1900, le=2100)]

@@ -1,0 +1,210 @@
+"""``compare``: target sets side by side on the canonical indicators they share.
+
+``comparison()`` cuts a scorecard into rows (indicator × target year) with one cell per
+target set; the renderers print it for the terminal, as markdown or as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from dxscore.i18n import Lang, t
+from dxscore.model import CANONICAL_INDICATORS, Indicator, TargetSet
+from dxscore.render import wording
+from dxscore.scoring import Result, Scorecard, Summary
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    indicator: str
+    names: Indicator  # the first set's indicator, for its name and unit
+    target_year: int
+    cells: tuple[Result | None, ...]  # one per target set; None: no target that year
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    as_of: int | None
+    sets: tuple[TargetSet, ...]
+    rows: tuple[Row, ...]
+    scores: tuple[tuple[int, tuple[Summary | None, ...]], ...]  # per target year, one per set
+
+
+def comparison(scorecard: Scorecard) -> Comparison:
+    """City-wide results of the canonical indicators at least two sets share (all, with one set)."""
+    sets = scorecard.target_sets
+    results = {
+        (r.target_set, r.indicator.id, r.target_year): r
+        for r in scorecard.results
+        if r.area is None
+    }
+    holders = {
+        indicator: [ts for ts in sets if any(ind.id == indicator for _, ind in ts.indicators())]
+        for indicator in CANONICAL_INDICATORS
+    }
+    shared = [ind for ind in CANONICAL_INDICATORS if len(holders[ind]) >= min(2, len(sets))]
+    rows = []
+    for indicator in shared:
+        first = next(ind for _, ind in holders[indicator][0].indicators() if ind.id == indicator)
+        years = sorted(
+            {
+                year
+                for ts in holders[indicator]
+                for _, ind in ts.indicators()
+                if ind.id == indicator
+                for year in ind.targets
+            }
+        )
+        for year in years:
+            rows.append(
+                Row(
+                    indicator,
+                    first,
+                    year,
+                    tuple(results.get((ts.id, indicator, year)) for ts in sets),
+                )
+            )
+    totals = {
+        (s.target_set, s.target_year): s
+        for s in scorecard.summary
+        if s.area is None and s.pillar is None
+    }
+    years = sorted({year for _, year in totals} | {row.target_year for row in rows})
+    scores = tuple((year, tuple(totals.get((ts.id, year)) for ts in sets)) for year in years)
+    return Comparison(scorecard.as_of, sets, tuple(rows), scores)
+
+
+def _cell(result: Result | None, lang: Lang) -> str:
+    if result is None:
+        return "·"
+    unit = result.indicator.unit
+    target = wording.target(result.target, unit, lang)
+    if result.status == "no_data":
+        return target
+    actual = wording.actual_with_year(result.actual, result.actual_year, unit, lang)
+    return f"{target} · {actual} · {wording.status(result.status, lang)}"
+
+
+def _score(summary: Summary | None) -> str:
+    if summary is None:
+        return "·"
+    return f"{wording.score(summary.score)} · {wording.percent(summary.coverage)}"
+
+
+def as_table(view: Comparison, lang: Lang) -> list[RenderableType]:
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    title = t("compare.title", lang) + (
+        f" · {t('heading.as_of', lang, year=view.as_of)}" if view.as_of else ""
+    )
+    table = Table(
+        title=f"[bold]{escape(title)}[/bold]",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column(t("col.indicator", lang), ratio=1, min_width=16)
+    table.add_column(t("compare.year", lang), justify="right")
+    for ts in view.sets:
+        table.add_column(escape(ts.name.in_lang(lang)), ratio=1)
+    for row in view.rows:
+        table.add_row(
+            f"{escape(row.names.name.in_lang(lang))}\n[dim]{escape(row.indicator)}[/dim]",
+            str(row.target_year),
+            *(escape(_cell(cell, lang)) for cell in row.cells),
+        )
+    scores = Table(
+        title=t("compare.scores", lang), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+    )
+    scores.add_column(t("compare.year", lang), justify="right")
+    for ts in view.sets:
+        scores.add_column(escape(ts.name.in_lang(lang)), justify="right")
+    for year, cells in view.scores:
+        scores.add_row(str(year), *(_score(cell) for cell in cells))
+    return [table, scores]
+
+
+def as_markdown(view: Comparison, lang: Lang) -> str:
+    from dxscore.render.markdown import text
+
+    names = [text(ts.name.in_lang(lang)) for ts in view.sets]
+    title = t("compare.title", lang) + (
+        f" · {t('heading.as_of', lang, year=view.as_of)}" if view.as_of else ""
+    )
+    lines = [
+        f"# {text(title)}",
+        "",
+        f"| {t('col.indicator', lang)} | {t('compare.year', lang)} | " + " | ".join(names) + " |",
+        "|---|---:|" + "---|" * len(names),
+    ]
+    for row in view.rows:
+        cells = " | ".join(text(_cell(cell, lang)) for cell in row.cells)
+        lines.append(
+            f"| {text(row.names.name.in_lang(lang))}<br><sub>{text(row.indicator)}</sub> | {row.target_year} | {cells} |"
+        )
+    lines += [
+        "",
+        f"## {t('compare.scores', lang)}",
+        "",
+        f"| {t('compare.year', lang)} | " + " | ".join(names) + " |",
+        "|---:|" + "---:|" * len(names),
+    ]
+    lines += [
+        f"| {year} | " + " | ".join(_score(cell) for cell in cells) + " |"
+        for year, cells in view.scores
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def as_json(view: Comparison, version: str) -> str:
+    def cell(result: Result | None) -> dict[str, Any] | None:
+        if result is None:
+            return None
+        return {
+            "target": result.target.as_dict(),
+            "status": result.status,
+            "actual": result.actual,
+            "actual_year": result.actual_year,
+            "projected": None if result.projected is None else round(result.projected, 2),
+            "attainment": None if result.attainment is None else round(result.attainment, 4),
+        }
+
+    document = {
+        "tool": "dxscore",
+        "version": version,
+        "as_of": view.as_of,
+        "target_sets": [ts.id for ts in view.sets],
+        "indicators": [
+            {
+                "indicator": row.indicator,
+                "target_year": row.target_year,
+                "sets": {
+                    ts.id: cell(result) for ts, result in zip(view.sets, row.cells, strict=True)
+                },
+            }
+            for row in view.rows
+        ],
+        "scores": [
+            {
+                "target_year": year,
+                "sets": {
+                    ts.id: None
+                    if summary is None
+                    else {
+                        "score": None if summary.score is None else round(summary.score, 1),
+                        "coverage": round(summary.coverage, 4),
+                    }
+                    for ts, summary in zip(view.sets, cells, strict=True)
+                },
+            }
+            for year, cells in view.scores
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,58 @@
+"""`dxscore compare`: cities and the national reference side by side."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT, Cli
+
+EXAMPLES = ROOT / "examples"
+TARGETS = ROOT / "targets"
+
+
+def test_compare_shows_hanoi_haiphong_and_the_national_targets(cli: Cli) -> None:
+    result = cli(
+        "compare",
+        EXAMPLES / "hanoi-actuals.csv",
+        EXAMPLES / "haiphong-actuals.csv",
+        "-t",
+        TARGETS,
+        "-f",
+        "json",
+    )
+    assert result.code == 0, result
+    document = json.loads(result.out)
+    assert document["target_sets"] == ["haiphong", "hanoi", "vietnam"]  # sets with data first
+    rows = {(row["indicator"], row["target_year"]): row["sets"] for row in document["indicators"]}
+    commune = rows[("records_online_commune", 2025)]
+    assert commune["hanoi"]["target"] == {"min": 60.0} and commune["hanoi"]["actual"] == 55.0
+    assert commune["haiphong"]["target"] == {"min": 60.0} and commune["haiphong"]["actual"] == 52.0
+    assert commune["vietnam"] == {
+        "target": {"min": 60.0},
+        "status": "no_data",
+        "actual": None,
+        "actual_year": None,
+        "projected": None,
+        "attainment": None,
+    }
+    assert rows[("epayment_account_share", 2030)]["vietnam"]["target"] == {"above": 80.0}
+    assert rows[("inspections_online", 2025)]["vietnam"] is None  # the national programme sets none
+    assert ("dx_rank", 2025) not in rows  # only Hanoi has a ranking target: nothing to compare
+    scores = {entry["target_year"]: entry["sets"] for entry in document["scores"]}
+    assert scores[2025]["vietnam"]["score"] is None and scores[2025]["hanoi"]["score"] is not None
+
+
+def test_compare_one_file_with_a_city_column_and_no_actuals(cli: Cli, write) -> None:  # type: ignore[no-untyped-def]
+    both = write(
+        "city,indicator,year,value\nHà Nội,epayment_account_share,2024,68\nHải Phòng,epayment_account_share,2024,63\n",
+        "both.csv",
+    )
+    markdown = cli("compare", both, "-t", TARGETS, "-f", "markdown", "--lang", "vi").out
+    assert markdown.startswith(
+        "# So sánh các bộ chỉ tiêu trên các chỉ tiêu chung · tính đến năm 2024"
+    )
+    assert "| Hải Phòng | Hà Nội | Việt Nam |" in markdown
+    assert "&gt; 50% · 63% (2024) · ✔ đã đạt" in markdown  # ">" escaped for markdown
+    bare = cli("compare", "-t", TARGETS, env={"COLUMNS": "200", "LANG": "en_US.UTF-8"})
+    assert bare.code == 0
+    assert "≥ 60%" in bare.out and "Vietnam" in bare.out
