@@ -520,6 +520,10 @@ def _score(
         item.target_set for item in loaded if item.target_set.id in _resolve_ids(loaded, wanted)
     ]
     _check_filters(sets, data, years, areas)
+    if data.not_reported:
+        from dxscore.i18n import t
+
+        typer.echo(t("msg.not_reported", lang, n=data.not_reported), err=True)
     scorecard = score(
         sets,
         data.observations,

@@ -185,12 +185,11 @@ def score(
     observation is scored too (every result ``no_data``).
     """
     by_key: dict[tuple[str, str | None, str], list[Observation]] = defaultdict(list)
-    seen_areas: dict[str, list[str | None]] = defaultdict(list)
+    seen_areas: dict[str, dict[str | None, None]] = defaultdict(dict)  # ordered sets
     latest: int | None = None
     for obs in observations:
         by_key[(obs.target_set, obs.area, obs.indicator)].append(obs)
-        if obs.area not in seen_areas[obs.target_set]:
-            seen_areas[obs.target_set].append(obs.area)
+        seen_areas[obs.target_set][obs.area] = None
         latest = obs.year if latest is None or obs.year > latest else latest
     as_of = latest if as_of is None else as_of
     year_filter = set(years) if years is not None else None
@@ -199,14 +198,13 @@ def score(
 
     results: list[Result] = []
     summary: list[Summary] = []
-    all_areas: list[str | None] = []
+    all_areas: dict[str | None, None] = {}
     for target_set in target_sets:
         set_areas = _area_order(seen_areas.get(target_set.id) or [None])
         if area_filter is not None:
             set_areas = [a for a in set_areas if a in area_filter] or _area_order(area_filter)
         for area in set_areas:
-            if area not in all_areas:
-                all_areas.append(area)
+            all_areas[area] = None
             histories = {
                 indicator.id: sorted(
                     (

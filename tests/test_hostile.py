@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -177,3 +178,54 @@ def test_a_full_disk_is_a_message_not_a_bug() -> None:
         )
     assert run.returncode == 2
     assert run.stderr.startswith("dxscore: cannot write the output: No space left on device")
+
+
+def test_a_50_mib_target_file_is_refused_unread(cli: Cli, tmp_path: Path) -> None:
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as handle:
+        handle.write(b"# " + b"x" * (50 * 1024 * 1024) + b"\n")
+    started = time.perf_counter()
+    line = first_error(cli, "validate", huge)
+    assert time.perf_counter() - started < 2
+    assert line.endswith("[file-too-large]")
+
+
+def test_a_10_mib_cell_and_a_million_columns(cli: Cli, write: Write) -> None:
+    path = write(
+        HEADER.replace("\n", ",note\n") + "dx_rank,2024,3," + "n" * (10 * 1024 * 1024) + "\n",
+        "big.csv",
+    )
+    assert "larger than the CSV reader's limit" in first_error(cli, "check", path, "-t", WORKED)
+    extra = ",".join(f"c{n}" for n in range(1_000_000))
+    wide = write(f"indicator,year,value,{extra}\ndx_rank,2024,3{',' * 1_000_000}\n", "wide.csv")
+    started = time.perf_counter()
+    result = cli("check", wide, "-t", WORKED, "--fail-on", "never", "--format", "json")
+    assert time.perf_counter() - started < 20
+    assert result.code == 0
+    assert (
+        "column(s) not used: c0, c1, c2, c3, c4, c5, c6, c7, c8, c9 and 999990 more" in result.err
+    )
+    assert len(result.err) < 1000
+
+
+def test_signed_zero_reads_as_zero(cli: Cli, write: Write) -> None:
+    path = write(HEADER + "reporting_online,2024,-0\n")
+    document = json.loads(cli("check", path, "-t", WORKED, "-f", "json", "--fail-on", "never").out)
+    assert (
+        next(r for r in document["results"] if r["indicator"] == "reporting_online")["actual"]
+        == 0.0
+    )
+
+
+def test_an_unwritable_folder(cli: Cli) -> None:
+    result = cli(
+        "report", DATA / "worked-actuals.csv", "-t", WORKED, "-o", "/proc/dxscore-report.md"
+    )
+    assert result.code == 2
+    assert "/proc/dxscore-report.md: cannot write here" in result.err
+
+
+def test_empty_cells_are_counted_not_silently_dropped(cli: Cli, write: Write) -> None:
+    path = write(HEADER + "dx_rank,2023,4\ndx_rank,2024,\nreporting_online,2024,\n")
+    result = cli("check", path, "-t", WORKED, "--fail-on", "never")
+    assert "2 cell(s) left empty: not reported" in result.err
