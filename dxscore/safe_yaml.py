@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.composer import Composer
@@ -70,19 +70,19 @@ class YamlProblem(Exception):
         self.params = params
 
 
-class _Loader(Reader, Scanner, Parser, Composer, _CoreResolver):
-    """Reader → scanner → parser → composer, with aliases, anchors and depth checked."""
+class _Checks(Composer, _CoreResolver):
+    """Python composition (aliases, anchors, tags and depth checked) over any event source."""
 
-    def __init__(self, text: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        _CoreResolver.__init__(self)
-        self._depth = 0
+    _depth = 0
+
+    if TYPE_CHECKING:  # provided by the parser class mixed in
+
+        def peek_event(self) -> Any: ...
+
+        def dispose(self) -> None: ...
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()
         if isinstance(event, AliasEvent):
             raise YamlProblem(event.start_mark, "yaml-alias", name=event.anchor)
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag is not None:
@@ -97,6 +97,38 @@ class _Loader(Reader, Scanner, Parser, Composer, _CoreResolver):
         finally:
             self._depth -= 1
         return node
+
+
+class _Loader(_Checks, Reader, Scanner, Parser):
+    """The pure-Python reader, scanner and parser (used when libyaml is not available)."""
+
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _CoreResolver.__init__(self)
+        self._depth = 0
+
+
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class _CLoader(_Checks, CParser):
+        """libyaml's scanner and parser (C, several times faster), our composition over its events."""
+
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            Composer.__init__(self)
+            _CoreResolver.__init__(self)
+            self._depth = 0
+
+        def get_single_node(self) -> Node | None:
+            return Composer.get_single_node(self)
+
+    _FastLoader: type[_Checks] = _CLoader
+else:  # pragma: no cover
+    _FastLoader = _Loader
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +167,7 @@ def parse_bytes(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
 
 def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     try:
-        loader = _Loader(text)  # the reader checks every character here
+        loader = _FastLoader(text)  # type: ignore[call-arg]  # characters are checked here
     except yaml.reader.ReaderError as error:
         return None, [_reader_problem(text, name, error)]
     try:

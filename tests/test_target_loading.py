@@ -361,3 +361,34 @@ def test_json_format_lists_files_and_problems(cli: Cli, write: Write) -> None:
             "type": "float-type",
         }
     ]
+
+
+def test_the_c_and_python_yaml_parsers_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml is used when PyYAML has it; the pure-Python fallback must find the same problems."""
+    from conftest import ROOT
+    from dxscore import safe_yaml
+
+    files = sorted((ROOT / "tests" / "corpus").glob("*.yaml")) + sorted(
+        (ROOT / "targets").glob("*.yaml")
+    )
+    broken = [
+        MINIMAL.replace("{min: 60}", "{min: 60"),
+        MINIMAL.replace("  economy:", "\teconomy:"),
+        MINIMAL + "---\nx: 1\n",
+    ]
+
+    def outcome() -> list[object]:
+        results: list[object] = []
+        for path in files:
+            document, problems = safe_yaml.parse_file(path)
+            results.append(
+                (document.data if document else None, [(p.line, p.col, p.type) for p in problems])
+            )
+        for text in broken:
+            document, problems = safe_yaml.parse_text(text, "x.yaml")
+            results.append([(p.line, p.type) for p in problems])
+        return results
+
+    fast = outcome()
+    monkeypatch.setattr(safe_yaml, "_FastLoader", safe_yaml._Loader)
+    assert outcome() == fast

@@ -1,0 +1,199 @@
+"""Time dxscore against baselines measured in the same run, and write the table as markdown.
+
+    python bench/run.py [--rows 1000000] [--repeat 5] [--big-rows 10000000] [--out bench/RESULTS.md]
+
+Each case runs its command and its baseline alternately ``--repeat`` times and compares the
+medians, so that a busy machine slows both alike. Peak memory is the child's maximum resident
+set size. The large inputs are generated once into a temporary folder (bench/generate.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DXSCORE = [PYTHON, "-m", "dxscore"]
+
+
+@dataclass
+class Measure:
+    seconds: float
+    peak_mib: float
+
+
+def run(command: list[str], stdout: Path | None = None) -> Measure:
+    """Run once; wall time and the child's peak memory (measured by a fresh wrapper process)."""
+    wrapper = (
+        "import resource, subprocess, sys, time\n"
+        "out = open(sys.argv[1], 'wb') if sys.argv[1] != '-' else subprocess.DEVNULL\n"
+        "start = time.perf_counter()\n"
+        "code = subprocess.run(sys.argv[2:], stdout=out, stderr=subprocess.DEVNULL).returncode\n"
+        "elapsed = time.perf_counter() - start\n"
+        "print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n"
+    )
+    result = subprocess.run(
+        [PYTHON, "-c", wrapper, str(stdout) if stdout else "-", *command],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    seconds, peak_kib, code = result.stdout.split()
+    if int(code) not in (0, 1):
+        raise SystemExit(f"failed ({code}): {' '.join(command)}")
+    return Measure(float(seconds), int(peak_kib) / 1024)
+
+
+def compare(
+    command: list[str], baseline: list[str], repeat: int, stdout: Path | None = None
+) -> tuple[Measure, Measure]:
+    ours, theirs = [], []
+    for _ in range(repeat):
+        ours.append(run(command, stdout))
+        theirs.append(run(baseline))
+    return median(ours), median(theirs)
+
+
+def median(measures: list[Measure]) -> Measure:
+    return Measure(
+        statistics.median(m.seconds for m in measures), max(m.peak_mib for m in measures)
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--big-rows", type=int, default=10_000_000, help="0 to skip the 10M case")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    work = Path(tempfile.mkdtemp(prefix="dxscore-bench-"))
+    rows: list[tuple[str, str, str, str, bool]] = []
+    try:
+        big = work / "actuals.csv"
+        generate(args.rows, big)
+        json_out = work / "out.json"
+
+        ours, base = compare([*DXSCORE, "--version"], [PYTHON, "-c", "import typer"], args.repeat)
+        rows.append(
+            (
+                "`dxscore --version`",
+                "`python -c 'import typer'`",
+                f"{ours.seconds:.3f} s / {base.seconds:.3f} s",
+                f"{ours.seconds / base.seconds:.2f} ×  (goal ≤ 1.3)",
+                ours.seconds / base.seconds <= 1.3,
+            )
+        )
+
+        example = str(ROOT / "examples" / "hanoi-actuals.csv")
+        ours, base = compare(
+            [*DXSCORE, "check", example, "--fail-on", "never"],
+            [PYTHON, "-c", "import typer, pydantic, yaml, rich.table"],
+            args.repeat,
+        )
+        rows.append(
+            (
+                "`dxscore check examples/hanoi-actuals.csv`",
+                "`import typer, pydantic, yaml, rich.table`",
+                f"{ours.seconds:.3f} s / {base.seconds:.3f} s",
+                f"{ours.seconds / base.seconds:.2f} ×  (goal ≤ 1.6)",
+                ours.seconds / base.seconds <= 1.6,
+            )
+        )
+
+        iterate = [
+            PYTHON,
+            "-c",
+            f"import csv\nfor _ in csv.reader(open({str(big)!r}, newline='', encoding='utf-8')): pass",
+        ]
+        check_big = [*DXSCORE, "check", str(big), "--format", "json", "--fail-on", "never"]
+        ours, base = compare(check_big, iterate, args.repeat, stdout=json_out)
+        one_million = ours
+        rows.append(
+            (
+                f"`dxscore check` on {args.rows:,} rows with areas (JSON to a file)",
+                "iterating the file with `csv`",
+                f"{ours.seconds:.2f} s / {base.seconds:.2f} s",
+                f"{ours.seconds / base.seconds:.2f} ×  (goal ≤ 2.0)",
+                ours.seconds / base.seconds <= 2.0,
+            )
+        )
+        rows.append(
+            (
+                f"peak memory on {args.rows:,} rows",
+                "",
+                f"{ours.peak_mib:.0f} MiB",
+                "goal ≤ 600 MiB",
+                ours.peak_mib <= 600,
+            )
+        )
+
+        frictionless = shutil.which("frictionless")
+        if frictionless:
+            theirs = run([frictionless, "validate", str(big)])
+            rows.append(
+                (
+                    "the same check",
+                    "`frictionless validate` on the file",
+                    f"{one_million.seconds:.2f} s / {theirs.seconds:.2f} s",
+                    f"{theirs.seconds / one_million.seconds:.1f} × faster  (goal ≥ 10)",
+                    theirs.seconds / one_million.seconds >= 10,
+                )
+            )
+        else:
+            rows.append(
+                (
+                    "the same check",
+                    "`frictionless validate`",
+                    "not measured",
+                    "frictionless is not installed (pip install frictionless)",
+                    False,
+                )
+            )
+
+        if args.big_rows:
+            huge = work / "huge.csv"
+            generate(args.big_rows, huge)
+            ours = run(
+                [*DXSCORE, "check", str(huge), "--format", "json", "--fail-on", "never"],
+                stdout=json_out,
+            )
+            ratio = ours.seconds / one_million.seconds
+            rows.append(
+                (
+                    f"`dxscore check` on {args.big_rows:,} rows",
+                    f"the {args.rows:,}-row time",
+                    f"{ours.seconds:.1f} s, {ours.peak_mib:.0f} MiB",
+                    f"{ratio:.1f} ×  (goal ≤ 11)",
+                    ratio <= 11,
+                )
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    header = f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; median of {args.repeat} interleaved runs."
+    table = ["| case | baseline | ours / baseline | ratio | goal met |", "|---|---|---|---|---|"]
+    table += [f"| {a} | {b} | {c} | {d} | {'✔' if ok else '✘'} |" for a, b, c, d, ok in rows]
+    text = header + "\n\n" + "\n".join(table) + "\n"
+    print(text)
+    args.out.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
