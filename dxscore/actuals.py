@@ -123,7 +123,7 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
         return "not-a-number.nan", {}
     if not _NUMBER.fullmatch(cleaned):
         return "not-a-number", {}
-    number = float(cleaned)
+    number = float(cleaned) + 0.0  # "-0" is 0
     if not math.isfinite(number):
         return "not-a-number.too-large", {}
     return number
@@ -611,6 +611,9 @@ def _value(
     if isinstance(number, tuple):
         key, params = number
         reader.add(problem(reader.name, key, line, col, column, value=shown(cell), fields=params))
+        return None
+    if indicator.unit == "rank" and not number.is_integer():
+        reader.problem("not-a-number.rank", line, col, column, value=shown(cell))
         return None
     low, high = unit_range(indicator.unit)
     if (low is not None and number < low) or (high is not None and number > high):

@@ -519,7 +519,7 @@ def _score(
     sets = [
         item.target_set for item in loaded if item.target_set.id in _resolve_ids(loaded, wanted)
     ]
-    _check_filters(sets, data, years, areas)
+    _check_filters(sets, data, years, areas, as_of)
     if data.not_reported:
         from dxscore.i18n import t
 
@@ -543,7 +543,11 @@ def _resolve_ids(loaded: list[LoadedTargetSet], names: list[str]) -> set[str]:
 
 
 def _check_filters(
-    sets: list[TargetSet], data: Actuals, years: list[int] | None, areas: list[str] | None
+    sets: list[TargetSet],
+    data: Actuals,
+    years: list[int] | None,
+    areas: list[str] | None,
+    as_of: int | None,
 ) -> None:
     """A --year or --area that matches nothing is a mistake, not an empty success."""
     import unicodedata
@@ -561,6 +565,9 @@ def _check_filters(
         if unicodedata.normalize("NFC", area.strip()) not in known_areas:
             listed = ", ".join(sorted(known_areas)[:10]) or "–"
             problems.append(problem("--area", "unknown-area", area=area, areas=listed))
+    earliest = min((o.year for o in data.observations), default=None)
+    if as_of is not None and earliest is not None and as_of < earliest:
+        problems.append(problem("--as-of", "no-data-as-of", year=as_of, earliest=earliest))
     if problems:
         raise InputError(problems)
 

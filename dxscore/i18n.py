@@ -472,6 +472,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "'{value}' is too large to be a number",
         "vi": "'{value}' quá lớn",
     },
+    "problem.not-a-number.rank": {
+        "en": "'{value}' is not a rank; a rank is a whole number (1, 2, 3 …)",
+        "vi": "'{value}' không phải thứ hạng; thứ hạng là số nguyên (1, 2, 3 …)",
+    },
+    "problem.no-data-as-of": {
+        "en": "no value is reported up to {year}; the earliest is from {earliest}",
+        "vi": "không có giá trị nào được báo cáo đến năm {year}; sớm nhất là năm {earliest}",
+    },
     "problem.out-of-range": {
         "en": "{value} is outside the range of {indicator} (unit {unit}: {span})",
         "vi": "{value} nằm ngoài khoảng của {indicator} (đơn vị {unit}: {span})",

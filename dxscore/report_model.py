@@ -45,6 +45,12 @@ class ResultRow(_Closed):
         description="The fitted line at the target year, rounded to 2 decimals; not clipped."
     )
     attainment: float | None = Field(ge=0, le=1, description="0–1, rounded to 4 decimals.")
+    note: str | None = Field(
+        default=None, description="The note of the observation behind `actual`."
+    )
+    source: str | None = Field(
+        default=None, description="The source of the observation behind `actual`."
+    )
     explain: Explanation | None = Field(default=None, description="Only with --explain.")
 
 

@@ -68,6 +68,7 @@ class Result:
     attainment: float | None
     used: tuple[Observation, ...]  # the observations the verdict rests on (year ≤ as-of)
     fit: Fit | None
+    current: Observation | None = None  # the observation behind ``actual`` (its note and source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +283,7 @@ def _result(
         attainment=attainment(target, current.value) if current else None,
         used=tuple(history),
         fit=fit,
+        current=current,
     )
 
 

@@ -127,9 +127,23 @@ def test_garbage_ends_in_a_message(content: bytes, suffix: str) -> None:
     try:
         if suffix == ".yaml":
             loaded, problems = load_target_file(path)
-            assert loaded is not None or problems
+            assert (loaded is None) == bool(problems)
         else:
-            read_actuals([path], [WORKED_SET])
+            actuals = read_actuals([path], [WORKED_SET])
+            if suffix == ".xlsx":  # random bytes are never a workbook
+                assert [p.type for p in actuals.problems] == ["not-a-workbook"]
+            elif (
+                not actuals.problems
+            ):  # then it was a CSV with the three columns and rows that hold
+                assert {"indicator", "year", "value"} <= set(
+                    content.decode("utf-8-sig", "replace")
+                    .lower()
+                    .replace(";", ",")
+                    .replace("\t", ",")
+                    .split("\n")[0]
+                    .replace(" ", "")
+                    .split(",")
+                )
     finally:
         path.unlink()
 

@@ -210,11 +210,43 @@ def test_a_10_mib_cell_and_a_million_columns(cli: Cli, write: Write) -> None:
 
 def test_signed_zero_reads_as_zero(cli: Cli, write: Write) -> None:
     path = write(HEADER + "reporting_online,2024,-0\n")
-    document = json.loads(cli("check", path, "-t", WORKED, "-f", "json", "--fail-on", "never").out)
-    assert (
-        next(r for r in document["results"] if r["indicator"] == "reporting_online")["actual"]
-        == 0.0
+    out = cli("check", path, "-t", WORKED, "-f", "json", "--fail-on", "never").out
+    row = next(r for r in json.loads(out)["results"] if r["indicator"] == "reporting_online")
+    assert row["actual"] == 0.0 and str(row["actual"]) == "0.0"  # not -0.0
+    assert "-0.0" not in out
+
+
+def test_a_rank_is_a_whole_number(cli: Cli, write: Write) -> None:
+    path = write(HEADER + "dx_rank,2024,2.5\n")
+    assert first_error(cli, "check", path, "-t", WORKED).endswith(
+        "value: '2.5' is not a rank; a rank is a whole number (1, 2, 3 …) [not-a-number]"
     )
+
+
+def test_as_of_before_every_value_is_an_error(cli: Cli) -> None:
+    line = first_error(cli, "check", DATA / "worked-actuals.csv", "-t", WORKED, "--as-of", "2010")
+    assert line.startswith("--as-of: no value is reported up to 2010; the earliest is from 2022")
+
+
+def test_an_interrupted_write_leaves_the_previous_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dxscore import output
+
+    report = tmp_path / "report.md"
+    report.write_text("the previous report\n", encoding="utf-8")
+
+    def interrupted(_: int) -> None:
+        raise KeyboardInterrupt  # Ctrl-C after the data is written, before it is in place
+
+    monkeypatch.setattr(output.os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        output.write_atomic(report, b"# the new report\n" * 1000)
+    assert report.read_text(encoding="utf-8") == "the previous report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # the temporary file is gone
+    monkeypatch.undo()
+    output.write_atomic(report, b"# the new report\n")
+    assert report.read_text(encoding="utf-8") == "# the new report\n"
 
 
 def test_an_unwritable_folder(cli: Cli) -> None:

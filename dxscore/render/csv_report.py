@@ -34,6 +34,8 @@ COLUMNS = (
     "projected",
     "attainment",
     "weight",
+    "note",
+    "source",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -71,6 +73,8 @@ def as_csv(scorecard: Scorecard, lang: Lang) -> str:
                 "" if r.projected is None else round(r.projected, 2),
                 "" if r.attainment is None else round(r.attainment, 4),
                 wording.number(r.indicator.weight),
+                inert(r.current.note) if r.current else "",
+                inert(r.current.source) if r.current else "",
             )
         )
     return "\ufeff" + buffer.getvalue()

@@ -147,6 +147,13 @@ def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> d
                     "actual": wording.actual_with_year(
                         result.actual, result.actual_year, unit, lang
                     ),
+                    "provenance": " · ".join(
+                        part
+                        for part in (
+                            (result.current.note, result.current.source) if result.current else ()
+                        )
+                        if part
+                    ),
                     "projected": "–"
                     if result.projected is None
                     else wording.quantity(result.projected, unit, lang),

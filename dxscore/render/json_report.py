@@ -33,6 +33,8 @@ def _result(result: Result, explain: bool) -> dict[str, Any]:
         "actual_year": result.actual_year,
         "projected": _round(result.projected, 2),
         "attainment": _round(result.attainment, 4),
+        "note": (result.current.note or None) if result.current else None,
+        "source": (result.current.source or None) if result.current else None,
     }
     if explain:
         row["explain"] = {

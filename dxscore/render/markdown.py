@@ -11,7 +11,7 @@ from dxscore.model import PILLARS
 from dxscore.render import wording
 from dxscore.render.sections import PillarBlock, Section, sections
 from dxscore.render.terminal import bar, league_areas
-from dxscore.scoring import STATUSES, Scorecard, league
+from dxscore.scoring import STATUSES, Result, Scorecard, league
 
 _SPECIAL = str.maketrans(
     {
@@ -138,13 +138,21 @@ def _block(block: PillarBlock, lang: Lang) -> list[str]:
         cells = [
             f"{text(result.indicator.name.in_lang(lang))}<br><sub>{text(result.indicator.id)}</sub>",
             text(wording.target(result.target, unit, lang)),
-            text(wording.actual_with_year(result.actual, result.actual_year, unit, lang)),
+            text(wording.actual_with_year(result.actual, result.actual_year, unit, lang))
+            + _provenance(result),
             text(projected),
             attainment,
             wording.status(result.status, lang),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return [*lines, ""]
+
+
+def _provenance(result: Result) -> str:
+    """The note and source of the value shown, in small type under it."""
+    current = result.current
+    parts = [part for part in ((current.note, current.source) if current else ()) if part]
+    return f"<br><sub>{text(' · '.join(parts))}</sub>" if parts else ""
 
 
 def _quotes(section: Section, lang: Lang) -> list[str]:

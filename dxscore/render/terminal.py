@@ -205,6 +205,8 @@ def _explain(rows: Sequence[Result], as_of: int | None, lang: Lang) -> Iterator[
             )
         elif result.status == "at_risk":
             parts.append(t("explain.no_fit", lang))
+        if result.current and (result.current.note or result.current.source):
+            parts.append(" · ".join(p for p in (result.current.note, result.current.source) if p))
         parts.append(
             f"{wording.target(result.target, unit, lang)} → {status_text(result.status, lang)}"
         )
