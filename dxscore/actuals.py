@@ -107,6 +107,8 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
     ``%`` suffix. Refuses thousands separators (``1.234,5``, ``1,234``), hex,
     underscores, NaN and infinities.
     """
+    if text.isascii() and text.replace(".", "", 1).isdigit():
+        return float(text) + 0.0  # the common case ("55", "55.5"), without the checks below
     cleaned = text.strip()
     if cleaned.endswith("%"):
         if not percent_sign:
@@ -183,7 +185,13 @@ class _Catalogue:
 
     def resolve_city(self, text: str) -> str | None:
         """A target set id from its id or its Vietnamese or English name, with or without accents and spaces."""
-        return self.city_names.get(normalize_word(text)) or self.city_names.get(_loose(text))
+        known = self.city_names.get(text)  # most rows repeat a name already seen
+        if known is not None:
+            return known
+        found = self.city_names.get(normalize_word(text)) or self.city_names.get(_loose(text))
+        if found is not None:
+            self.city_names[text] = found
+        return found
 
     def unknown_city(self, file: str, text: str, at: Where = (None, None, None)) -> Problem:
         close = difflib.get_close_matches(normalize_word(text), list(self.city_names), n=1)
@@ -330,6 +338,7 @@ class _FileReader:
             first_seen,
         )
         self.line = 0
+        self.wanted = catalogue.resolve_city(city) if city else None
         self.pad_rows = False  # a sheet row omits its empty trailing cells; a CSV row does not
         self.next_line = 1  # where the record being read starts (for CSV syntax errors)
         self.other_city_rows = 0
@@ -535,7 +544,7 @@ class _Layout:
 
     def _city(self, reader: _FileReader, cells: list[str]) -> str | None:
         index = self.roles.get("city")
-        wanted = reader.catalogue.resolve_city(reader.city) if reader.city else None
+        wanted = reader.wanted
         if index is None:
             only = wanted or next(iter(reader.catalogue.sets))
             if only not in reader.result.named_sets:

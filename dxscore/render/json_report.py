@@ -9,14 +9,17 @@ from dxscore.scoring import Result, Scorecard, Summary
 
 
 def as_json(scorecard: Scorecard, version: str, *, explain: bool = False) -> str:
-    document = {
-        "tool": "dxscore",
-        "version": version,
-        "as_of": scorecard.as_of,
-        "results": [_result(result, explain) for result in scorecard.results],
-        "summary": [_summary(row) for row in scorecard.summary],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    head = json.dumps(
+        {"tool": "dxscore", "version": version, "as_of": scorecard.as_of}, ensure_ascii=False
+    )
+    results = ",\n".join(_line(_result(result, explain)) for result in scorecard.results)
+    summary = ",\n".join(_line(_summary(row)) for row in scorecard.summary)
+    return f'{head[:-1]},\n "results": [\n{results}\n ],\n "summary": [\n{summary}\n ]}}\n'
+
+
+def _line(row: dict[str, Any]) -> str:
+    """One result or summary row per line: readable, greppable, and written by json's C encoder."""
+    return "  " + json.dumps(row, ensure_ascii=False)
 
 
 def _result(result: Result, explain: bool) -> dict[str, Any]:
