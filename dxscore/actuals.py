@@ -21,7 +21,7 @@ import io
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +30,8 @@ from dxscore.model import Indicator, TargetSet, unit_range
 from dxscore.observations import Observation, Value
 
 MAX_PROBLEMS = 1000
+PROGRESS_EVERY = 50_000  # rows between progress reports
+Progress = Callable[[str, int], None]  # (file, bytes read so far)
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 # Header names, compared after NFC, case folding and collapsing spaces.
@@ -147,6 +149,7 @@ def read_actuals(
     city: str | None = None,
     encoding: str | None = None,
     sheet: str | None = None,
+    progress: Progress | None = None,
 ) -> Actuals:
     """Read every file; observations from all, problems from all, duplicates checked across files."""
     catalogue = _Catalogue(target_sets)
@@ -160,7 +163,7 @@ def read_actuals(
             result.warnings.append(problem(str(path), "warning.given-twice", kind="warning"))
             continue
         read.add(path.resolve())
-        _read_file(path, catalogue, city, encoding, sheet, result, first_seen)
+        _read_file(path, catalogue, city, encoding, sheet, result, first_seen, progress)
     return result
 
 
@@ -218,6 +221,7 @@ def _read_file(
     sheet: str | None,
     result: Actuals,
     first_seen: dict[tuple[str, str | None, str, int], str],
+    progress: Progress | None = None,
 ) -> None:
     name = str(path)
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
@@ -232,6 +236,8 @@ def _read_file(
         return
     chosen = encoding or _encoding_from_bom(raw.peek(4)[:4])
     reader = _FileReader(path, name, chosen, catalogue, city, result, first_seen)
+    if progress is not None:
+        reader.progress = lambda _rows: progress(name, raw.tell())
     try:
         with io.TextIOWrapper(raw, encoding=chosen, newline="") as stream:
             reader.read(stream)
@@ -338,6 +344,7 @@ class _FileReader:
             first_seen,
         )
         self.line = 0
+        self.progress: Callable[[int], None] | None = None
         self.wanted = catalogue.resolve_city(city) if city else None
         self.pad_rows = False  # a sheet row omits its empty trailing cells; a CSV row does not
         self.next_line = 1  # where the record being read starts (for CSV syntax errors)
@@ -404,10 +411,13 @@ class _FileReader:
         layout = self._layout(header)
         if layout is None:
             return
+        progress, every = self.progress, PROGRESS_EVERY
         for self.line, cells in records:
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue  # a blank line
             self.result.rows += 1
+            if progress is not None and self.result.rows % every == 0:
+                progress(self.result.rows)
             if self.pad_rows and len(cells) < len(header):
                 cells = cells + [""] * (len(header) - len(cells))
             if len(cells) != len(header):

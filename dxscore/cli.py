@@ -7,9 +7,10 @@ rich) are imported inside the commands that need them, so ``dxscore
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
@@ -36,6 +37,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+PROGRESS_BYTES = 20 * 1024 * 1024  # inputs this large show a progress bar (on a terminal)
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -542,6 +544,35 @@ def _resolve_ids(loaded: list[LoadedTargetSet], names: list[str]) -> set[str]:
     return {found for name in names if (found := resolve_city(sets, name))}
 
 
+@contextlib.contextmanager
+def _progress_bar(paths: list[Path]) -> Iterator[Callable[[str, int], None] | None]:
+    """A progress bar on standard error for large inputs, only when standard error is a terminal."""
+    total = sum(p.stat().st_size for p in paths if p.is_file())
+    if not sys.stderr.isatty() or total < PROGRESS_BYTES:
+        yield None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    from dxscore.console import stderr
+
+    done: dict[str, int] = {}
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=stderr(),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("reading", total=total)
+
+        def advance(file: str, position: int) -> None:
+            done[file] = position
+            bar.update(task, completed=sum(done.values()))
+
+        yield advance
+
+
 def _check_filters(
     sets: list[TargetSet],
     data: Actuals,
@@ -583,9 +614,15 @@ def _read_actuals(
     """Read and validate actuals; problems raise, warnings go to standard error."""
     from dxscore.actuals import read_actuals
 
-    data = read_actuals(
-        paths, [item.target_set for item in loaded], city=city, encoding=encoding, sheet=sheet
-    )
+    with _progress_bar(paths) as progress:
+        data = read_actuals(
+            paths,
+            [item.target_set for item in loaded],
+            city=city,
+            encoding=encoding,
+            sheet=sheet,
+            progress=progress,
+        )
     if data.problems:
         raise InputError(data.problems)
     _warn(data.warnings, lang)

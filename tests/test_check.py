@@ -259,3 +259,27 @@ def test_messages_follow_the_language(cli: Cli, write: Write) -> None:
     )
     english = cli("validate", yaml_file, "--lang", "en")
     assert english.err.splitlines()[0].endswith("Input should be a valid number [float-type]")
+
+
+def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import io
+
+    from dxscore import cli as cli_module
+
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * 1000)
+    monkeypatch.setattr(cli_module, "PROGRESS_BYTES", 100)
+    with cli_module._progress_bar([big]) as progress:  # pytest's stderr is not a terminal
+        assert progress is None
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(cli_module.sys, "stderr", terminal)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    with cli_module._progress_bar([big]) as progress:
+        assert progress is not None
+        progress(str(big), 500)
+    assert "reading" in terminal.getvalue()
