@@ -69,7 +69,7 @@ class ValidateFormat(StrEnum):
     github = "github"
 
 
-class CheckFormat(StrEnum):
+class TableOrJson(StrEnum):
     table = "table"
     json = "json"
 
@@ -90,11 +90,6 @@ class Pillar(StrEnum):
 class LangChoice(StrEnum):
     en = "en"
     vi = "vi"
-
-
-class TargetsFormat(StrEnum):
-    table = "table"
-    json = "json"
 
 
 TargetsOption = Annotated[
@@ -281,7 +276,7 @@ def targets(
         str | None, typer.Argument(metavar="[ID]", help="A target set id (hanoi, haiphong, …).")
     ] = None,
     targets_paths: TargetsOption = None,
-    output_format: Annotated[TargetsFormat, typer.Option("--format", "-f")] = TargetsFormat.table,
+    output_format: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
 ) -> None:
     """List the target sets, or one set's pillars, indicators and targets."""
     import json
@@ -292,13 +287,13 @@ def targets(
     loaded = _load_targets(targets_paths)
     if set_id is not None:
         chosen = _pick(loaded, set_id)
-        if output_format is TargetsFormat.json:
+        if output_format is TableOrJson.json:
             typer.echo(chosen.model_dump_json(indent=2, exclude_none=True))
             return
         for part in targets_view.detail(chosen):
             stdout().print(part)
         return
-    if output_format is TargetsFormat.json:
+    if output_format is TableOrJson.json:
         data = [item.target_set.model_dump(mode="json", exclude_none=True) for item in loaded]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -322,7 +317,7 @@ def check(
             help="Exit 1 when a target is this bad or worse (missed is worse than at_risk).",
         ),
     ] = FailOn.missed,
-    output_format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
+    output_format: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
     lang: LangOption = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
@@ -343,7 +338,7 @@ def check(
     scorecard, _ = _score(
         actuals, targets_paths, as_of, year, pillar, city, area, encoding, sheet, language
     )
-    if output_format is CheckFormat.json:
+    if output_format is TableOrJson.json:
         typer.echo(as_json(scorecard, __version__, explain=explain), nl=False)
     else:
         console = stdout()

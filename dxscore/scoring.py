@@ -353,6 +353,14 @@ class LeagueRow:
     worst_score: float | None
 
 
+def league_tables(scorecard: Scorecard) -> list[tuple[str, int, list[LeagueRow]]]:
+    """The league rows grouped per target set and target year, in that order."""
+    tables: dict[tuple[str, int], list[LeagueRow]] = defaultdict(list)
+    for row in league(scorecard):
+        tables[(row.target_set, row.target_year)].append(row)
+    return [(set_id, year, rows) for (set_id, year), rows in sorted(tables.items())]
+
+
 def league(scorecard: Scorecard) -> list[LeagueRow]:
     """Areas ranked per target set and target year, best score first (no data last, then by name).
 

@@ -12,7 +12,7 @@ from dxscore.render import wording
 from dxscore.render.charts import chart
 from dxscore.render.sections import Section, sections
 from dxscore.render.terminal import league_areas
-from dxscore.scoring import STATUSES, Scorecard, league
+from dxscore.scoring import STATUSES, Scorecard, league_tables
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -76,10 +76,9 @@ _LABELS = (
 
 
 def _leagues(scorecard: Scorecard, lang: Lang) -> list[dict[str, Any]]:
-    rows = league(scorecard)
     names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
     tables = []
-    for set_id, year in sorted({(r.target_set, r.target_year) for r in rows}):
+    for set_id, year, rows in league_tables(scorecard):
         tables.append(
             {
                 "heading": f"{names[set_id]} · {t('heading.league', lang, year=year)}",
@@ -91,12 +90,9 @@ def _leagues(scorecard: Scorecard, lang: Lang) -> list[dict[str, Any]]:
                         "hue": None if r.score is None else round(r.score * 1.2),
                         "coverage": wording.percent(r.coverage),
                         "counts": [r.counts[status] for status in STATUSES],
-                        "worst": "–"
-                        if r.worst_pillar is None
-                        else f"{t('pillar.' + r.worst_pillar, lang)} ({wording.score(r.worst_score)})",
+                        "worst": wording.worst_pillar(r.worst_pillar, r.worst_score, lang),
                     }
                     for r in rows
-                    if (r.target_set, r.target_year) == (set_id, year)
                 ],
             }
         )

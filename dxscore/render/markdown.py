@@ -11,7 +11,7 @@ from dxscore.model import PILLARS
 from dxscore.render import wording
 from dxscore.render.sections import PillarBlock, Section, sections
 from dxscore.render.terminal import bar, league_areas
-from dxscore.scoring import STATUSES, Result, Scorecard, league
+from dxscore.scoring import STATUSES, Result, Scorecard, league_tables
 
 _SPECIAL = str.maketrans(
     {
@@ -175,11 +175,10 @@ def _quotes(section: Section, lang: Lang) -> list[str]:
 
 
 def _league(scorecard: Scorecard, lang: Lang) -> list[str]:
-    rows = league(scorecard)
     names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
     lines: list[str] = []
     symbols = " | ".join(wording.STATUS_SYMBOL[status] for status in STATUSES)
-    for set_id, year in sorted({(r.target_set, r.target_year) for r in rows}):
+    for set_id, year, rows in league_tables(scorecard):
         lines += [
             f"## {text(names[set_id])} · {t('heading.league', lang, year=year)}",
             "",
@@ -187,13 +186,7 @@ def _league(scorecard: Scorecard, lang: Lang) -> list[str]:
             "|---:|---|---:|---:|" + "---:|" * len(STATUSES) + "---|",
         ]
         for row in rows:
-            if (row.target_set, row.target_year) != (set_id, year):
-                continue
-            worst = (
-                "–"
-                if row.worst_pillar is None
-                else f"{t('pillar.' + row.worst_pillar, lang)} ({wording.score(row.worst_score)})"
-            )
+            worst = wording.worst_pillar(row.worst_pillar, row.worst_score, lang)
             counts = " | ".join(str(row.counts[status]) for status in STATUSES)
             rank = "–" if row.rank is None else str(row.rank)
             lines.append(

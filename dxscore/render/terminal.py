@@ -14,7 +14,7 @@ from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, TargetSet
 from dxscore.render import wording
 from dxscore.render.sections import sections
-from dxscore.scoring import STATUSES, Result, Scorecard, Summary, league
+from dxscore.scoring import STATUSES, Result, Scorecard, Summary, league_tables
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -96,9 +96,8 @@ def _league_tables(scorecard: Scorecard, lang: Lang) -> Iterator[RenderableType]
     from rich import box
     from rich.table import Table
 
-    rows = league(scorecard)
     names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
-    for set_id, year in sorted({(r.target_set, r.target_year) for r in rows}):
+    for set_id, year, rows in league_tables(scorecard):
         table = Table(
             title=f"[bold]{escape(names[set_id])} · {t('heading.league', lang, year=year)}[/bold]",
             title_justify="left",
@@ -115,13 +114,7 @@ def _league_tables(scorecard: Scorecard, lang: Lang) -> Iterator[RenderableType]
             )
         table.add_column(t("col.worst_pillar", lang))
         for row in rows:
-            if (row.target_set, row.target_year) != (set_id, year):
-                continue
-            worst = (
-                "–"
-                if row.worst_pillar is None
-                else f"{t('pillar.' + row.worst_pillar, lang)} ({wording.score(row.worst_score)})"
-            )
+            worst = wording.worst_pillar(row.worst_pillar, row.worst_score, lang)
             table.add_row(
                 "–" if row.rank is None else str(row.rank),
                 escape(row.area),

@@ -65,3 +65,10 @@ def percent(fraction: float | None) -> str:
 
 def score(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}"
+
+
+def worst_pillar(pillar: str | None, pillar_score: float | None, lang: Lang = "en") -> str:
+    """``Digital government (58.8)``; ``–`` when no pillar has data."""
+    if pillar is None:
+        return "–"
+    return f"{t('pillar.' + pillar, lang)} ({score(pillar_score)})"
