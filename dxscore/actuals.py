@@ -344,6 +344,8 @@ class _FileReader:
             first_seen,
         )
         self.line = 0
+        self.areas: dict[str, str] = {}  # area cell → its NFC name, shared by every row
+        self.years: dict[str, int] = {}  # year cell → its number
         self.progress: Callable[[int], None] | None = None
         self.wanted = catalogue.resolve_city(city) if city else None
         self.pad_rows = False  # a sheet row omits its empty trailing cells; a CSV row does not
@@ -517,7 +519,10 @@ class _Layout:
             else:
                 reader.problem("unknown-indicator.empty", *at)
             return
-        area = nfc(_text(cells, roles.get("area"))) or None
+        area_cell = _text(cells, roles.get("area"))
+        area = reader.areas.get(area_cell) if area_cell else None
+        if area_cell and area is None:  # one string per area, however many rows name it
+            area = reader.areas.setdefault(area_cell, nfc(area_cell))
         note = nfc(_text(cells, roles.get("note")))
         source = nfc(_text(cells, roles.get("source")))
         if self.years:
@@ -528,7 +533,9 @@ class _Layout:
             return
         year_index = roles["year"]
         year_cell = cells[year_index].strip()
-        year = int(year_cell) if year_cell.isdecimal() and year_cell.isascii() else None
+        year = reader.years.get(year_cell)
+        if year is None and year_cell.isdecimal() and year_cell.isascii():
+            year = reader.years.setdefault(year_cell, int(year_cell))
         if year is None or not MIN_YEAR <= year <= MAX_YEAR:
             reader.problem(
                 "bad-year",

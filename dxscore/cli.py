@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
@@ -332,14 +332,14 @@ def check(
     """Score actuals against the targets and print the colored report. Exit 1 when --fail-on is met."""
     from dxscore.console import stdout
     from dxscore.render import terminal
-    from dxscore.render.json_report import as_json
+    from dxscore.render.json_report import json_chunks
 
     language = _language(lang)
     scorecard, _ = _score(
         actuals, targets_paths, as_of, year, pillar, city, area, encoding, sheet, language
     )
     if output_format is TableOrJson.json:
-        typer.echo(as_json(scorecard, __version__, explain=explain), nl=False)
+        _write_chunks(json_chunks(scorecard, __version__, explain=explain))
     else:
         console = stdout()
         for part in terminal.report(scorecard, language, explain=explain):
@@ -473,6 +473,19 @@ def compare(
         console = stdout()
         for part in render_compare.as_table(view, language):
             console.print(part)
+
+
+def _write_chunks(chunks: Iterable[str]) -> None:
+    """Write a document to standard output as it is made, in batches (a large one never sits whole in memory)."""
+    write = sys.stdout.write
+    batch: list[str] = []
+    for chunk in chunks:
+        batch.append(chunk)
+        if len(batch) == 4096:
+            write("".join(batch))
+            batch.clear()
+    write("".join(batch))
+    sys.stdout.flush()
 
 
 def _render_document(scorecard: Scorecard, chosen: str, lang: Lang, explain: bool) -> str:

@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from dxscore.scoring import Result, Scorecard, Summary
 
 
 def as_json(scorecard: Scorecard, version: str, *, explain: bool = False) -> str:
+    return "".join(json_chunks(scorecard, version, explain=explain))
+
+
+def json_chunks(scorecard: Scorecard, version: str, *, explain: bool = False) -> Iterator[str]:
+    """The document in pieces, one row per line, so that a large one is written as it is made."""
     head = json.dumps(
         {"tool": "dxscore", "version": version, "as_of": scorecard.as_of}, ensure_ascii=False
     )
-    results = ",\n".join(_line(_result(result, explain)) for result in scorecard.results)
-    summary = ",\n".join(_line(_summary(row)) for row in scorecard.summary)
-    return f'{head[:-1]},\n "results": [\n{results}\n ],\n "summary": [\n{summary}\n ]}}\n'
+    yield f'{head[:-1]},\n "results": ['
+    separator = "\n"
+    for result in scorecard.results:
+        yield separator + _line(_result(result, explain))
+        separator = ",\n"
+    yield '\n ],\n "summary": ['
+    separator = "\n"
+    for row in scorecard.summary:
+        yield separator + _line(_summary(row))
+        separator = ",\n"
+    yield "\n ]}\n"
 
 
 def _line(row: dict[str, Any]) -> str:
