@@ -71,11 +71,8 @@ class Actuals:
     named_sets: list[str] = field(default_factory=list)  # target sets the rows name, in order
 
 
-def normalize_header(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
 def normalize_word(text: str) -> str:
+    """A header or a word as compared: NFC, case-folded, spaces collapsed."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
@@ -309,7 +306,10 @@ def _decode_problem(path: Path, name: str, encoding: str) -> Problem:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         line_start = raw.rfind(b"\n", 0, error.start) + 1
-        col = len(raw[line_start : error.start].decode(encoding, "replace")) + 1
+        try:
+            col = len(raw[line_start : error.start].decode(encoding, "replace")) + 1
+        except UnicodeError:  # a codec without "replace" (idna)
+            col = error.start - line_start + 1
         return problem(
             name,
             "not-decodable",
@@ -434,7 +434,7 @@ class _FileReader:
         years: dict[int, int] = {}
         unused: list[str] = []
         for index, cell in enumerate(header):
-            key = normalize_header(cell)
+            key = normalize_word(cell)
             if _YEAR_HEADER.fullmatch(key):
                 if not MIN_YEAR <= int(key) <= MAX_YEAR:
                     self.problem(

@@ -530,10 +530,6 @@ def _score(
         item.target_set for item in loaded if item.target_set.id in _resolve_ids(loaded, wanted)
     ]
     _check_filters(sets, data, years, areas, as_of)
-    if data.not_reported:
-        from dxscore.i18n import t
-
-        typer.echo(t("msg.not_reported", lang, n=data.not_reported), err=True)
     scorecard = score(
         sets,
         data.observations,
@@ -542,6 +538,14 @@ def _score(
         pillars=[p.value for p in pillars] if pillars else None,
         areas=[unicodedata.normalize("NFC", a.strip()) for a in areas] if areas else None,
     )
+    if not scorecard.results and (years or pillars):
+        from dxscore.errors import problem
+
+        raise InputError([problem("--pillar" if pillars else "--year", "nothing-to-score")])
+    if data.not_reported:
+        from dxscore.i18n import t
+
+        typer.echo(t("msg.not_reported", lang, n=data.not_reported), err=True)
     return scorecard, loaded
 
 

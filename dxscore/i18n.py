@@ -488,6 +488,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{year} is not a target year (target years: {years})",
         "vi": "{year} không phải năm mục tiêu (các năm mục tiêu: {years})",
     },
+    "problem.nothing-to-score": {
+        "en": "no target matches --year and --pillar together; nothing would be scored",
+        "vi": "không có mục tiêu nào khớp cả --year và --pillar; không có gì để đánh giá",
+    },
     "problem.unknown-area": {
         "en": "area '{area}' has no reported values (areas: {areas})",
         "vi": "địa bàn '{area}' không có số liệu (các địa bàn: {areas})",
@@ -523,6 +527,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.not-a-workbook": {
         "en": "cannot read this as an .xlsx workbook ({reason}); save it from Excel as .xlsx, or as CSV UTF-8",
         "vi": "không đọc được tệp .xlsx này ({reason}); hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.not-a-worksheet": {
+        "en": "the sheet '{sheet}' holds a chart, not cells; name a worksheet with --sheet",
+        "vi": "trang '{sheet}' là biểu đồ, không phải bảng ô; hãy chọn trang tính bằng --sheet",
+    },
+    "problem.formula-without-value": {
+        "en": "row {row}, column {col} holds the formula {formula} but no computed value (the file was not saved by Excel); open and save it in Excel, or write the value",
+        "vi": "dòng {row}, cột {col} có công thức {formula} nhưng không có giá trị đã tính (tệp không được lưu bằng Excel); hãy mở và lưu lại bằng Excel, hoặc ghi giá trị",
     },
     "problem.unknown-sheet": {
         "en": "the workbook has no sheet '{sheet}'; its sheets: {sheets}",

@@ -16,15 +16,11 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-SCHEMA_VERSION = 1
-
 Unit = Literal["percent", "percent_per_year", "percent_change", "rank", "count", "milestone"]
 PillarKey = Literal["overall", "government", "economy", "society"]
 PILLARS: tuple[PillarKey, ...] = ("overall", "government", "economy", "society")
 Comparator = Literal["min", "above", "max", "below", "about", "done"]
 COMPARATORS: tuple[Comparator, ...] = ("min", "above", "max", "below", "about", "done")
-HIGHER_IS_BETTER = frozenset({"min", "above", "about"})
-LOWER_IS_BETTER = frozenset({"max", "below"})
 
 # The indicator ids every target set uses for the same quantity, so that sets can be compared.
 CANONICAL_INDICATORS: tuple[str, ...] = (

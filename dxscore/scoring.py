@@ -30,6 +30,7 @@ from dxscore.observations import Observation, Value
 
 Status = Literal["achieved", "on_track", "at_risk", "missed", "no_data"]
 STATUSES: tuple[Status, ...] = ("achieved", "on_track", "at_risk", "missed", "no_data")
+PRECISION = 9  # decimals kept when a computed number is compared with a target
 # How bad a status is, for --fail-on: missed is worse than at_risk.
 SEVERITY: dict[Status, int] = {
     "achieved": 0,
@@ -116,7 +117,8 @@ def meets(target: Target, value: Value) -> bool:
         return value <= x
     if comparator == "below":
         return value < x
-    return value >= x - target.effective_tolerance  # about
+    # about: x − t is rounded, so that 2.2 − 0.11 is 2.09 and not 2.0900000000000003
+    return value >= round(x - target.effective_tolerance, PRECISION)
 
 
 def attainment(target: Target, value: Value) -> float:
@@ -167,7 +169,9 @@ def judge(
     if fit is None:
         return "at_risk", current, None, None
     projected = fit.at(target_year)
-    return ("on_track" if meets(target, projected) else "at_risk"), current, projected, fit
+    # compared as rounded: a line that lands on the target lands on it, whatever the float error
+    status: Status = "on_track" if meets(target, round(projected, PRECISION)) else "at_risk"
+    return status, current, projected, fit
 
 
 def score(
@@ -203,7 +207,7 @@ def score(
     for target_set in target_sets:
         set_areas = _area_order(seen_areas.get(target_set.id) or [None])
         if area_filter is not None:
-            set_areas = [a for a in set_areas if a in area_filter] or _area_order(area_filter)
+            set_areas = [a for a in set_areas if a in area_filter]  # none: this set is not shown
         for area in set_areas:
             all_areas[area] = None
             histories = {

@@ -25,33 +25,56 @@ class SheetError(Exception):
 
 def open_sheet(path: Path, sheet: str | None) -> tuple[str, Iterator[tuple[int, list[str]]]]:
     """The sheet's title and its rows as (row number, text cells)."""
-    import zipfile
-
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise SheetError("not-a-workbook", reason=" ".join(str(error).split())) from None
-    names = workbook.sheetnames
-    if sheet is None:
-        chosen = workbook.worksheets[0]
-    elif sheet in names:
-        chosen = workbook[sheet]
-    else:
+        # values as Excel last computed them, and beside them the formulas, to tell a formula
+        # that was never computed (saved by a program, not by Excel) from an empty cell
+        values = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True, data_only=False)
+    except Exception as error:  # openpyxl raises many kinds on a damaged file
+        raise SheetError("not-a-workbook", reason=_reason(error)) from None
+    names = values.sheetnames
+    if sheet is not None and sheet not in names:
         raise SheetError("unknown-sheet", sheet=sheet, sheets=", ".join(names))
-    return chosen.title, _rows(workbook, chosen)
+    title = sheet if sheet is not None else names[0]
+    if title in {chart.title for chart in values.chartsheets} or not hasattr(
+        values[title], "iter_rows"
+    ):
+        raise SheetError("not-a-worksheet", sheet=title)
+    return title, _rows(values, formulas, title)
 
 
-def _rows(workbook: Any, sheet: Any) -> Iterator[tuple[int, list[str]]]:
+def _rows(values: Any, formulas: Any, title: str) -> Iterator[tuple[int, list[str]]]:
     try:
-        for number, row in enumerate(sheet.iter_rows(), 1):
+        for sheet in (values[title], formulas[title]):
+            sheet.reset_dimensions()  # the size a file declares can be wrong: read every row
+        pairs = zip(values[title].iter_rows(), formulas[title].iter_rows(), strict=False)
+        for number, (row, written) in enumerate(pairs, 1):
             cells = [_text(cell) for cell in row]
+            for column, (cell, source) in enumerate(zip(row, written, strict=False), 1):
+                if (
+                    cell.value is None
+                    and isinstance(source.value, str)
+                    and source.value.startswith("=")
+                ):
+                    raise SheetError(
+                        "formula-without-value", row=number, col=column, formula=source.value[:40]
+                    )
             while cells and cells[-1] == "":
                 cells.pop()  # formatting alone extends a row; empty cells at its end say nothing
             yield number, cells
+    except SheetError:
+        raise
+    except Exception as error:  # a damaged sheet: truncated XML, a bad cell reference …
+        raise SheetError("not-a-workbook", reason=_reason(error)) from None
     finally:
-        workbook.close()
+        values.close()
+        formulas.close()
+
+
+def _reason(error: Exception) -> str:
+    return " ".join(f"{type(error).__name__}: {error}".split())[:200]
 
 
 def _text(cell: Any) -> str:

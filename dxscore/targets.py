@@ -89,7 +89,8 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
             problems.append(problem(str(path), "not-found"))
     if problems:
         raise InputError(problems)
-    return files
+    unique = {path.resolve(): path for path in reversed(files)}  # a file named twice is read once
+    return [path for path in files if unique.get(path.resolve()) is path]
 
 
 def load_target_file(path: Path) -> tuple[LoadedTargetSet | None, list[Problem]]:

@@ -261,3 +261,63 @@ def test_empty_cells_are_counted_not_silently_dropped(cli: Cli, write: Write) ->
     path = write(HEADER + "dx_rank,2023,4\ndx_rank,2024,\nreporting_online,2024,\n")
     result = cli("check", path, "-t", WORKED, "--fail-on", "never")
     assert "2 cell(s) left empty: not reported" in result.err
+
+
+def test_about_is_met_at_its_margin_despite_float_rounding(cli: Cli, write: Write) -> None:
+    targets = write(MINIMAL.replace("{about: 30}", "{about: 2.2}"), "about.yaml")  # margin 0.11
+    actuals = write("indicator,year,value\ndigital_economy_grdp_share,2025,2.09\n", "about.csv")
+    document = json.loads(
+        cli("check", actuals, "-t", targets, "-f", "json", "--pillar", "economy").out
+    )
+    assert (
+        document["results"][0]["status"] == "achieved"
+    )  # 2.2 − 0.11 is 2.09, not 2.0900000000000003
+
+
+def test_area_never_invents_an_area_for_another_city(cli: Cli, write: Write) -> None:
+    path = write(
+        "city,area,indicator,year,value\n"
+        "hanoi,Ba Dinh,records_online_commune,2024,30\nhaiphong,,records_online_commune,2024,70\n"
+    )
+    out = cli(
+        "check",
+        path,
+        "-t",
+        ROOT / "targets",
+        "--area",
+        "Ba Dinh",
+        "-f",
+        "json",
+        "--fail-on",
+        "never",
+    ).out
+    assert {(r["target_set"], r["area"]) for r in json.loads(out)["results"]} == {
+        ("hanoi", "Ba Dinh")
+    }
+
+
+def test_filters_that_leave_nothing(cli: Cli) -> None:
+    args = (
+        "check",
+        DATA / "worked-actuals.csv",
+        "-t",
+        WORKED,
+        "--year",
+        "2024",
+        "--pillar",
+        "society",
+    )
+    assert first_error(cli, *args).startswith(
+        "--pillar: no target matches --year and --pillar together"
+    )
+
+
+def test_a_target_file_named_twice_is_read_once(cli: Cli) -> None:
+    result = cli("validate", WORKED, WORKED.parent / ".." / "data" / "worked.yaml")
+    assert result.code == 0, result
+
+
+def test_an_encoding_without_replace_does_not_crash(cli: Cli, write: Write) -> None:
+    path = write(b"indicator,year,value,note\ndx_rank,2024,5,\xc3\xa9\n", "idna.csv")
+    result = cli("check", path, "-t", WORKED, "--encoding", "idna")
+    assert result.code == 2 and "internal error" not in result.err

@@ -119,3 +119,42 @@ def test_a_file_that_is_not_a_workbook(cli: Cli, tmp_path: Path) -> None:
     result = cli("check", fake, "-t", WORKED)
     assert result.code == 2
     assert result.err.startswith(f"{fake}: cannot read this as an .xlsx workbook")
+
+
+def test_a_wrong_declared_sheet_size_loses_no_row(cli: Cli, tmp_path: Path) -> None:
+    import re
+    import zipfile
+
+    good = workbook_from_csv(DATA / "worked-actuals.csv", tmp_path / "good.xlsx")
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:C2"/>', data)
+            target.writestr(item, data)
+    assert scored(cli, bad, "-t", WORKED) == scored(cli, good, "-t", WORKED)
+
+
+def test_a_formula_without_a_computed_value_is_named(cli: Cli, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["indicator", "year", "value"])
+    sheet.append(["dx_rank", 2024, "=2+3"])  # openpyxl saves formulas without computing them
+    path = tmp_path / "formula.xlsx"
+    book.save(path)
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert "row 2, column 3 holds the formula =2+3 but no computed value" in result.err
+
+
+def test_a_chart_sheet_is_not_read_as_cells(cli: Cli, tmp_path: Path) -> None:
+    book = Workbook()
+    book.create_chartsheet("Chart")
+    path = tmp_path / "chart.xlsx"
+    book.save(path)
+    result = cli("check", path, "-t", WORKED, "--sheet", "Chart")
+    assert result.code == 2  # openpyxl cannot even open this one read-only: a message, not a crash
+    assert "holds a chart, not cells" in result.err or "cannot read this as an .xlsx workbook" in result.err
+    assert "internal error" not in result.err

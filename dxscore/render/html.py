@@ -10,8 +10,7 @@ from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS
 from dxscore.render import wording
 from dxscore.render.charts import chart
-from dxscore.render.sections import Section, sections
-from dxscore.render.terminal import league_areas
+from dxscore.render.sections import Section, league_areas, sections
 from dxscore.scoring import STATUSES, Scorecard, league_tables
 
 TEMPLATES = Path(__file__).parent / "templates"

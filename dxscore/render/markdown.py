@@ -9,8 +9,7 @@ from __future__ import annotations
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS
 from dxscore.render import wording
-from dxscore.render.sections import PillarBlock, Section, sections
-from dxscore.render.terminal import bar, league_areas
+from dxscore.render.sections import PillarBlock, Section, league_areas, sections
 from dxscore.scoring import STATUSES, Result, Scorecard, league_tables
 
 _SPECIAL = str.maketrans(
@@ -134,7 +133,7 @@ def _block(block: PillarBlock, lang: Lang) -> list[str]:
         projected = (
             "–" if result.projected is None else wording.quantity(result.projected, unit, lang)
         )
-        attainment = "–" if result.attainment is None else f"`{bar(result.attainment)}`"
+        attainment = "–" if result.attainment is None else f"`{wording.bar(result.attainment)}`"
         cells = [
             f"{text(result.indicator.name.in_lang(lang))}<br><sub>{text(result.indicator.id)}</sub>",
             text(wording.target(result.target, unit, lang)),

@@ -3,6 +3,7 @@ and pillar, the results and their summary row. Shared by the terminal, markdown 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -48,23 +49,35 @@ class Section:
 
 
 def sections(scorecard: Scorecard) -> Iterator[Section]:
+    """One section per target set and area, in the scorecard's order (linear in its size)."""
+    results: dict[tuple[str, str | None], list[Result]] = defaultdict(list)
+    for result in scorecard.results:
+        results[(result.target_set, result.area)].append(result)
+    summaries: dict[tuple[str, str | None], list[Summary]] = defaultdict(list)
+    for row in scorecard.summary:
+        summaries[(row.target_set, row.area)].append(row)
     for target_set in scorecard.target_sets:
         for area in scorecard.areas:
-            results = [
-                r for r in scorecard.results if r.target_set == target_set.id and r.area == area
-            ]
-            if not results:
+            rows = results.get((target_set.id, area))
+            if not rows:
                 continue
-            summary = tuple(
-                s for s in scorecard.summary if s.target_set == target_set.id and s.area == area
-            )
-            blocks = []
-            for year in sorted({r.target_year for r in results}):
-                for pillar in PILLARS:
-                    rows = tuple(r for r in results if r.target_year == year and r.pillar == pillar)
-                    if rows:
-                        row = next(
-                            s for s in summary if s.target_year == year and s.pillar == pillar
-                        )
-                        blocks.append(PillarBlock(year, pillar, row, rows))
+            summary = tuple(summaries[(target_set.id, area)])
+            by_block: dict[tuple[int, str], list[Result]] = defaultdict(list)
+            for result in rows:
+                by_block[(result.target_year, result.pillar)].append(result)
+            pillar_rows = {(s.target_year, s.pillar): s for s in summary if s.pillar is not None}
+            blocks = [
+                PillarBlock(
+                    year, pillar, pillar_rows[(year, pillar)], tuple(by_block[(year, pillar)])
+                )
+                for year in sorted({r.target_year for r in rows})
+                for pillar in PILLARS
+                if (year, pillar) in by_block
+            ]
             yield Section(target_set, area, summary, tuple(blocks))
+
+
+def league_areas(scorecard: Scorecard) -> set[str | None]:
+    """Areas shown as league rows rather than in full: all named ones, when there are several."""
+    named = {area for area in scorecard.areas if area is not None}
+    return set(named) if len(named) > 1 else set()

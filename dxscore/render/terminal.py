@@ -13,7 +13,7 @@ from dxscore.console import escape
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, TargetSet
 from dxscore.render import wording
-from dxscore.render.sections import sections
+from dxscore.render.sections import league_areas, sections
 from dxscore.scoring import STATUSES, Result, Scorecard, Summary, league_tables
 
 if TYPE_CHECKING:
@@ -26,18 +26,6 @@ STATUS_STYLE = {
     "missed": "bold red",
     "no_data": "dim",
 }
-BAR_WIDTH = 5
-_EIGHTHS = " ▏▎▍▌▋▊▉"
-
-
-def bar(fraction: float | None) -> str:
-    """A text bar with eighth-block resolution and the percentage: ``█████▌     55%``."""
-    if fraction is None:
-        return "–"
-    eighths = round(max(0.0, min(1.0, fraction)) * BAR_WIDTH * 8)
-    full, part = divmod(eighths, 8)
-    cells = "█" * full + (_EIGHTHS[part] if part else "")
-    return f"{cells.ljust(BAR_WIDTH)} {round(fraction * 100):>3}%"
 
 
 def status_text(status: str, lang: Lang) -> str:
@@ -84,12 +72,6 @@ def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterat
         yield _matrix(section.summary, lang)
     if in_league:
         yield from _league_tables(scorecard, lang)
-
-
-def league_areas(scorecard: Scorecard) -> set[str | None]:
-    """Areas shown as league rows rather than in full: all named ones, when there are several."""
-    named = {area for area in scorecard.areas if area is not None}
-    return set(named) if len(named) > 1 else set()
 
 
 def _league_tables(scorecard: Scorecard, lang: Lang) -> Iterator[RenderableType]:
@@ -161,7 +143,7 @@ def _row(result: Result, lang: Lang) -> tuple[str, ...]:
         escape(wording.target(result.target, unit, lang)),
         escape(actual),
         escape(projected),
-        bar(result.attainment),
+        wording.bar(result.attainment),
         status_text(result.status, lang),
     )
 

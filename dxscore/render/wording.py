@@ -72,3 +72,17 @@ def worst_pillar(pillar: str | None, pillar_score: float | None, lang: Lang = "e
     if pillar is None:
         return "–"
     return f"{t('pillar.' + pillar, lang)} ({score(pillar_score)})"
+
+
+BAR_WIDTH = 5
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(fraction: float | None) -> str:
+    """A text bar with eighth-block resolution and the percentage: ``█████▌     55%``."""
+    if fraction is None:
+        return "–"
+    eighths = round(max(0.0, min(1.0, fraction)) * BAR_WIDTH * 8)
+    full, part = divmod(eighths, 8)
+    cells = "█" * full + (_EIGHTHS[part] if part else "")
+    return f"{cells.ljust(BAR_WIDTH)} {round(fraction * 100):>3}%"
