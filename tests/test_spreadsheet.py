@@ -156,5 +156,8 @@ def test_a_chart_sheet_is_not_read_as_cells(cli: Cli, tmp_path: Path) -> None:
     book.save(path)
     result = cli("check", path, "-t", WORKED, "--sheet", "Chart")
     assert result.code == 2  # openpyxl cannot even open this one read-only: a message, not a crash
-    assert "holds a chart, not cells" in result.err or "cannot read this as an .xlsx workbook" in result.err
+    assert (
+        "holds a chart, not cells" in result.err
+        or "cannot read this as an .xlsx workbook" in result.err
+    )
     assert "internal error" not in result.err
