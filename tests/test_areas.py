@@ -80,3 +80,20 @@ def test_reports_carry_the_league_table(cli: Cli, write: Write) -> None:
     assert "| 1 | Ba Đình |" in markdown and "| 3 | Sóc Sơn |" in markdown
     html = cli("report", path, "-t", WORKED, "--year", "2025", "-f", "html", "--lang", "vi").out
     assert "xếp hạng địa bàn, mục tiêu năm 2025" in html and "Sóc Sơn" in html
+
+
+def test_a_long_league_is_laid_out_quickly_and_whole(cli: Cli, write: Write) -> None:
+    import time
+
+    rows = "".join(
+        f"records_online_commune,2024,{n % 90 + 5},[bold]Xã {n:03d}\n" for n in range(250)
+    )
+    path = write("indicator,year,value,area\n" + rows, "many.csv")
+    started = time.perf_counter()
+    result = cli("check", path, "-t", WORKED, "--year", "2025", "--fail-on", "never", env=WIDE)
+    assert time.perf_counter() - started < 10
+    ranked = [line.split() for line in result.out.splitlines() if "[bold]Xã" in line]
+    assert len(ranked) == 250  # every area, each printed as written
+    assert [int(line[0]) for line in ranked] == list(range(1, 251))
+    scores = [float(line[3]) for line in ranked]
+    assert scores == sorted(scores, reverse=True)

@@ -18,6 +18,7 @@ from dxscore.scoring import STATUSES, Result, Scorecard, Summary, league_tables
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.table import Table
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -95,17 +96,52 @@ def _league_tables(scorecard: Scorecard, lang: Lang) -> Iterator[RenderableType]
                 wording.STATUS_SYMBOL[status], justify="right", style=STATUS_STYLE[status]
             )
         table.add_column(t("col.worst_pillar", lang))
-        for row in rows:
-            worst = wording.worst_pillar(row.worst_pillar, row.worst_score, lang)
-            table.add_row(
+        cells = [
+            (
                 "–" if row.rank is None else str(row.rank),
-                escape(row.area),
+                row.area,
                 wording.score(row.score),
                 wording.percent(row.coverage),
                 *(str(row.counts[status]) for status in STATUSES),
-                worst,
+                wording.worst_pillar(row.worst_pillar, row.worst_score, lang),
             )
+            for row in rows
+        ]
+        if len(cells) > LONG_LEAGUE:
+            yield _plain_table(table, cells)
+            continue
+        for row_cells in cells:
+            table.add_row(*(escape(cell) for cell in row_cells))
         yield table
+
+
+LONG_LEAGUE = 200  # rows beyond which a league is laid out as plain text (rich tables are slow)
+
+
+def _plain_table(table: Table, rows: list[tuple[str, ...]]) -> RenderableType:
+    """The same columns as ``table``, aligned by hand: thousands of areas in a fraction of a second."""
+    from rich.cells import cell_len
+    from rich.console import Group
+    from rich.text import Text
+
+    headers = [str(column.header) for column in table.columns]
+    right = [column.justify == "right" for column in table.columns]
+    widths = [max(cell_len(h), *(cell_len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+
+    def line(cells: tuple[str, ...] | list[str]) -> str:
+        return "  ".join(
+            (" " * (w - cell_len(c)) + c) if r else (c + " " * (w - cell_len(c)))
+            for c, w, r in zip(cells, widths, right, strict=True)
+        ).rstrip()
+
+    body = "\n".join(line(row) for row in rows)
+    return Group(
+        Text.from_markup(str(table.title), emoji=False),
+        Text(line(headers), style="bold"),
+        Text("─" * sum(widths, 2 * (len(widths) - 1))),
+        Text(body, no_wrap=True),
+        Text(""),
+    )
 
 
 def _title(target_set: TargetSet, area: str | None, as_of: int | None, lang: Lang) -> str:
