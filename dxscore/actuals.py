@@ -131,12 +131,18 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
 
 
 def parse_milestone(text: str) -> bool | None:
+    """True or False for a milestone word in English or Vietnamese; None for anything else."""
+    known = _MILESTONE_CACHE.get(text)
+    if known is not None:
+        return known
     word = normalize_word(text)
-    if word in TRUE_WORDS:
-        return True
-    if word in FALSE_WORDS:
-        return False
-    return None
+    done = True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
+    if done is not None and len(_MILESTONE_CACHE) < 1000:
+        _MILESTONE_CACHE[text] = done  # the same few spellings repeat on every row
+    return done
+
+
+_MILESTONE_CACHE: dict[str, bool] = {}
 
 
 def read_actuals(
