@@ -10,7 +10,7 @@ from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS
 from dxscore.render import wording
 from dxscore.render.charts import chart
-from dxscore.render.sections import Section, league_areas, sections
+from dxscore.render.sections import RESULT_COLUMNS, Section, league_areas, sections
 from dxscore.scoring import STATUSES, Scorecard, league_tables
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,12 +60,7 @@ _LABELS = (
     "report.legend",
     "report.sources",
     "col.pillar",
-    "col.indicator",
-    "col.target",
-    "col.actual",
-    "col.projected",
-    "col.attainment",
-    "col.status",
+    *RESULT_COLUMNS,
     "col.trend",
     "col.area",
     "col.score",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS
 from dxscore.render import wording
-from dxscore.render.sections import PillarBlock, Section, league_areas, sections
+from dxscore.render.sections import RESULT_COLUMNS, PillarBlock, Section, league_areas, sections
 from dxscore.scoring import STATUSES, Result, Scorecard, league_tables
 
 _SPECIAL = str.maketrans(
@@ -113,19 +113,7 @@ def _block(block: PillarBlock, lang: Lang) -> list[str]:
     lines = [
         f"### {heading} · {score}",
         "",
-        "| "
-        + " | ".join(
-            t(key, lang)
-            for key in (
-                "col.indicator",
-                "col.target",
-                "col.actual",
-                "col.projected",
-                "col.attainment",
-                "col.status",
-            )
-        )
-        + " |",
+        "| " + " | ".join(t(key, lang) for key in RESULT_COLUMNS) + " |",
         "|---|---|---|---:|---|---|",
     ]
     for result in block.results:

@@ -10,6 +10,16 @@ from dataclasses import dataclass
 from dxscore.model import PILLARS, PillarKey, TargetSet
 from dxscore.scoring import Result, Scorecard, Summary
 
+# The columns of a results table, as catalogue keys, in the order every document shows them.
+RESULT_COLUMNS = (
+    "col.indicator",
+    "col.target",
+    "col.actual",
+    "col.projected",
+    "col.attainment",
+    "col.status",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class PillarBlock:
