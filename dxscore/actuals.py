@@ -29,6 +29,7 @@ from pathlib import Path
 from dxscore.errors import InputError, Problem, problem
 from dxscore.model import Indicator, TargetSet, unit_range
 from dxscore.observations import Observation, Value
+from dxscore.scoring import Series, SeriesKey, series_of
 
 MAX_PROBLEMS = 1000
 PROGRESS_EVERY = 50_000  # rows between progress reports
@@ -70,6 +71,21 @@ class Actuals:
     not_reported: int = 0  # cells left empty: "not reported", documented, never an observation
     rows: int = 0
     named_sets: list[str] = field(default_factory=list)  # target sets the rows name, in order
+
+    def areas(self) -> set[str]:
+        """The areas with at least one reported value."""
+        return {o.area for o in self.observations if o.area is not None}
+
+    def years(self) -> tuple[int, int] | None:
+        """The first and last year with a reported value (None: no value at all)."""
+        if not self.observations:
+            return None
+        years = [o.year for o in self.observations]
+        return min(years), max(years)
+
+    def series(self, as_of: int | None) -> dict[SeriesKey, Series]:
+        """Each (target set, area, indicator) series up to ``as_of``, for the verdicts."""
+        return series_of(self.observations, as_of)
 
 
 def normalize_word(text: str) -> str:
@@ -156,7 +172,7 @@ def read_actuals(
     progress: Progress | None = None,
 ) -> Actuals:
     """Read every file; observations from all, problems from all, duplicates checked across files."""
-    catalogue = _Catalogue(target_sets)
+    catalogue = Catalogue(target_sets)
     if city is not None and catalogue.resolve_city(city) is None:
         raise InputError([catalogue.unknown_city("--city", city)])
     result = Actuals()
@@ -173,10 +189,10 @@ def read_actuals(
 
 def resolve_city(target_sets: Sequence[TargetSet], name: str) -> str | None:
     """The id of the target set that ``name`` (an id or a name) stands for."""
-    return _Catalogue(target_sets).resolve_city(name)
+    return Catalogue(target_sets).resolve_city(name)
 
 
-class _Catalogue:
+class Catalogue:
     """The loaded target sets, indexed for the reader's look-ups."""
 
     def __init__(self, target_sets: Sequence[TargetSet]) -> None:
@@ -219,7 +235,7 @@ class _Catalogue:
 
 def _read_file(
     path: Path,
-    catalogue: _Catalogue,
+    catalogue: Catalogue,
     city: str | None,
     encoding: str | None,
     sheet: str | None,
@@ -259,7 +275,7 @@ SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
 def _read_spreadsheet(
     path: Path,
     sheet: str | None,
-    catalogue: _Catalogue,
+    catalogue: Catalogue,
     city: str | None,
     result: Actuals,
     first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]],
@@ -277,6 +293,20 @@ def _read_spreadsheet(
         reader.read_records(records)
     except SheetError as error:
         result.problems.append(problem(str(path), error.key, fields=error.fields))
+
+
+def clean_long_layout(
+    name: str, header: list[str], catalogue: Catalogue, city: str | None
+) -> dict[str, int] | None:
+    """The columns of a long-layout header, as the reference reader would take them; None
+    when it would say anything about the header (a problem, unused columns, a wide layout)."""
+    scratch = Actuals()
+    reader = _FileReader(Path(name), name, "", catalogue, city, scratch, {})
+    reader.line = 1
+    layout = reader._layout(header)
+    if layout is None or layout.years or scratch.problems or scratch.warnings:
+        return None
+    return layout.roles
 
 
 def _is_text_encoding(encoding: str) -> bool:
@@ -338,7 +368,7 @@ class _FileReader:
         path: Path,
         name: str,
         encoding: str,
-        catalogue: _Catalogue,
+        catalogue: Catalogue,
         city: str | None,
         result: Actuals,
         first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]],
@@ -382,7 +412,7 @@ class _FileReader:
             rest = stream.read(1)
             self.problem("empty-file.first-line" if rest else "empty-file", 1 if rest else None)
             return
-        delimiter = _sniff_delimiter(sample)
+        delimiter = sniff_delimiter(sample)
         rows = csv.reader(itertools.chain((sample,), stream), delimiter=delimiter, strict=True)
         self.read_records(self._csv_records(rows))
 
@@ -697,7 +727,7 @@ def _text(cells: list[str], index: int | None) -> str:
     return cells[index].strip() if index is not None else ""
 
 
-def _sniff_delimiter(header_line: str) -> str:
+def sniff_delimiter(header_line: str) -> str:
     """The delimiter used most in the header line: ``,``, ``;`` or tab."""
     unquoted = _QUOTED.sub("", header_line)
     counts = {delimiter: unquoted.count(delimiter) for delimiter in (",", ";", "\t")}

@@ -22,6 +22,7 @@ from dxscore.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
     from dxscore.actuals import Actuals
+    from dxscore.columnar import LargeActuals
     from dxscore.errors import Problem
     from dxscore.i18n import Lang
     from dxscore.model import TargetSet
@@ -336,7 +337,17 @@ def check(
 
     language = _language(lang)
     scorecard, _ = _score(
-        actuals, targets_paths, as_of, year, pillar, city, area, encoding, sheet, language
+        actuals,
+        targets_paths,
+        as_of,
+        year,
+        pillar,
+        city,
+        area,
+        encoding,
+        sheet,
+        language,
+        history=explain,
     )
     if output_format is TableOrJson.json:
         _write_chunks(json_chunks(scorecard, __version__, explain=explain))
@@ -412,7 +423,17 @@ def report(
             raise InputError([problem(str(output), "unknown-format")])
     language = _language(lang)
     scorecard, loaded = _score(
-        actuals, targets_paths, as_of, year, pillar, city, area, encoding, sheet, language
+        actuals,
+        targets_paths,
+        as_of,
+        year,
+        pillar,
+        city,
+        area,
+        encoding,
+        sheet,
+        language,
+        history=explain or chosen == "html",
     )
     document = _render_document(scorecard, chosen or "markdown", language, explain)
     if to_stdout:
@@ -455,11 +476,13 @@ def compare(
 
     language = _language(lang)
     loaded = _load_targets(targets_paths)
-    observations = (
-        _read_actuals(actuals, loaded, None, encoding, sheet, language).observations
-        if actuals
-        else []
-    )
+    observations = []
+    if actuals:
+        from dxscore.actuals import Actuals
+
+        data = _read_actuals(actuals, loaded, None, encoding, sheet, language, history=True)
+        assert isinstance(data, Actuals)  # history=True: the reference reader
+        observations = data.observations
     with_data = {o.target_set for o in observations}
     sets = sorted(
         (item.target_set for item in loaded), key=lambda ts: (ts.id not in with_data, ts.id)
@@ -517,22 +540,29 @@ def _score(
     encoding: str | None,
     sheet: str | None,
     lang: Lang,
+    *,
+    history: bool,
 ) -> tuple[Scorecard, list[LoadedTargetSet]]:
-    """Load, read, check the filters and score: the pipeline ``check`` and ``report`` share."""
+    """Load, read, check the filters and score: the pipeline ``check`` and ``report`` share.
+
+    ``history``: the output shows the observations behind each verdict (see _read_actuals).
+    """
     import unicodedata
 
-    from dxscore.scoring import score
+    from dxscore.scoring import score_series
 
     loaded = _load_targets(targets_paths)
-    data = _read_actuals(actuals, loaded, city, encoding, sheet, lang)
+    data = _read_actuals(actuals, loaded, city, encoding, sheet, lang, history=history)
     wanted = [city] if city else data.named_sets
     sets = [
         item.target_set for item in loaded if item.target_set.id in _resolve_ids(loaded, wanted)
     ]
     _check_filters(sets, data, years, areas, as_of)
-    scorecard = score(
+    span = data.years()
+    as_of = as_of if as_of is not None or span is None else span[1]
+    scorecard = score_series(
         sets,
-        data.observations,
+        data.series(as_of),
         as_of=as_of,
         years=years,
         pillars=[p.value for p in pillars] if pillars else None,
@@ -587,7 +617,7 @@ def _progress_bar(paths: list[Path]) -> Iterator[Callable[[str, int], None] | No
 
 def _check_filters(
     sets: list[TargetSet],
-    data: Actuals,
+    data: Actuals | LargeActuals,
     years: list[int] | None,
     areas: list[str] | None,
     as_of: int | None,
@@ -603,14 +633,14 @@ def _check_filters(
         if year not in known_years:
             listed = ", ".join(map(str, known_years))
             problems.append(problem("--year", "unknown-year", year=year, years=listed))
-    known_areas = {o.area for o in data.observations if o.area is not None}
+    known_areas = data.areas() if areas else set()
     for area in areas or []:
         if unicodedata.normalize("NFC", area.strip()) not in known_areas:
             listed = ", ".join(sorted(known_areas)[:10]) or "–"
             problems.append(problem("--area", "unknown-area", area=area, areas=listed))
-    earliest = min((o.year for o in data.observations), default=None)
-    if as_of is not None and earliest is not None and as_of < earliest:
-        problems.append(problem("--as-of", "no-data-as-of", year=as_of, earliest=earliest))
+    span = data.years()
+    if as_of is not None and span is not None and as_of < span[0]:
+        problems.append(problem("--as-of", "no-data-as-of", year=as_of, earliest=span[0]))
     if problems:
         raise InputError(problems)
 
@@ -622,10 +652,24 @@ def _read_actuals(
     encoding: str | None,
     sheet: str | None,
     lang: Lang,
-) -> Actuals:
-    """Read and validate actuals; problems raise, warnings go to standard error."""
+    *,
+    history: bool = True,
+) -> Actuals | LargeActuals:
+    """Read and validate actuals; problems raise, warnings go to standard error.
+
+    ``history``: keep every observation (``--explain`` and HTML charts show them); without
+    it, a large clean CSV file is read by DuckDB (:mod:`dxscore.columnar`).
+    """
     from dxscore.actuals import read_actuals
 
+    if not history and sheet is None:
+        from dxscore.columnar import read_large
+
+        large = read_large(
+            paths, [item.target_set for item in loaded], city=city, encoding=encoding
+        )
+        if large is not None:
+            return large
     with _progress_bar(paths) as progress:
         data = read_actuals(
             paths,

@@ -254,11 +254,18 @@ def score(
     defaults to the latest observed year. A target set or area with no
     observation is scored too (every result ``no_data``).
     """
+    observations = list(observations)
+    if as_of is None:
+        as_of = max((o.year for o in observations), default=None)
+    series = series_of(observations, as_of)
+    return score_series(target_sets, series, as_of=as_of, years=years, pillars=pillars, areas=areas)
+
+
+def series_of(observations: Iterable[Observation], as_of: int | None) -> dict[SeriesKey, Series]:
+    """The observations grouped into series, each up to ``as_of`` and by year."""
     by_key: dict[SeriesKey, list[Observation]] = defaultdict(list)
     for obs in observations:
         by_key[(obs.target_set, obs.area, obs.indicator)].append(obs)
-    if as_of is None:
-        as_of = max((max(o.year for o in found) for found in by_key.values()), default=None)
     by_year = attrgetter("year")
     series: dict[SeriesKey, Series] = {}
     for key, found in by_key.items():
@@ -266,7 +273,7 @@ def score(
         if as_of is not None and found[-1].year > as_of:
             found = [o for o in found if o.year <= as_of]
         series[key] = History(found)
-    return score_series(target_sets, series, as_of=as_of, years=years, pillars=pillars, areas=areas)
+    return series
 
 
 def score_series(
