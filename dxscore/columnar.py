@@ -42,7 +42,12 @@ if TYPE_CHECKING:
     import duckdb
 
 MIN_BYTES = 4 * 1024 * 1024  # below this, importing DuckDB (about 0.15 s) costs more than it saves
-PLAIN_NUMBER = r"[0-9]+(\.[0-9]+)?"  # read to the same double by DuckDB and by Python's float()
+# Numbers in the forms files hold by the million: 55, 55.5, 55,5 (a decimal comma that is not
+# a thousands separator), each perhaps with a % sign. SQL reads them as parse_number does;
+# whether each is allowed for its unit (range, whole ranks, % only for percentages) is left
+# to the reference rules, asked about each unit's extreme values.
+PLAIN_NUMBER = r"[0-9]+(\.[0-9]+|,([0-9]{1,2}|[0-9]{4,}))?%?"
+AS_NUMBER = "CAST(replace(rtrim(cell, '%'), ',', '.') AS DOUBLE)"
 MAX_OTHER_VALUES = 1000  # distinct other value spellings (done, 55%, 55,5), each checked in Python
 ROLES = ("city", "area", "indicator", "year", "value")
 _LONE_CR = re.compile(rb"\r(?!\n)")
@@ -263,7 +268,7 @@ class _Reader:
         )
         db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
         db.execute(
-            f"""CREATE TEMP TABLE cells AS
+            f"""CREATE TEMP VIEW cells AS
             SELECT n.set_id, {area} AS area, n.indicator, n.unit,
                 CAST(r.{self._column("year")} AS INTEGER) AS year,
                 r.{self._column("value")} AS cell, r.rowid + 2 AS line
@@ -284,11 +289,12 @@ class _Reader:
             f"""CREATE TEMP TABLE obs AS
             SELECT c.set_id, c.area, c.indicator, c.year, c.line,
                 CASE WHEN c.unit <> 'milestone' AND regexp_full_match(c.cell, '{PLAIN_NUMBER}')
-                    THEN CAST(c.cell AS DOUBLE) ELSE o.v END AS v
+                    THEN {AS_NUMBER.replace("cell", "c.cell")} ELSE o.v END AS v
             FROM cells c LEFT JOIN other o ON o.unit = c.unit AND o.cell = c.cell"""
         )
+        db.execute("DROP VIEW cells; DROP TABLE raw")  # what follows reads obs alone
         given_twice = db.execute(
-            """SELECT count(*) FROM (SELECT 1 FROM cells
+            """SELECT count(*) FROM (SELECT 1 FROM obs
             GROUP BY set_id, area, indicator, year HAVING count(*) > 1)"""
         ).fetchone()
         if given_twice is None or given_twice[0]:
@@ -300,13 +306,13 @@ class _Reader:
         rows, blank = counts
         if rows == 0:
             return None
-        db.execute("DELETE FROM obs WHERE v IS NULL")
         named = [
             set_id
             for (set_id,) in db.execute(
-                "SELECT set_id FROM cells GROUP BY set_id ORDER BY min(line)"
+                "SELECT set_id FROM obs GROUP BY set_id ORDER BY min(line)"
             ).fetchall()
         ]
+        db.execute("DELETE FROM obs WHERE v IS NULL")
         return LargeActuals(db, str(self.path), self.catalogue, named, rows, blank)
 
     def _names(self, db: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]] | None:
@@ -370,12 +376,14 @@ class _Reader:
         return other
 
     def _plain_values_clean(self, db: duckdb.DuckDBPyConnection) -> bool:
-        """Plain numbers pass the reference rules when each unit's smallest, largest and
-        first fractional value do: the rules are a range and, for ranks, whole numbers."""
+        """Plain numbers pass the reference rules when each unit's smallest, largest, first
+        fractional and first percent-signed value do: the rules are a range, whole numbers
+        for ranks, and a % sign only on percentages."""
         found = db.execute(
             f"""SELECT unit, arg_min(cell, v), arg_max(cell, v),
-                any_value(cell) FILTER (WHERE v <> floor(v))
-            FROM (SELECT unit, cell, CAST(cell AS DOUBLE) AS v FROM cells
+                any_value(cell) FILTER (WHERE v <> floor(v)),
+                any_value(cell) FILTER (WHERE ends_with(cell, '%'))
+            FROM (SELECT unit, cell, {AS_NUMBER} AS v FROM cells
                 WHERE unit <> 'milestone' AND regexp_full_match(cell, '{PLAIN_NUMBER}'))
             GROUP BY unit"""
         ).fetchall()

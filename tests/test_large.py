@@ -1,0 +1,262 @@
+"""Large files: the DuckDB reader (dxscore.columnar) gives exactly what the reference reader gives.
+
+Every test scores the same file twice, once through each reader, and compares the documents
+byte for byte. The variants cover what the DuckDB reader must get right (accents, CRLF,
+semicolons, blanks, milestone words, targets already past, filters) and what it must hand
+back to the reference reader (quotes, duplicates, unknown names, bad values).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, Cli
+from dxscore import columnar
+from dxscore.actuals import read_actuals
+from dxscore.columnar import read_large
+from dxscore.model import TargetSet
+from dxscore.render.json_report import Rows, _result, _summary, as_json
+from dxscore.scoring import Scorecard, score, score_series
+from dxscore.targets import load_target_sets
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate
+
+TARGETS = [ROOT / "targets" / f"{name}.yaml" for name in ("hanoi", "haiphong", "vietnam")]
+
+
+@pytest.fixture(scope="module")
+def sets() -> list[TargetSet]:
+    return [item.target_set for item in load_target_sets(TARGETS)]
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """200,000 generated rows: 741 communes × 27 indicators × 10 years (9 MB)."""
+    path = tmp_path_factory.mktemp("large") / "communes.csv"
+    generate(200_000, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """20,000 rows, for the variants: the DuckDB reader is told to take files of any size."""
+    path = tmp_path_factory.mktemp("small") / "communes.csv"
+    generate(20_000, path)
+    return path
+
+
+@pytest.fixture
+def any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(columnar, "MIN_BYTES", 0)
+
+
+def _by_reference(path: Path, sets: list[TargetSet], **options: object) -> Scorecard:
+    data = read_actuals([path], sets, city=options.pop("city", None))  # type: ignore[arg-type]
+    assert not data.problems, data.problems[:3]
+    named = [ts for ts in sets if ts.id in data.named_sets]
+    as_of = options.pop("as_of", None)
+    if as_of is None:
+        span = data.years()
+        as_of = span[1] if span else None
+    return score_series(named, data.series(as_of), as_of=as_of, **options)  # type: ignore[arg-type]
+
+
+def _by_duckdb(path: Path, sets: list[TargetSet], **options: object) -> Scorecard:
+    data = read_large([path], sets, city=options.pop("city", None))  # type: ignore[arg-type]
+    assert data is not None, "the DuckDB reader gave up on a file it should read"
+    named = [ts for ts in sets if ts.id in data.named_sets]
+    as_of = options.pop("as_of", None)
+    if as_of is None:
+        span = data.years()
+        as_of = span[1] if span else None
+    return score_series(named, data.series(as_of), as_of=as_of, **options)  # type: ignore[arg-type]
+
+
+def _same(path: Path, sets: list[TargetSet], **options: object) -> str:
+    expected = as_json(_by_reference(path, sets, **dict(options)), "test")
+    assert as_json(_by_duckdb(path, sets, **dict(options)), "test") == expected
+    return expected
+
+
+def test_200k_rows_score_identically_through_both_readers(
+    big: Path, sets: list[TargetSet], cli: Cli
+) -> None:
+    expected = _same(big, sets)
+    document = json.loads(expected)
+    assert len(document["results"]) == 741 * 40
+    statuses = {row["status"] for row in document["results"]}
+    # as of 2024 nothing is past due; the last commune is cut short, so some have no data
+    assert statuses == {"achieved", "on_track", "at_risk", "no_data"}
+    # the command line takes the DuckDB path for a file this large, with the same result
+    ran = cli("check", big, "--format", "json", "--fail-on", "never")
+    assert ran.code == 0, ran
+    assert json.loads(ran.out)["results"] == document["results"]
+
+
+@pytest.mark.usefixtures("any_size")
+def test_targets_already_past_and_filters(small: Path, sets: list[TargetSet]) -> None:
+    _same(small, sets, as_of=2026)  # 2025 is past: its verdicts rest on the value up to 2025
+    _same(small, sets, as_of=2031)  # every target year is past
+    _same(small, sets, as_of=2019, years=[2030], pillars=["economy"])
+    _same(small, sets, areas=["Xã 00007", "Xã 00050"])
+
+
+def _variant(big: Path, tmp_path: Path, change: Callable[[list[str]], list[str]]) -> Path:
+    lines = big.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "variant.csv"
+    path.write_text("\n".join(change(lines)) + "\n", encoding="utf-8", newline="")
+    return path
+
+
+def _rows(lines: list[str], edit: Callable[[list[str]], list[str]], every: int = 7) -> list[str]:
+    return [lines[0]] + [
+        ",".join(edit(line.split(","))) if n % every == 0 else line
+        for n, line in enumerate(lines[1:], 1)
+    ]
+
+
+VARIANTS: dict[str, Callable[[list[str]], list[str]]] = {
+    "city names as people write them": lambda lines: _rows(
+        lines, lambda c: ["Hà Nội" if len(c[2]) % 2 else "Ha Noi", *c[1:]]
+    ),
+    "no city column": lambda lines: [line.split(",", 1)[1] for line in lines],
+    "Vietnamese headers and CRLF": lambda lines: [
+        "thành phố,địa bàn,chỉ tiêu,năm,giá trị\r",
+        *(line + "\r" for line in lines[1:]),
+    ],
+    "semicolons and decimal commas": lambda lines: [
+        line.replace(",", ";").replace(".", ",") for line in lines
+    ],
+    "blank values, percent signs and Vietnamese milestone words": lambda lines: _rows(
+        lines,
+        lambda c: [
+            *c[:4],
+            ""
+            if c[3] == "2019"
+            else {"done": "đạt", "no": "chưa đạt"}.get(c[4], c[4] + "%" if "." in c[4] else c[4]),
+        ],
+        every=3,
+    ),
+    "indicator ids in capitals, city-wide rows": lambda lines: _rows(
+        lines, lambda c: [c[0], "", c[2].upper(), *c[3:]] if c[1] == "Xã 00003" else c, every=1
+    ),
+}
+
+
+@pytest.mark.usefixtures("any_size")
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_variants_score_identically(
+    name: str, small: Path, sets: list[TargetSet], tmp_path: Path
+) -> None:
+    path = _variant(small, tmp_path, VARIANTS[name])
+    _same(path, sets[:1] if name == "no city column" else sets)
+
+
+HANDED_BACK: dict[str, Callable[[list[str]], list[str]]] = {
+    "quoted cells": lambda lines: [lines[0], '"hanoi",Xã 9,dx_rank,2015,3', *lines[1:]],
+    "a row given twice": lambda lines: [*lines, lines[5]],
+    "an unknown indicator": lambda lines: [*lines, "hanoi,Xã 1,dx_rnak,2015,3"],
+    "an out-of-range value": lambda lines: [*lines, "hanoi,Xã 9,records_online_commune,2015,101"],
+    "a fractional rank": lambda lines: [*lines, "hanoi,Xã 9,dx_rank,2015,2.5"],
+    "a year with spaces": lambda lines: [*lines, "hanoi,Xã 9,dx_rank, 2015,3"],
+    "an area with spaces around it": lambda lines: [*lines, "hanoi, Xã 9 ,dx_rank,2015,3"],
+    "a blank line": lambda lines: [lines[0], "", *lines[1:]],
+    "a note column": lambda lines: [lines[0] + ",note", *(line + "," for line in lines[1:])],
+    "a ragged row": lambda lines: [*lines, "hanoi,Xã 9,dx_rank,2015"],
+}
+
+
+@pytest.mark.usefixtures("any_size")
+@pytest.mark.parametrize("name", sorted(HANDED_BACK))
+def test_what_the_duckdb_reader_hands_back(
+    name: str, small: Path, sets: list[TargetSet], tmp_path: Path, cli: Cli
+) -> None:
+    path = _variant(small, tmp_path, HANDED_BACK[name])
+    assert read_large([path], sets) is None
+    by_reference = read_actuals([path], sets)
+    ran = cli("check", path, "--format", "json", "--fail-on", "never")
+    if by_reference.problems:  # reported as ever, with line and column
+        assert ran.code == 2, ran
+        first = by_reference.problems[0]
+        assert f"{path}:{first.line}" in ran.err
+    else:
+        assert ran.code == 0, ran
+
+
+def test_a_small_file_is_left_to_the_reference_reader(sets: list[TargetSet], small: Path) -> None:
+    assert small.stat().st_size < columnar.MIN_BYTES
+    assert read_large([small], sets) is None
+    assert read_large([ROOT / "examples" / "hanoi-districts.csv"], sets) is None
+
+
+SERIES = st.lists(
+    st.tuples(
+        st.integers(2015, 2030),
+        st.one_of(
+            st.tuples(st.floats(0, 100), st.integers(0, 6)).map(lambda p: round(p[0], p[1])),
+            st.sampled_from([0.0, 0.1, 33.3, 66.7, 99.99, 100.0]),
+        ),
+    ),
+    min_size=1,
+    max_size=16,
+    unique_by=lambda point: point[0],
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(series=st.lists(SERIES, min_size=1, max_size=6), as_of=st.integers(2016, 2032))
+def test_fitted_lines_match_to_the_bit(
+    series: list[list[tuple[int, float]]], as_of: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """DuckDB adds the sums of each line in Python's order: projections agree to the last bit."""
+    sets = [item.target_set for item in load_target_sets(TARGETS[:1])]
+    path = tmp_path_factory.mktemp("fit") / "series.csv"
+    rows = [
+        f"Xã {n},records_online_commune,{year},{value!r}"
+        for n, points in enumerate(series)
+        for year, value in points
+    ]
+    path.write_text("area,indicator,year,value\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    original = columnar.MIN_BYTES
+    columnar.MIN_BYTES = 0  # not monkeypatch: hypothesis runs many examples in one test
+    try:
+        fast = read_large([path], sets)
+    finally:
+        columnar.MIN_BYTES = original
+    assert fast is not None
+    reference = read_actuals([path], sets)
+    expected, got = reference.series(as_of), fast.series(as_of)
+    assert {k for k, s in expected.items() if s.history} == set(got)
+    for key, found in got.items():
+        assert found.fit() == expected[key].fit()
+        for year in (2025, 2030):
+            assert found.current(year) == expected[key].current(year)
+
+
+def test_json_rows_are_what_json_dumps_writes(sets: list[TargetSet]) -> None:
+    """The template writer (Rows) against the dicts of the JSON contract, on every kind of row."""
+    data = read_actuals(
+        [ROOT / "examples" / "hanoi-actuals.csv", ROOT / "examples" / "haiphong-actuals.csv"], sets
+    )
+    cards = [score(sets, data.observations), score(sets, data.observations, as_of=2031)]
+    districts = read_actuals([ROOT / "examples" / "hanoi-districts.csv"], sets)
+    cards.append(score(sets, districts.observations))
+    rows = Rows()
+    checked = 0
+    for card in cards:
+        for result in card.results:
+            expected = "  " + json.dumps(_result(result, False), ensure_ascii=False)
+            assert rows.result(result) == expected
+            checked += 1
+        for summary in card.summary:
+            expected = "  " + json.dumps(_summary(summary), ensure_ascii=False)
+            assert rows.summary(summary) == expected
+    assert checked > 300
