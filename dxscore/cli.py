@@ -615,6 +615,20 @@ def _progress_bar(paths: list[Path]) -> Iterator[Callable[[str, int], None] | No
         yield advance
 
 
+@contextlib.contextmanager
+def _spinner(paths: list[Path], message: str) -> Iterator[None]:
+    """A spinner on standard error while a large input is read in one go (no bar: DuckDB
+    does not say how far it is), only when standard error is a terminal."""
+    total = sum(p.stat().st_size for p in paths if p.is_file())
+    if not sys.stderr.isatty() or total < PROGRESS_BYTES:
+        yield
+        return
+    from dxscore.console import stderr
+
+    with stderr().status(message):
+        yield
+
+
 def _check_filters(
     sets: list[TargetSet],
     data: Actuals | LargeActuals,
@@ -664,10 +678,12 @@ def _read_actuals(
 
     if not history and sheet is None:
         from dxscore.columnar import read_large
+        from dxscore.i18n import t
 
-        large = read_large(
-            paths, [item.target_set for item in loaded], city=city, encoding=encoding
-        )
+        with _spinner(paths, t("cli.reading-large", lang)):
+            large = read_large(
+                paths, [item.target_set for item in loaded], city=city, encoding=encoding
+            )
         if large is not None:
             return large
     with _progress_bar(paths) as progress:

@@ -576,6 +576,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "✔ {count} actuals file(s) valid: {observations} observation(s)",
         "vi": "✔ {count} tệp số liệu hợp lệ: {observations} giá trị",
     },
+    "cli.reading-large": {
+        "en": "reading a large file with DuckDB…",
+        "vi": "đang đọc tệp lớn bằng DuckDB…",
+    },
     "cli.wrote": {"en": "wrote {path}", "vi": "đã ghi {path}"},
     "cli.more_problems": {"en": "… and {count} more problems", "vi": "… và {count} lỗi khác"},
     # messages

@@ -260,3 +260,31 @@ def test_json_rows_are_what_json_dumps_writes(sets: list[TargetSet]) -> None:
             expected = "  " + json.dumps(_summary(summary), ensure_ascii=False)
             assert rows.summary(summary) == expected
     assert checked > 300
+
+
+def test_a_spinner_while_duckdb_reads_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import io
+
+    from dxscore import cli as cli_module
+
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * 1000)
+    monkeypatch.setattr(cli_module, "PROGRESS_BYTES", 100)
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    quiet = io.StringIO()
+    monkeypatch.setattr(cli_module.sys, "stderr", quiet)
+    with cli_module._spinner([big], "reading with DuckDB"):
+        pass
+    assert quiet.getvalue() == ""
+    terminal = Terminal()
+    monkeypatch.setattr(cli_module.sys, "stderr", terminal)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    with cli_module._spinner([big], "reading with DuckDB"):
+        pass
+    assert "reading with DuckDB" in terminal.getvalue()
