@@ -26,6 +26,16 @@ PYTHON = sys.executable
 DXSCORE = [PYTHON, "-m", "dxscore"]
 
 
+FRICTIONLESS_SCHEMA = """{"fields": [
+  {"name": "city", "type": "string", "constraints": {"required": true}},
+  {"name": "area", "type": "string"},
+  {"name": "indicator", "type": "string", "constraints": {"required": true}},
+  {"name": "year", "type": "integer", "constraints": {"minimum": 1900, "maximum": 2100}},
+  {"name": "value", "type": "string"}
+]}
+"""
+
+
 @dataclass
 class Measure:
     seconds: float
@@ -151,12 +161,17 @@ def main() -> None:
 
         frictionless = args.frictionless
         if frictionless:
-            # frictionless refuses absolute paths as unsafe: run it beside the file
-            theirs = run([frictionless, "validate", big.name], cwd=work)
+            # With a schema, frictionless checks every row; left to guess the types, it reads
+            # the value column as numbers and stops at its error limit on the first milestone
+            # words, having checked a fraction of the file. It refuses absolute paths as
+            # unsafe, so it runs beside the file.
+            (work / "schema.json").write_text(FRICTIONLESS_SCHEMA, encoding="utf-8")
+            command = [frictionless, "validate", "--schema", "schema.json", big.name]
+            theirs = median([run(command, cwd=work) for _ in range(min(args.repeat, 3))])
             rows.append(
                 (
                     "the same check",
-                    "`frictionless validate` on the file",
+                    "`frictionless validate --schema` on the file (every row checked)",
                     f"{one_million.seconds:.2f} s / {theirs.seconds:.2f} s",
                     f"{theirs.seconds / one_million.seconds:.1f} × faster  (goal ≥ 10)",
                     theirs.seconds / one_million.seconds >= 10,

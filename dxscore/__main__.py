@@ -1,5 +1,22 @@
-"""``python -m dxscore``."""
+"""The ``dxscore`` command and ``python -m dxscore``.
 
-from dxscore.cli import main
+``dxscore --version`` is answered here, before the command line is built: a version check in
+a script should not pay for importing typer.
+"""
 
-main()
+import sys
+
+
+def main() -> None:
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        from dxscore import __version__
+
+        sys.stdout.write(f"dxscore {__version__}\n")
+        return
+    from dxscore.cli import main as run
+
+    run()
+
+
+if __name__ == "__main__":
+    main()

@@ -331,10 +331,6 @@ def check(
     ] = False,
 ) -> None:
     """Score actuals against the targets and print the colored report. Exit 1 when --fail-on is met."""
-    from dxscore.console import stdout
-    from dxscore.render import terminal
-    from dxscore.render.json_report import json_chunks
-
     language = _language(lang)
     scorecard, _ = _score(
         actuals,
@@ -350,8 +346,13 @@ def check(
         history=explain,
     )
     if output_format is TableOrJson.json:
+        from dxscore.render.json_report import json_chunks
+
         _write_chunks(json_chunks(scorecard, __version__, explain=explain))
     else:
+        from dxscore.console import stdout
+        from dxscore.render import terminal
+
         console = stdout()
         for part in terminal.report(scorecard, language, explain=explain):
             console.print(part)

@@ -163,6 +163,26 @@ def test_start_up_imports_no_heavy_module() -> None:
     assert out.strip() == "[]"
 
 
+def test_version_answers_before_the_command_line_is_built() -> None:
+    """``dxscore --version`` and ``-V`` print the version without importing typer."""
+    code = (
+        "import sys; sys.argv = ['dxscore', '{flag}']; from dxscore.__main__ import main; main();"
+        " print('typer' in sys.modules)"
+    )
+    for flag in ("--version", "-V"):
+        out = subprocess.run(
+            [sys.executable, "-c", code.format(flag=flag)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert out == f"dxscore {__version__}\nFalse\n"
+    run = subprocess.run(  # with anything else, the full command line answers
+        [sys.executable, "-m", "dxscore", "--version", "--help"], capture_output=True, text=True
+    )
+    assert run.returncode == 0 and run.stdout.startswith(f"dxscore {__version__}")
+
+
 def test_python_dash_m_and_no_traceback_for_a_usage_error() -> None:
     run = subprocess.run(
         [sys.executable, "-m", "dxscore", "validate", "--format", "xml"],
