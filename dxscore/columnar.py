@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import mmap
 import re
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,6 +112,7 @@ class LargeActuals:
         self._db, self._name, self._catalogue = connection, name, catalogue
         self.named_sets, self.rows, self.not_reported = named_sets, rows, not_reported
         self.problems: list[Problem] = []  # a file with a problem is never read here
+        self.spill: tempfile.TemporaryDirectory[str] | None = None
         self.warnings: list[Problem] = []
 
     def areas(self) -> set[str]:
@@ -238,12 +240,20 @@ class _Reader:
     def read(self) -> LargeActuals | None:
         import duckdb
 
-        db = duckdb.connect()
+        # Beyond its memory limit DuckDB spills to disk: to a folder of our own that goes
+        # away with the process, never a `.tmp` in the user's working folder.
+        spill = tempfile.TemporaryDirectory(prefix="dxscore-")
+        db = duckdb.connect(config={"temp_directory": spill.name})
         try:
-            return self._read(db)
+            found = self._read(db)
         except duckdb.Error:  # anything DuckDB cannot parse: the reference reader says why
+            found = None
+        if found is None:
             db.close()
-            return None
+            spill.cleanup()
+        else:
+            found.spill = spill
+        return found
 
     def _column(self, role: str) -> str:
         return f"c{self.roles[role]}"
