@@ -59,6 +59,7 @@ _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?
 _YEAR_HEADER = re.compile(r"[0-9]{4}")
 _QUOTED = re.compile(r'"[^"]*"')
 MAX_SHOWN = 60
+_INFINITY = float("inf")
 
 
 @dataclass
@@ -71,6 +72,9 @@ class Actuals:
     not_reported: int = 0  # cells left empty: "not reported", documented, never an observation
     rows: int = 0
     named_sets: list[str] = field(default_factory=list)  # target sets the rows name, in order
+
+    def close(self) -> None:
+        """Nothing to let go: the observations are plain Python objects."""
 
     def areas(self) -> set[str]:
         """The areas with at least one reported value."""
@@ -124,7 +128,8 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
     underscores, NaN and infinities.
     """
     if text.isascii() and text.replace(".", "", 1).isdigit():
-        return float(text) + 0.0  # the common case ("55", "55.5"), without the checks below
+        number = float(text) + 0.0  # the common case ("55", "55.5"), without the checks below
+        return number if number != _INFINITY else ("not-a-number.too-large", {})
     cleaned = text.strip()
     if cleaned.endswith("%"):
         if not percent_sign:

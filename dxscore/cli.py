@@ -561,9 +561,11 @@ def _score(
     _check_filters(sets, data, years, areas, as_of)
     span = data.years()
     as_of = as_of if as_of is not None or span is None else span[1]
+    series = data.series(as_of)
+    data.close()
     scorecard = score_series(
         sets,
-        data.series(as_of),
+        series,
         as_of=as_of,
         years=years,
         pillars=[p.value for p in pillars] if pillars else None,

@@ -37,7 +37,7 @@ from dxscore.actuals import (
 from dxscore.errors import Problem
 from dxscore.model import TargetSet
 from dxscore.observations import Observation
-from dxscore.scoring import Fit, Series, SeriesKey, line_through
+from dxscore.scoring import NO_DATA, Fit, Series, SeriesKey, line_through
 
 if TYPE_CHECKING:
     import duckdb
@@ -52,6 +52,8 @@ AS_NUMBER = "CAST(replace(rtrim(cell, '%'), ',', '.') AS DOUBLE)"
 MAX_OTHER_VALUES = 1000  # distinct other value spellings (done, 55%, 55,5), each checked in Python
 ROLES = ("city", "area", "indicator", "year", "value")
 _LONE_CR = re.compile(rb"\r(?!\n)")
+_DUCKDB_EXPANDS = re.compile(r"[*?\[\]{}]|^~|://")  # DuckDB reads these as globs, homes, URLs
+CSV_FIELD_LIMIT = csv.field_size_limit()  # the reference reader refuses longer cells
 
 
 def read_large(
@@ -65,8 +67,11 @@ def read_large(
     if len(paths) != 1 or encoding not in (None, "utf-8", "utf8", "utf-8-sig"):
         return None
     path = paths[0]
-    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES or _DUCKDB_EXPANDS.search(str(path)):
         return None
+    catalogue = Catalogue(target_sets)
+    if city is not None and catalogue.resolve_city(city) is None:
+        return None  # the reference reader says which cities there are
     try:
         if not path.is_file() or path.stat().st_size < MIN_BYTES:
             return None
@@ -82,19 +87,29 @@ def read_large(
             if data.find(b"\r") != -1 and _LONE_CR.search(data):
                 return None
             first = data.readline()
-    except (OSError, ValueError):
-        return None
-    try:
-        header_line = first.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-    delimiter = sniff_delimiter(header_line)
-    header = next(csv.reader([header_line.rstrip("\r\n")], delimiter=delimiter))
-    catalogue = Catalogue(target_sets)
-    roles = clean_long_layout(str(path), header, catalogue, city)
-    if roles is None or set(roles) - set(ROLES):
+            # with the BOM as it comes: `--encoding utf-8` keeps it, as the reference does
+            header_line = first.decode("utf-8" if encoding in ("utf-8", "utf8") else "utf-8-sig")
+            delimiter = sniff_delimiter(header_line)
+            header = next(csv.reader([header_line.rstrip("\r\n")], delimiter=delimiter))
+            roles = clean_long_layout(str(path), header, catalogue, city)
+            if roles is None or set(roles) - set(ROLES):
+                return None
+            # DuckDB ignores empty cells past the last column ("…,5,"); the reference reader
+            # calls such a row ragged. Without quotes, every line holds the same delimiters.
+            if _count(data, delimiter.encode()) != (len(header) - 1) * _lines(data):
+                return None
+    except (OSError, ValueError, UnicodeDecodeError, csv.Error):
         return None
     return _Reader(path, delimiter, len(header), roles, catalogue, city).read()
+
+
+def _count(data: mmap.mmap, byte: bytes, chunk: int = 1 << 24) -> int:
+    """How often ``byte`` occurs, counted a chunk at a time (the file is never all in memory)."""
+    return sum(data[start : start + chunk].count(byte) for start in range(0, len(data), chunk))
+
+
+def _lines(data: mmap.mmap) -> int:
+    return _count(data, b"\n") + (0 if data[-1:] == b"\n" else 1)
 
 
 class LargeActuals:
@@ -115,6 +130,12 @@ class LargeActuals:
         self.spill: tempfile.TemporaryDirectory[str] | None = None
         self.warnings: list[Problem] = []
 
+    def close(self) -> None:
+        """Let DuckDB's memory and its spill folder go."""
+        self._db.close()
+        if self.spill is not None:
+            self.spill.cleanup()
+
     def areas(self) -> set[str]:
         found = self._db.execute("SELECT DISTINCT area FROM obs WHERE area IS NOT NULL").fetchall()
         return {area for (area,) in found}
@@ -130,6 +151,7 @@ class LargeActuals:
         """Each series up to ``as_of``: its latest values and its line's sums, from one query."""
         if as_of is None:
             return {}
+        as_of = int(as_of)  # written into the query
         past = sorted(
             {
                 year
@@ -147,11 +169,13 @@ class LargeActuals:
         rows = self._db.execute(
             f"""
             WITH grouped AS (
-                SELECT set_id, area, indicator, count(*) AS n,
-                    list(year ORDER BY year) AS xs, list(v ORDER BY year) AS ys,
-                    max(year) AS last_year, arg_max(v, year) AS last_v,
-                    arg_max(line, year) AS last_line {by_past}
-                FROM obs WHERE year <= {int(as_of)}
+                SELECT set_id, area, indicator, count(*) FILTER (WHERE year <= {as_of}) AS n,
+                    list(year ORDER BY year) FILTER (WHERE year <= {as_of}) AS xs,
+                    list(v ORDER BY year) FILTER (WHERE year <= {as_of}) AS ys,
+                    max(year) FILTER (WHERE year <= {as_of}) AS last_year,
+                    arg_max(v, year) FILTER (WHERE year <= {as_of}) AS last_v,
+                    arg_max(line, year) FILTER (WHERE year <= {as_of}) AS last_line {by_past}
+                FROM obs
                 GROUP BY ALL
             ), means AS (
                 SELECT *, list_sum(xs) / n AS mx,
@@ -176,6 +200,9 @@ class LargeActuals:
         series: dict[SeriesKey, Series] = {}
         for row in rows:
             set_id, area, indicator, n, year, value, line = row[:7]
+            if not n:  # every value after as-of: the area is scored, without data
+                series[(set_id, area, indicator)] = NO_DATA
+                continue
             milestone = (set_id, indicator) in milestones
             last = Observation(
                 set_id, area, indicator, year, value == 1.0 if milestone else value, name, line
@@ -265,8 +292,15 @@ class _Reader:
             FROM read_csv({_quoted(str(self.path))}, header = true,
                 delim = {_quoted(self.delimiter)}, quote = '"', escape = '"',
                 strict_mode = true, auto_detect = false, encoding = 'utf-8',
-                columns = {{{columns}}})"""
+                compression = 'none', hive_partitioning = false, columns = {{{columns}}})"""
         )
+        longest = db.execute(
+            "SELECT greatest("
+            + ", ".join(f"max(strlen(c{i}))" for i in range(self.columns))
+            + ") FROM raw"
+        ).fetchone()
+        if longest is None or (longest[0] or 0) > CSV_FIELD_LIMIT:  # bytes ≥ characters
+            return None
         names = self._names(db)
         if names is None or not self._areas_and_years_clean(db):
             return None

@@ -171,6 +171,16 @@ HANDED_BACK: dict[str, Callable[[list[str]], list[str]]] = {
     "a blank line": lambda lines: [lines[0], "", *lines[1:]],
     "a note column": lambda lines: [lines[0] + ",note", *(line + "," for line in lines[1:])],
     "a ragged row": lambda lines: [*lines, "hanoi,Xã 9,dx_rank,2015"],
+    "a trailing delimiter": lambda lines: [*lines, "hanoi,Xã 9,dx_rank,2015,3,"],
+    "a cell over the CSV field limit": lambda lines: [
+        *lines,
+        "hanoi,Xã 9,dx_rank,2015," + "0" * 140_000 + "3",
+    ],
+    "a header cell over the CSV field limit": lambda lines: [lines[0] + "x" * 140_000, *lines[1:]],
+    "a value too large for a float": lambda lines: [
+        *lines,
+        "hanoi,Xã 9,labour_productivity_growth,2015," + "9" * 401,
+    ],
 }
 
 
@@ -234,7 +244,7 @@ def test_fitted_lines_match_to_the_bit(
     assert fast is not None
     reference = read_actuals([path], sets)
     expected, got = reference.series(as_of), fast.series(as_of)
-    assert {k for k, s in expected.items() if s.history} == set(got)
+    assert set(expected) == set(got)  # with the series that have no value up to as_of
     for key, found in got.items():
         assert found.fit() == expected[key].fit()
         for year in (2025, 2030):
@@ -288,3 +298,77 @@ def test_a_spinner_while_duckdb_reads_only_on_a_terminal(
     with cli_module._spinner([big], "reading with DuckDB"):
         pass
     assert "reading with DuckDB" in terminal.getvalue()
+
+
+@pytest.mark.usefixtures("any_size")
+def test_an_area_with_data_only_after_as_of_is_still_scored(
+    small: Path, sets: list[TargetSet], tmp_path: Path
+) -> None:
+    path = _variant(
+        small,
+        tmp_path,
+        lambda lines: [
+            *lines,
+            "hanoi,Xã mới,dx_rank,2024,3",
+            "haiphong,Y,online_services_level4,2024,55",
+        ],
+    )
+    document = json.loads(_same(path, sets, as_of=2021))
+    late = [row for row in document["results"] if row["area"] == "Xã mới"]
+    assert late and {row["status"] for row in late} == {"no_data"}
+    _same(path, sets, as_of=2021, areas=["Xã mới"], years=[2025])
+
+
+@pytest.mark.usefixtures("any_size")
+def test_options_the_reference_refuses_are_refused(small: Path, cli: Cli, tmp_path: Path) -> None:
+    ran = cli("check", small, "--city", "nowhere", "--format", "json")
+    assert ran.code == 2 and "nowhere" in ran.err
+    with_bom = tmp_path / "bom.csv"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + small.read_bytes())
+    sets = [item.target_set for item in load_target_sets(TARGETS)]
+    assert read_large([with_bom], sets) is not None  # a BOM is fine: UTF-8 with a BOM
+    assert read_large([with_bom], sets, encoding="utf-8") is None  # but not as plain UTF-8
+    ran = cli("check", with_bom, "--encoding", "utf-8", "--format", "json")
+    assert ran.code == 2 and "city" in ran.err
+
+
+@pytest.mark.usefixtures("any_size")
+def test_a_path_duckdb_would_expand_is_left_to_the_reference_reader(
+    small: Path, sets: list[TargetSet], tmp_path: Path, cli: Cli
+) -> None:
+    odd = tmp_path / "a[1].csv"
+    odd.write_bytes(small.read_bytes())
+    (tmp_path / "a1.csv").write_text("city,area,indicator,year,value\nhanoi,X,dx_rank,2016,3\n")
+    assert read_large([odd], sets) is None
+    ran = cli("check", odd, "--format", "json", "--fail-on", "never")
+    assert json.loads(ran.out)["as_of"] == 2024  # this file, not a1.csv
+
+
+PLAIN = st.from_regex(columnar.PLAIN_NUMBER, fullmatch=True).filter(lambda s: len(s) < 30)
+
+
+@settings(max_examples=300)
+@given(
+    cell=PLAIN,
+    unit=st.sampled_from(["percent", "percent_per_year", "percent_change", "rank", "count"]),
+)
+def test_plain_numbers_follow_only_the_rules_the_duckdb_reader_asks_about(
+    cell: str, unit: str
+) -> None:
+    """The DuckDB reader checks a unit's numbers through its extremes, one fractional and one
+    with a % sign; that is sound while those are the only rules for such numbers."""
+    from dxscore.actuals import read_cell
+    from dxscore.model import unit_range
+
+    number = float(cell.rstrip("%").replace(",", "."))
+    low, high = unit_range(unit)
+    allowed = (
+        (low is None or number >= low)
+        and (high is None or number <= high)
+        and (unit != "rank" or number.is_integer())
+        and (not cell.endswith("%") or unit.startswith("percent"))
+    )
+    found = read_cell(unit, cell)
+    assert (not isinstance(found, tuple)) == allowed
+    if allowed:
+        assert found == number
