@@ -152,6 +152,14 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
     return number
 
 
+def parse_year(text: str) -> int | None:
+    """A year between MIN_YEAR and MAX_YEAR written in ASCII digits (no spaces), or None."""
+    if text.isascii() and text.isdecimal() and len(text) <= 8:  # int() refuses 4,300+ digits
+        year = int(text)
+        return year if MIN_YEAR <= year <= MAX_YEAR else None
+    return None
+
+
 def parse_milestone(text: str) -> bool | None:
     """True or False for a milestone word in English or Vietnamese; None for anything else."""
     known = _MILESTONE_CACHE.get(text)
@@ -621,8 +629,9 @@ class _Layout:
 
     def _year(self, reader: _FileReader, cell: str, line: int, index: int) -> int | None:
         stripped = cell.strip()
-        if stripped.isdecimal() and stripped.isascii() and MIN_YEAR <= int(stripped) <= MAX_YEAR:
-            year = self.year_of[cell] = int(stripped)
+        year = parse_year(stripped)
+        if year is not None:
+            self.year_of[cell] = year
             return year
         reader.problem(
             "bad-year",

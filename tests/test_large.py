@@ -177,6 +177,7 @@ HANDED_BACK: dict[str, Callable[[list[str]], list[str]]] = {
         "hanoi,Xã 9,dx_rank,2015," + "0" * 140_000 + "3",
     ],
     "a header cell over the CSV field limit": lambda lines: [lines[0] + "x" * 140_000, *lines[1:]],
+    "a year of 5,000 digits": lambda lines: [*lines, "hanoi,Xã 9,dx_rank," + "1" * 5000 + ",3"],
     "a value too large for a float": lambda lines: [
         *lines,
         "hanoi,Xã 9,labour_productivity_growth,2015," + "9" * 401,
