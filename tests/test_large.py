@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, Cli
 from dxscore import columnar
-from dxscore.actuals import read_actuals
-from dxscore.columnar import read_large
+from dxscore.actuals import Actuals, read_actuals
+from dxscore.columnar import LargeActuals, read_large
 from dxscore.model import TargetSet
 from dxscore.render.json_report import Rows, _result, _summary, as_json
 from dxscore.scoring import Scorecard, score, score_series
@@ -58,8 +58,11 @@ def any_size(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(columnar, "MIN_BYTES", 0)
 
 
-def _by_reference(path: Path, sets: list[TargetSet], **options: object) -> Scorecard:
-    data = read_actuals([path], sets, city=options.pop("city", None))  # type: ignore[arg-type]
+def _scored(
+    data: Actuals | LargeActuals | None, sets: list[TargetSet], **options: object
+) -> Scorecard:
+    """Score what a reader gave as the command line does (as-of: the latest year with data)."""
+    assert data is not None, "the DuckDB reader gave up on a file it should read"
     assert not data.problems, data.problems[:3]
     named = [ts for ts in sets if ts.id in data.named_sets]
     as_of = options.pop("as_of", None)
@@ -69,15 +72,14 @@ def _by_reference(path: Path, sets: list[TargetSet], **options: object) -> Score
     return score_series(named, data.series(as_of), as_of=as_of, **options)  # type: ignore[arg-type]
 
 
+def _by_reference(path: Path, sets: list[TargetSet], **options: object) -> Scorecard:
+    city = options.pop("city", None)
+    return _scored(read_actuals([path], sets, city=city), sets, **options)  # type: ignore[arg-type]
+
+
 def _by_duckdb(path: Path, sets: list[TargetSet], **options: object) -> Scorecard:
-    data = read_large([path], sets, city=options.pop("city", None))  # type: ignore[arg-type]
-    assert data is not None, "the DuckDB reader gave up on a file it should read"
-    named = [ts for ts in sets if ts.id in data.named_sets]
-    as_of = options.pop("as_of", None)
-    if as_of is None:
-        span = data.years()
-        as_of = span[1] if span else None
-    return score_series(named, data.series(as_of), as_of=as_of, **options)  # type: ignore[arg-type]
+    city = options.pop("city", None)
+    return _scored(read_large([path], sets, city=city), sets, **options)  # type: ignore[arg-type]
 
 
 def _same(path: Path, sets: list[TargetSet], **options: object) -> str:
