@@ -1,8 +1,8 @@
 """Large CSV files read column by column with DuckDB, for speed.
 
 The reference reader (:mod:`dxscore.actuals`) takes one row at a time and reports each
-problem with its line and column. A large file that is clean is read here instead, about
-ten times as fast: DuckDB parses it, bulk queries check that the reference reader would
+problem with its line and column. A large file that is clean is read here instead, five or
+six times as fast: DuckDB parses it, bulk queries check that the reference reader would
 read every row the same way, and each series (target set, area, indicator) is reduced to
 what the verdicts need: its latest values and the sums of its fitted line, added in the
 order :func:`dxscore.scoring.fit_line` adds them, so that the scores are identical.
