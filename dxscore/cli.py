@@ -558,8 +558,8 @@ def _score(
     sets = [
         item.target_set for item in loaded if item.target_set.id in _resolve_ids(loaded, wanted)
     ]
-    _check_filters(sets, data, years, areas, as_of)
     span = data.years()
+    _check_filters(sets, data, span, years, areas, as_of)
     as_of = as_of if as_of is not None or span is None else span[1]
     series = data.series(as_of)
     data.close()
@@ -635,6 +635,7 @@ def _spinner(paths: list[Path], message: str) -> Iterator[None]:
 def _check_filters(
     sets: list[TargetSet],
     data: Actuals | LargeActuals,
+    span: tuple[int, int] | None,
     years: list[int] | None,
     areas: list[str] | None,
     as_of: int | None,
@@ -655,7 +656,6 @@ def _check_filters(
         if unicodedata.normalize("NFC", area.strip()) not in known_areas:
             listed = ", ".join(sorted(known_areas)[:10]) or "–"
             problems.append(problem("--area", "unknown-area", area=area, areas=listed))
-    span = data.years()
     if as_of is not None and span is not None and as_of < span[0]:
         problems.append(problem("--as-of", "no-data-as-of", year=as_of, earliest=span[0]))
     if problems:

@@ -96,20 +96,24 @@ def read_large(
                 return None
             # DuckDB ignores empty cells past the last column ("…,5,"); the reference reader
             # calls such a row ragged. Without quotes, every line holds the same delimiters.
-            if _count(data, delimiter.encode()) != (len(header) - 1) * _lines(data):
+            delimiters, lines = _count_delimiters_and_lines(data, delimiter.encode())
+            if delimiters != (len(header) - 1) * lines:
                 return None
     except (OSError, ValueError, UnicodeDecodeError, csv.Error):
         return None
     return _Reader(path, delimiter, len(header), roles, catalogue, city).read()
 
 
-def _count(data: mmap.mmap, byte: bytes, chunk: int = 1 << 24) -> int:
-    """How often ``byte`` occurs, counted a chunk at a time (the file is never all in memory)."""
-    return sum(data[start : start + chunk].count(byte) for start in range(0, len(data), chunk))
-
-
-def _lines(data: mmap.mmap) -> int:
-    return _count(data, b"\n") + (0 if data[-1:] == b"\n" else 1)
+def _count_delimiters_and_lines(
+    data: mmap.mmap, delimiter: bytes, chunk: int = 1 << 24
+) -> tuple[int, int]:
+    """Delimiters and lines in one pass, a chunk at a time (the file is never all in memory)."""
+    delimiters = newlines = 0
+    for start in range(0, len(data), chunk):
+        piece = data[start : start + chunk]
+        delimiters += piece.count(delimiter)
+        newlines += piece.count(b"\n")
+    return delimiters, newlines + (0 if data[-1:] == b"\n" else 1)
 
 
 class LargeActuals:
