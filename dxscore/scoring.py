@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from dxscore.model import PILLARS, Indicator, PillarKey, Target, TargetSet
 from dxscore.observations import Observation, Value
@@ -42,9 +42,11 @@ SEVERITY: dict[Status, int] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Fit:
-    """The least-squares line behind a projection: value = intercept + slope × year."""
+class Fit(NamedTuple):
+    """The least-squares line behind a projection: value = intercept + slope × year.
+
+    A named tuple, as :class:`~dxscore.observations.Observation`: a large file has a
+    hundred thousand of them."""
 
     slope: float
     intercept: float
@@ -73,7 +75,7 @@ class Result:
     current: Observation | None = None  # the observation behind ``actual`` (its note and source)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, for speed, as Result
 class Summary:
     """A pillar's score for a target year (``pillar`` None: the whole target set)."""
 
@@ -300,20 +302,13 @@ def score_series(
         set_areas = _area_order(seen_areas.get(target_set.id) or [None])
         if area_filter is not None:
             set_areas = [a for a in set_areas if a in area_filter]  # none: this set is not shown
+        plan = _plan(target_set, year_filter, pillar_filter)
         for area in set_areas:
             all_areas[area] = None
-            histories = {
-                indicator.id: series.get((target_set.id, area, indicator.id), NO_DATA)
-                for _, indicator in target_set.indicators()
-            }
-            for target_year in target_set.target_years():
-                if year_filter is not None and target_year not in year_filter:
-                    continue
+            for target_year, pillar_plans in plan:
                 year_results: list[Result] = []
                 pillar_rows: list[Summary] = []
-                for pillar in PILLARS:
-                    if pillar_filter is not None and pillar not in pillar_filter:
-                        continue
+                for pillar, indicators in pillar_plans:
                     pillar_results = [
                         _result(
                             target_set.id,
@@ -321,24 +316,49 @@ def score_series(
                             pillar,
                             indicator,
                             target_year,
-                            histories[indicator.id],
+                            target,
+                            series.get((target_set.id, area, indicator.id), NO_DATA),
                             as_of,
                         )
-                        for indicator in getattr(target_set.pillars, pillar)
-                        if target_year in indicator.targets
+                        for indicator, target in indicators
                     ]
-                    if pillar_results:
-                        pillar_rows.append(
-                            _summarize(target_set.id, area, target_year, pillar, pillar_results)
-                        )
-                        year_results.extend(pillar_results)
-                if year_results:
-                    summary.extend(pillar_rows)
-                    summary.append(
-                        _summarize_set(target_set.id, area, target_year, pillar_rows, year_results)
+                    pillar_rows.append(
+                        _summarize(target_set.id, area, target_year, pillar, pillar_results)
                     )
-                    results.extend(year_results)
+                    year_results.extend(pillar_results)
+                summary.extend(pillar_rows)
+                summary.append(
+                    _summarize_set(target_set.id, area, target_year, pillar_rows, year_results)
+                )
+                results.extend(year_results)
     return Scorecard(as_of, tuple(target_sets), tuple(results), tuple(summary), tuple(all_areas))
+
+
+_Plan = list[tuple[int, list[tuple[PillarKey, list[tuple[Indicator, Target]]]]]]
+
+
+def _plan(target_set: TargetSet, years: set[int] | None, pillars: set[PillarKey] | None) -> _Plan:
+    """What is scored in each area, worked out once per set: per target year (left out when
+    nothing is scored in it), the pillars with targets that year and their indicators."""
+    plan: _Plan = []
+    for target_year in target_set.target_years():
+        if years is not None and target_year not in years:
+            continue
+        pillar_plans = [
+            (pillar, indicators)
+            for pillar in PILLARS
+            if pillars is None or pillar in pillars
+            if (
+                indicators := [
+                    (indicator, indicator.targets[target_year])
+                    for indicator in getattr(target_set.pillars, pillar)
+                    if target_year in indicator.targets
+                ]
+            )
+        ]
+        if pillar_plans:
+            plan.append((target_year, pillar_plans))
+    return plan
 
 
 def _result(
@@ -347,10 +367,10 @@ def _result(
     pillar: PillarKey,
     indicator: Indicator,
     target_year: int,
+    target: Target,
     series: Series,
     as_of: int | None,
 ) -> Result:
-    target = indicator.targets[target_year]
     if as_of is None:
         status: Status = "no_data"
         current = projected = fit = None
@@ -358,18 +378,19 @@ def _result(
         status, current, projected, fit = verdict(
             target, target_year, series, as_of, indicator.unit == "milestone"
         )
+    value = None if current is None else current.value
     return Result(
-        target_set=set_id,
-        area=area,
-        pillar=pillar,
-        indicator=indicator,
-        target_year=target_year,
-        target=target,
-        status=status,
-        actual=current.value if current else None,
-        actual_year=current.year if current else None,
+        set_id,
+        area,
+        pillar,
+        indicator,
+        target_year,
+        target,
+        status,
+        actual=value,
+        actual_year=None if current is None else current.year,
         projected=projected,
-        attainment=attainment(target, current.value) if current else None,
+        attainment=None if value is None else attainment(target, value),
         used=series.history,
         fit=fit,
         current=current,

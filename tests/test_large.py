@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, Cli
@@ -22,7 +22,7 @@ from dxscore import columnar
 from dxscore.actuals import Actuals, read_actuals
 from dxscore.columnar import LargeActuals, read_large
 from dxscore.model import TargetSet
-from dxscore.render.json_report import Rows, _result, _summary, as_json
+from dxscore.render.json_report import Rows, _result, _rounded, _scalar, _summary, as_json
 from dxscore.scoring import Scorecard, score, score_series
 from dxscore.targets import load_target_sets
 
@@ -273,6 +273,24 @@ def test_json_rows_are_what_json_dumps_writes(sets: list[TargetSet]) -> None:
             expected = "  " + json.dumps(_summary(summary), ensure_ascii=False)
             assert rows.summary(summary) == expected
     assert checked > 300
+
+
+@given(st.one_of(st.none(), st.booleans(), st.integers(), st.floats()), st.integers(0, 6))
+@example(float("inf"), 2)
+@example(float("-inf"), 4)
+@example(float("nan"), 1)
+@example(-0.0, 2)
+@example(1e16, 2)
+@example(2.675, 2)  # 2.67499999…: round() sees the exact binary value
+def test_json_numbers_are_written_as_json_dumps_writes_them(
+    value: float | bool | None, digits: int
+) -> None:
+    """Every number, boolean and null, and the rounded numbers (infinity and NaN too)."""
+    assert _scalar(value) == json.dumps(value)
+    if isinstance(value, float) or value is None:
+        assert _rounded(value, digits) == json.dumps(
+            None if value is None else round(value, digits)
+        )
 
 
 def test_a_spinner_while_duckdb_reads_only_on_a_terminal(

@@ -68,8 +68,7 @@ class Rows:
         return (
             f'  {{"target_set": {self.text(r.target_set)}, "area": {self.text(r.area)}{middle}'
             f'"{r.status}", "actual": {_scalar(r.actual)}, "actual_year": {_scalar(r.actual_year)},'
-            f' "projected": {_scalar(_round(r.projected, 2))},'
-            f' "attainment": {_scalar(_round(r.attainment, 4))},'
+            f' "projected": {_rounded(r.projected, 2)}, "attainment": {_rounded(r.attainment, 4)},'
             f' "note": {self.text(note)}, "source": {self.text(source)}}}'
         )
 
@@ -78,8 +77,8 @@ class Rows:
         return (
             f'  {{"target_set": {self.text(row.target_set)}, "area": {self.text(row.area)},'
             f' "target_year": {row.target_year}, "pillar": {self.text(row.pillar)},'
-            f' "score": {_scalar(_round(row.score, 1))},'
-            f' "coverage": {_scalar(_round(row.coverage, 4))}, "counts": {{"achieved":'
+            f' "score": {_rounded(row.score, 1)}, "coverage": {_rounded(row.coverage, 4)},'
+            f' "counts": {{"achieved":'
             f' {c["achieved"]}, "on_track": {c["on_track"]}, "at_risk": {c["at_risk"]},'
             f' "missed": {c["missed"]}, "no_data": {c["no_data"]}}}}}'
         )
@@ -87,22 +86,28 @@ class Rows:
 
 def _scalar(value: float | bool | None) -> str:
     """A number, a boolean or null, as json writes it."""
+    if type(value) is float:
+        return _float(value)
     if value is None:
         return "null"
     if value is True:
         return "true"
     if value is False:
         return "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    if value != value:
-        return "NaN"
-    if value in (_INFINITY, -_INFINITY):
-        return "Infinity" if value > 0 else "-Infinity"
-    return float.__repr__(value)
+    return int.__repr__(value)  # an int, or an int subclass such as an IntEnum
 
 
-_INFINITY = float("inf")
+def _rounded(value: float | None, digits: int) -> str:
+    """``value`` rounded to ``digits`` decimals, as json writes it."""
+    return "null" if value is None else _float(round(value, digits))
+
+
+def _float(value: float) -> str:
+    text = float.__repr__(value)
+    return _NOT_FINITE.get(text, text) if text[-1] in "fn" else text  # inf, -inf, nan
+
+
+_NOT_FINITE = {"inf": "Infinity", "-inf": "-Infinity", "nan": "NaN"}
 
 
 _ENCODER = json.JSONEncoder(
