@@ -317,11 +317,14 @@ class _Reader:
             " (city VARCHAR, ind VARCHAR, set_id VARCHAR, indicator VARCHAR, unit VARCHAR)"
         )
         db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
+        # Each cell once: its names, and whether it is a plain number (then its value too)
         db.execute(
-            f"""CREATE TEMP VIEW cells AS
+            f"""CREATE TEMP TABLE cells AS
             SELECT n.set_id, {area} AS area, n.indicator, n.unit,
                 CAST(r.{self._column("year")} AS INTEGER) AS year,
-                r.{self._column("value")} AS cell, r.rowid + 2 AS line
+                r.{self._column("value")} AS cell, r.rowid + 2 AS line,
+                n.unit <> 'milestone' AND regexp_full_match(cell, '{PLAIN_NUMBER}') AS plain,
+                CASE WHEN plain THEN {AS_NUMBER} END AS number
             FROM raw r JOIN names n
                 ON n.ind = r.{self._column("indicator")} AND n.city IS NOT DISTINCT FROM {city}"""
         )
@@ -329,6 +332,7 @@ class _Reader:
         total, joined = sizes.fetchone() or (0, -1)
         if total != joined:  # every row has its names: a row lost here would be a silent loss
             return None
+        db.execute("DROP TABLE raw")  # what follows reads cells, then obs
         other = self._other_values(db)
         if other is None or not self._plain_values_clean(db):
             return None
@@ -336,18 +340,13 @@ class _Reader:
         if other:
             db.executemany("INSERT INTO other VALUES (?, ?, ?)", other)
         db.execute(
-            f"""CREATE TEMP TABLE obs AS
+            """CREATE TEMP TABLE obs AS
             SELECT c.set_id, c.area, c.indicator, c.year, c.line,
-                CASE WHEN c.unit <> 'milestone' AND regexp_full_match(c.cell, '{PLAIN_NUMBER}')
-                    THEN {AS_NUMBER.replace("cell", "c.cell")} ELSE o.v END AS v
-            FROM cells c LEFT JOIN other o ON o.unit = c.unit AND o.cell = c.cell"""
+                CASE WHEN c.plain THEN c.number ELSE o.v END AS v
+            FROM cells c LEFT JOIN other o ON o.unit = c.unit AND o.cell = c.cell;
+            DROP TABLE cells"""
         )
-        db.execute("DROP VIEW cells; DROP TABLE raw")  # what follows reads obs alone
-        given_twice = db.execute(
-            """SELECT count(*) FROM (SELECT 1 FROM obs
-            GROUP BY set_id, area, indicator, year HAVING count(*) > 1)"""
-        ).fetchone()
-        if given_twice is None or given_twice[0]:
+        if self._given_twice(db):
             return None
         counts = db.execute(
             "SELECT count(*), count(*) FILTER (WHERE v IS NULL) FROM obs"
@@ -364,6 +363,19 @@ class _Reader:
         ]
         db.execute("DELETE FROM obs WHERE v IS NULL")
         return LargeActuals(db, str(self.path), self.catalogue, named, rows, blank)
+
+    def _given_twice(self, db: duckdb.DuckDBPyConnection) -> bool:
+        """Whether any series has a year twice. Within a span of 126 years, each series'
+        years are bits of one number: a year given twice sets a bit already set."""
+        low, high = db.execute("SELECT min(year), max(year) FROM obs").fetchone() or (0, 0)
+        if low is not None and high - low <= 126:
+            query = f"""SELECT count(*) FROM (SELECT 1 FROM obs GROUP BY set_id, area, indicator
+                HAVING count(*) <> bit_count(bit_or(CAST(1 AS HUGEINT) << (year - {low}))))"""
+        else:
+            query = """SELECT count(*) FROM (SELECT 1 FROM obs
+                GROUP BY set_id, area, indicator, year HAVING count(*) > 1)"""
+        found = db.execute(query).fetchone()
+        return found is None or found[0] > 0
 
     def _names(self, db: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]] | None:
         """(city cell, indicator cell) → target set, indicator and unit, each as the reference
@@ -406,8 +418,7 @@ class _Reader:
         """Values that are not plain numbers, read by the reference rules: (unit, cell, value);
         a blank cell's value is NULL ("not reported"). None when any is refused."""
         found = db.execute(
-            f"""SELECT DISTINCT unit, cell FROM cells WHERE cell IS NOT NULL
-            AND (unit = 'milestone' OR NOT regexp_full_match(cell, '{PLAIN_NUMBER}'))
+            f"""SELECT DISTINCT unit, cell FROM cells WHERE cell IS NOT NULL AND NOT plain
             LIMIT {MAX_OTHER_VALUES + 1}"""
         ).fetchall()
         if len(found) > MAX_OTHER_VALUES:
@@ -428,12 +439,10 @@ class _Reader:
         fractional and first percent-signed value do: the rules are a range, whole numbers
         for ranks, and a % sign only on percentages."""
         found = db.execute(
-            f"""SELECT unit, arg_min(cell, v), arg_max(cell, v),
-                any_value(cell) FILTER (WHERE v <> floor(v)),
+            """SELECT unit, arg_min(cell, number), arg_max(cell, number),
+                any_value(cell) FILTER (WHERE number <> floor(number)),
                 any_value(cell) FILTER (WHERE ends_with(cell, '%'))
-            FROM (SELECT unit, cell, {AS_NUMBER} AS v FROM cells
-                WHERE unit <> 'milestone' AND regexp_full_match(cell, '{PLAIN_NUMBER}'))
-            GROUP BY unit"""
+            FROM cells WHERE plain GROUP BY unit"""
         ).fetchall()
         for unit, *examples in found:
             for cell in examples:

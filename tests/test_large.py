@@ -147,6 +147,8 @@ VARIANTS: dict[str, Callable[[list[str]], list[str]]] = {
         ],
         every=3,
     ),
+    # over 126 years apart: the check for rows given twice takes its slower way
+    "years two centuries apart": lambda lines: [*lines, "hanoi,Xã 9,dx_rank,1900,3"],
     "indicator ids in capitals, city-wide rows": lambda lines: _rows(
         lines, lambda c: [c[0], "", c[2].upper(), *c[3:]] if c[1] == "Xã 00003" else c, every=1
     ),
@@ -165,6 +167,12 @@ def test_variants_score_identically(
 HANDED_BACK: dict[str, Callable[[list[str]], list[str]]] = {
     "quoted cells": lambda lines: [lines[0], '"hanoi",Xã 9,dx_rank,2015,3', *lines[1:]],
     "a row given twice": lambda lines: [*lines, lines[5]],
+    "a row given twice, years two centuries apart": lambda lines: [
+        *lines,
+        "hanoi,Xã 9,dx_rank,1900,3",
+        "hanoi,Xã 9,dx_rank,2100,3",
+        "hanoi,Xã 9,dx_rank,2100,4",
+    ],
     "an unknown indicator": lambda lines: [*lines, "hanoi,Xã 1,dx_rnak,2015,3"],
     "an out-of-range value": lambda lines: [*lines, "hanoi,Xã 9,records_online_commune,2015,101"],
     "a fractional rank": lambda lines: [*lines, "hanoi,Xã 9,dx_rank,2015,2.5"],
