@@ -471,8 +471,17 @@ class _FileReader:
                 progress(self.result.rows)
             if self.pad_rows and len(cells) < len(header):
                 cells = cells + [""] * (len(header) - len(cells))
-            if len(cells) != len(header):
-                self.problem("ragged-row", self.line, cells=len(cells), columns=len(header))
+            if len(cells) != len(header):  # located at the first cell too many or missing
+                at = min(len(cells), len(header))
+                missing = header[at] if at < len(header) else None
+                self.problem(
+                    "ragged-row",
+                    self.line,
+                    at + 1,
+                    missing,
+                    cells=len(cells),
+                    columns=len(header),
+                )
                 continue
             layout.read_row(self, cells)
         if self.result.rows == 0 and not self.result.problems:

@@ -698,9 +698,9 @@ def _read_actuals(
             sheet=sheet,
             progress=progress,
         )
+    _warn(data.warnings, lang)  # an unused column is named whether or not the file has errors
     if data.problems:
         raise InputError(data.problems)
-    _warn(data.warnings, lang)
     return data
 
 

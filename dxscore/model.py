@@ -10,9 +10,9 @@ that each finding can point at the exact target year it concerns.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Protocol
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -231,34 +231,44 @@ def unit_range(unit: str) -> tuple[float | None, float | None]:
     return _UNIT_RANGE.get(unit, (None, None))
 
 
+class Checked(Protocol):
+    """What :func:`consistency_problems` reads of an indicator: an :class:`Indicator`, or the
+    part of one that validates on its own (its id None when that is not valid)."""
+
+    @property
+    def id(self) -> str | None: ...
+    @property
+    def unit(self) -> Unit: ...
+    @property
+    def targets(self) -> Mapping[int, Target]: ...
+
+
 def consistency_problems(
-    indicators: Iterable[tuple[PillarKey, int, Indicator]],
+    indicators: Iterable[tuple[PillarKey, int, Checked]],
 ) -> list[Finding]:
     """Rules across fields: (document location, catalogue key, its fields) for each breach.
 
-    Takes ``(pillar, index, indicator)`` so that it also runs over the
-    indicators that validated in a file where others did not.
+    Takes ``(pillar, index, indicator)`` so that it also runs over what validated in a file
+    where the rest did not: every problem of a file is reported at once.
     """
     found: list[Finding] = []
     seen: dict[str, tuple[str, int]] = {}
     for pillar, index, indicator in indicators:
         here: Loc = ("pillars", pillar, index)
-        if indicator.id in seen:
-            first_pillar, first_index = seen[indicator.id]
+        first = seen.setdefault(indicator.id, (pillar, index)) if indicator.id else None
+        if first is not None and first != (pillar, index):
             found.append(
                 (
                     (*here, "id"),
                     "duplicate-indicator",
-                    {"id": indicator.id, "first": f"{first_pillar}[{first_index}]"},
+                    {"id": indicator.id, "first": f"{first[0]}[{first[1]}]"},
                 )
             )
-        else:
-            seen[indicator.id] = (pillar, index)
         found.extend(((*here, *loc), key, params) for loc, key, params in _unit_problems(indicator))
     return found
 
 
-def _unit_problems(indicator: Indicator) -> Iterator[Finding]:
+def _unit_problems(indicator: Checked) -> Iterator[Finding]:
     """Comparators that do not fit the unit, and values outside its range."""
     allowed = _UNIT_COMPARATORS.get(indicator.unit)
     low, high = unit_range(indicator.unit)

@@ -20,6 +20,7 @@ and returns its line, column and printable path.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -175,7 +176,7 @@ def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     except YamlProblem as error:
         return None, [
             _problem_at(
-                name, error.mark, error.key, "", **{str(k): v for k, v in error.params.items()}
+                name, error.mark, error.key, fields={str(k): v for k, v in error.params.items()}
             )
         ]
     except yaml.MarkedYAMLError as error:
@@ -207,10 +208,18 @@ def _reader_problem(text: str, name: str, error: yaml.reader.ReaderError) -> Pro
     return problem(name, "yaml-syntax.character", line, col, code=f"{code:04X}")
 
 
-def _problem_at(name: str, mark: Any, key: str, /, detail: str = "", **params: object) -> Problem:
-    if mark is None:
-        return problem(name, key, detail=detail, fields=params)
-    return problem(name, key, mark.line + 1, mark.column + 1, detail=detail, fields=params)
+def _problem_at(
+    name: str,
+    mark: Any,
+    key: str,
+    /,
+    detail: str = "",
+    path: str | None = None,
+    fields: Mapping[str, object] | None = None,
+    **params: object,
+) -> Problem:
+    line, col = (None, None) if mark is None else (mark.line + 1, mark.column + 1)
+    return problem(name, key, line, col, path, detail=detail, fields={**(fields or {}), **params})
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -232,31 +241,42 @@ def _scalar(node: ScalarNode) -> Any:
     raise ValueError(node.tag)
 
 
-def _to_python(node: Node, name: str, problems: list[Problem]) -> Any:
+def _to_python(node: Node, name: str, problems: list[Problem], path: str = "") -> Any:
+    """The node as Python data; ``path`` (``pillars.economy[0]``) names it in problems."""
     if isinstance(node, ScalarNode):
         try:
             return _scalar(node)
         except ValueError:
-            problems.append(_problem_at(name, node.start_mark, "yaml-tag", tag=node.tag))
+            problems.append(
+                _problem_at(name, node.start_mark, "yaml-tag", path=path or None, tag=node.tag)
+            )
             return node.value
     if isinstance(node, SequenceNode):
-        return [_to_python(item, name, problems) for item in node.value]
+        return [
+            _to_python(item, name, problems, f"{path}[{index}]")
+            for index, item in enumerate(node.value)
+        ]
     assert isinstance(node, MappingNode)
     result: dict[Any, Any] = {}
     first_seen: dict[Any, Node] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
-            problems.append(_problem_at(name, key_node.start_mark, "yaml-complex-key"))
+            problems.append(
+                _problem_at(name, key_node.start_mark, "yaml-complex-key", path=path or None)
+            )
             continue
-        key = _to_python(key_node, name, problems)
+        key = _to_python(key_node, name, problems, path)
+        here = f"{path}.{key}" if path else str(key)
         if key in first_seen:
             first = first_seen[key].start_mark.line + 1
             problems.append(
-                _problem_at(name, key_node.start_mark, "duplicate-key", key=key, first=first)
+                _problem_at(
+                    name, key_node.start_mark, "duplicate-key", path=here, key=key, first=first
+                )
             )
             continue
         first_seen[key] = key_node
-        result[key] = _to_python(value_node, name, problems)
+        result[key] = _to_python(value_node, name, problems, here)
     return result
 
 

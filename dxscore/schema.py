@@ -1,8 +1,10 @@
-"""The JSON Schema of the target-file format, generated from the pydantic models."""
+"""The JSON Schemas of the target-file format and of the JSON report, generated from the
+pydantic models."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from dxscore.model import TargetSet
 
@@ -22,6 +24,21 @@ def report_schema() -> str:
     """JSON Schema of the JSON report (``check --format json``, ``report -f json``)."""
     from dxscore.report_model import Report
 
-    schema = Report.model_json_schema()
+    schema = _open(Report.model_json_schema())
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _open(schema: Any) -> Any:
+    """The schema without ``additionalProperties: false``: a version-1 report may gain keys
+    (README, "JSON output"), and a consumer's validation must not break when it does. The
+    models stay closed, so that dxscore's own tests catch a key added by mistake."""
+    if isinstance(schema, dict):
+        return {
+            key: _open(value)
+            for key, value in schema.items()
+            if not (key == "additionalProperties" and value is False)
+        }
+    if isinstance(schema, list):
+        return [_open(item) for item in schema]
+    return schema

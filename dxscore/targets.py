@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -20,13 +21,17 @@ from dxscore.errors import InputError, Problem, problem
 from dxscore.i18n import CATALOGUE
 from dxscore.model import (
     PILLARS,
+    Checked,
     Indicator,
+    IndicatorId,
     PillarKey,
     Pillars,
     Resolution,
     Target,
     TargetSet,
     Text,
+    Unit,
+    Year,
     consistency_problems,
 )
 
@@ -100,6 +105,7 @@ def load_target_file(path: Path) -> tuple[LoadedTargetSet | None, list[Problem]]
     if document is None:
         return None, problems
     target_set: TargetSet | None = None
+    indicators: list[tuple[PillarKey, int, Checked]]
     try:
         target_set = TargetSet.model_validate(document.data)
         indicators = list(target_set.numbered_indicators())
@@ -114,10 +120,11 @@ def load_target_file(path: Path) -> tuple[LoadedTargetSet | None, list[Problem]]
     return LoadedTargetSet(target_set, name), []
 
 
-def _valid_indicators(data: object) -> list[tuple[PillarKey, int, Indicator]]:
-    """The indicators that validate on their own, in a file that does not as a whole."""
+def _valid_indicators(data: object) -> list[tuple[PillarKey, int, Checked]]:
+    """What validates on its own in a file that does not as a whole: each indicator, or of
+    one that does not validate, the part that does (its errors are reported already)."""
     pillars = data.get("pillars") if isinstance(data, dict) else None
-    found: list[tuple[PillarKey, int, Indicator]] = []
+    found: list[tuple[PillarKey, int, Checked]] = []
     if not isinstance(pillars, dict):
         return found
     for pillar in PILLARS:
@@ -126,8 +133,44 @@ def _valid_indicators(data: object) -> list[tuple[PillarKey, int, Indicator]]:
             try:
                 found.append((pillar, index, Indicator.model_validate(item)))
             except ValidationError:
-                continue  # already reported through the whole file's validation
+                part = _valid_part(item)
+                if part is not None:
+                    found.append((pillar, index, part))
     return found
+
+
+class IndicatorPart(NamedTuple):
+    """The part of an indicator that validates: its unit, its targets that validate on their
+    own, and its id (None when that is not valid)."""
+
+    id: str | None
+    unit: Unit
+    targets: dict[int, Target]
+
+
+def _valid_part(item: object) -> IndicatorPart | None:
+    """None without a valid unit: the targets' range and comparators depend on it."""
+    from pydantic import TypeAdapter
+
+    if not isinstance(item, dict):
+        return None
+    try:
+        unit: Unit = TypeAdapter(Unit).validate_python(item.get("unit"), strict=True)
+    except ValidationError:
+        return None
+    try:
+        indicator_id = TypeAdapter(IndicatorId).validate_python(item.get("id"), strict=True)
+    except ValidationError:
+        indicator_id = None
+    targets: dict[int, Target] = {}
+    given = item.get("targets")
+    year_type = TypeAdapter(Year)
+    for year, target in given.items() if isinstance(given, dict) else ():
+        try:
+            targets[year_type.validate_python(year, strict=True)] = Target.model_validate(target)
+        except ValidationError:
+            continue
+    return IndicatorPart(indicator_id, unit, targets)
 
 
 def validate_target_files(paths: Iterable[Path]) -> tuple[list[LoadedTargetSet], list[Problem]]:

@@ -159,7 +159,11 @@ def test_an_unknown_encoding_is_a_usage_error(cli: Cli, write: Write) -> None:
         ),
         ("reporting_online,2101,50", ":2:2: year: year '2101' is not a year"),
         ("reporting_online,twenty,50", ":2:2: year: year 'twenty' is not a year"),
-        ("reporting_online,2024,50,extra", ":2: the row has 4 cells but the header has 3 columns"),
+        (
+            "reporting_online,2024,50,extra",
+            ":2:4: the row has 4 cells but the header has 3 columns",
+        ),
+        ("reporting_online,2024", ":2:3: value: the row has 2 cells but the header has 3 columns"),
     ],
 )
 def test_rejected_values(cli: Cli, write: Write, row: str, expected: str) -> None:
@@ -282,6 +286,11 @@ def test_unused_columns_are_named_in_a_warning(cli: Cli, write: Write) -> None:
         "check", write("indicator,year,value,unit\ndx_rank,2024,3,rank\n", "u.csv"), "-t", WORKED
     )
     assert "warning:" in result.err and "column(s) not used: unit" in result.err
+    # also when the file has errors: the column may be where the data went
+    bad = write("indicator,year,value,unit\ndx_rank,2024,0,rank\n", "b.csv")
+    result = cli("check", bad, "-t", WORKED)
+    assert result.code == 2
+    assert "column(s) not used: unit" in result.err and "[out-of-range]" in result.err
 
 
 def test_validate_checks_actuals_without_scoring(cli: Cli, write: Write) -> None:

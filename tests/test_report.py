@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from golden import DOCUMENTS, render
+from pydantic import ValidationError
 
 from conftest import MINIMAL, ROOT, Cli
 from dxscore.report_model import Report
@@ -77,6 +78,12 @@ def test_json_report_follows_its_schema(cli: Cli) -> None:
     schema = cli("schema", "--report").out
     assert json.loads(schema)["title"] == "Report"
     assert (ROOT / "schema" / "report-v1.schema.json").read_text(encoding="utf-8") == schema
+    # the published schema lets version 1 gain keys; the models here still catch a stray one
+    assert '"additionalProperties": false' not in schema
+    added = json.loads(result.out)
+    added["results"][0]["new_key"] = 1
+    with pytest.raises(ValidationError):
+        Report.model_validate(added)
 
 
 def test_csv_opens_in_excel_and_has_a_row_per_result(cli: Cli) -> None:

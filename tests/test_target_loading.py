@@ -50,8 +50,8 @@ def test_a_repeated_key_is_reported_at_its_second_occurrence(cli: Cli, write: Wr
     )
     line = only_problem(cli, path)
     assert (
-        line
-        == f"{path}:13:9: key '2025' is repeated (first on line 12); keep only one [duplicate-key]"
+        line == f"{path}:13:9: pillars.government[0].targets.2025: key '2025' is repeated"
+        " (first on line 12); keep only one [duplicate-key]"
     )
 
 
@@ -59,7 +59,8 @@ def test_a_repeated_key_inside_a_flow_mapping(cli: Cli, write: Write) -> None:
     path = write(MINIMAL.replace("{min: 60}", "{min: 60, min: 65}"))
     assert (
         only_problem(cli, path)
-        == f"{path}:12:25: key 'min' is repeated (first on line 12); keep only one [duplicate-key]"
+        == f"{path}:12:25: pillars.government[0].targets.2025.min: key 'min' is repeated"
+        " (first on line 12); keep only one [duplicate-key]"
     )
 
 
@@ -206,6 +207,44 @@ def test_every_problem_of_a_file_is_reported_at_once(cli: Cli, write: Write) -> 
         "pillars.society[0].id",
     ]
     assert "✘ 3 problem(s) in 1 of 1 file(s)" in result.err
+
+
+def test_an_indicator_with_one_error_still_has_its_other_targets_checked(
+    cli: Cli, write: Write
+) -> None:
+    """A target that does not validate must not hide the unit rules of its neighbours."""
+    broken = (
+        MINIMAL.replace("{min: 60}", "{min: 60, max: 70}")
+        .replace("{min: 80}", "{min: 180}")
+        .replace("2025: {done: true}", "2025: {done: false}\n        2026: {min: 1}")
+        .replace("id: smartphone_universal", "id: records_online_commune")
+    )
+    result = cli("validate", write(broken))
+    assert result.code == 2
+    assert [line.split(": ", 2)[1:] for line in problems(result)] == [
+        [
+            "pillars.government[0].targets.2025",
+            "give exactly one comparator of min, above, max, below, about, done"
+            " (found: min, max) [comparator-count]",
+        ],
+        [
+            "pillars.government[0].targets.2030.min",
+            "180 is outside the range of unit percent (0–100) [out-of-range]",
+        ],
+        [
+            "pillars.society[0].id",
+            "indicator id 'records_online_commune' is already used by government[0];"
+            " give each indicator its own id [duplicate-indicator]",
+        ],
+        [
+            "pillars.society[0].targets.2025",
+            "a milestone target is `done: true`; `done: false` sets no target [done-false]",
+        ],
+        [
+            "pillars.society[0].targets.2026",
+            "unit milestone takes `done`, not `min` [unit-comparator]",
+        ],
+    ]
 
 
 def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
