@@ -19,7 +19,6 @@ import csv
 import difflib
 import io
 import itertools
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -27,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dxscore.errors import InputError, Problem, problem
-from dxscore.model import Indicator, TargetSet, unit_range
+from dxscore.model import MAX_NUMBER, Indicator, TargetSet, unit_range
 from dxscore.observations import Observation, Value
 from dxscore.scoring import Series, SeriesKey, series_of
 
@@ -59,7 +58,6 @@ _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?
 _YEAR_HEADER = re.compile(r"[0-9]{4}")
 _QUOTED = re.compile(r'"[^"]*"')
 MAX_SHOWN = 60
-_INFINITY = float("inf")
 
 
 @dataclass
@@ -129,7 +127,7 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
     """
     if text.isascii() and text.replace(".", "", 1).isdigit():
         number = float(text) + 0.0  # the common case ("55", "55.5"), without the checks below
-        return number if number != _INFINITY else ("not-a-number.too-large", {})
+        return number if number <= MAX_NUMBER else ("not-a-number.too-large", {})
     cleaned = text.strip()
     if cleaned.endswith("%"):
         if not percent_sign:
@@ -147,7 +145,7 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
     if not _NUMBER.fullmatch(cleaned):
         return "not-a-number", {}
     number = float(cleaned) + 0.0  # "-0" is 0
-    if not math.isfinite(number):
+    if not -MAX_NUMBER <= number <= MAX_NUMBER:
         return "not-a-number.too-large", {}
     return number
 

@@ -469,8 +469,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "'{value}' không phải giá trị; không nhận NaN và vô cực (để trống ô nếu chưa báo cáo)",
     },
     "problem.not-a-number.too-large": {
-        "en": "'{value}' is too large to be a number",
-        "vi": "'{value}' quá lớn",
+        "en": "'{value}' is too large; values go up to a trillion (10¹²) either way",
+        "vi": "'{value}' quá lớn; giá trị chỉ tới một nghìn tỷ (10¹²), âm hay dương",
     },
     "problem.not-a-number.rank": {
         "en": "'{value}' is not a rank; a rank is a whole number (1, 2, 3 …)",

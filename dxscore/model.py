@@ -42,7 +42,11 @@ CANONICAL_INDICATORS: tuple[str, ...] = (
 TargetSetId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 IndicatorId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
-Number = Annotated[float, Field(allow_inf_nan=False)]
+# No indicator comes near a trillion; beyond it, sums and fitted lines could overflow to
+# infinity and NaN, which JSON cannot hold. Actual values have the same bound.
+MAX_NUMBER = 1e12
+MAX_WEIGHT = 1000.0
+Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMBER)]
 
 
 def _printable(text: str) -> str:
@@ -90,7 +94,7 @@ class Target(_Strict):
     below: Number | None = None
     about: Number | None = None
     done: Annotated[bool, Field(strict=True, json_schema_extra={"const": True})] | None = None
-    tolerance: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = Field(
+    tolerance: Annotated[float, Field(ge=0, le=MAX_NUMBER, allow_inf_nan=False)] | None = Field(
         default=None,
         description="With `about` only: the absolute margin below the value that still counts as met (default 5% of the value).",
     )
@@ -163,7 +167,7 @@ class Indicator(_Strict):
     id: IndicatorId
     name: Text
     unit: Unit
-    weight: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1.0
+    weight: Annotated[float, Field(gt=0, le=MAX_WEIGHT, allow_inf_nan=False)] = 1.0
     targets: Annotated[dict[Year, Target], Field(min_length=1)]
     quote: NonEmptyText = Field(
         description="The source sentence, verbatim; fragments joined with '…'."

@@ -387,13 +387,14 @@ def test_plain_numbers_follow_only_the_rules_the_duckdb_reader_asks_about(
     """The DuckDB reader checks a unit's numbers through its extremes, one fractional and one
     with a % sign; that is sound while those are the only rules for such numbers."""
     from dxscore.actuals import read_cell
-    from dxscore.model import unit_range
+    from dxscore.model import MAX_NUMBER, unit_range
 
     number = float(cell.rstrip("%").replace(",", "."))
     low, high = unit_range(unit)
     allowed = (
         (low is None or number >= low)
         and (high is None or number <= high)
+        and number <= MAX_NUMBER  # a bound on the largest value too
         and (unit != "rank" or number.is_integer())
         and (not cell.endswith("%") or unit.startswith("percent"))
     )

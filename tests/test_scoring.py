@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from dxscore.actuals import read_actuals
-from dxscore.model import Target
+from dxscore.model import MAX_NUMBER, Target
 from dxscore.observations import Observation
 from dxscore.scoring import Scorecard, attainment, fit_line, judge, meets, score
 from dxscore.targets import load_target_sets
@@ -275,3 +276,28 @@ def test_achieved_exactly_when_the_comparator_holds_on_current(
         assert status == "no_data"
     else:
         assert (status == "achieved") == meets(goal, current.value)
+
+
+extreme = st.floats(min_value=-MAX_NUMBER, max_value=MAX_NUMBER, allow_nan=False)
+
+
+@given(
+    comparators,
+    extreme,
+    st.lists(st.tuples(st.integers(1900, 2100), extreme), min_size=2, max_size=6),
+    st.integers(1900, 2100),
+)
+@example("above", MAX_NUMBER, [(1900, -MAX_NUMBER), (2000, MAX_NUMBER)], 2100)
+@example("below", -MAX_NUMBER, [(1900, MAX_NUMBER), (1901, -MAX_NUMBER / 2)], 2100)
+def test_values_within_bounds_never_give_infinity_or_nan(
+    comparator: str, threshold: float, points: list[tuple[int, float]], target_year: int
+) -> None:
+    """JSON cannot hold NaN: every value the readers accept keeps the numbers finite."""
+    goal = target(**{comparator: threshold})
+    series = sorted(dict(points).items())
+    as_of = series[-1][0]
+    _, current, projected, fit = judge(goal, target_year, history(*series), as_of, False)
+    for number in (projected, *(fit or ())):
+        assert number is None or math.isfinite(number)
+    if current is not None:
+        assert math.isfinite(attainment(goal, current.value))

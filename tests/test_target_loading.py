@@ -339,6 +339,16 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
             "unit: percent\n      weight: 0\n      targets:\n        2025: {min",
             "11:15: pillars.government[0].weight: Input should be greater than 0",
         ),
+        (  # weights beyond 1000 could add up to infinity, and scores to NaN
+            "unit: percent\n      targets:\n        2025: {min",
+            "unit: percent\n      weight: 1.0e308\n      targets:\n        2025: {min",
+            "11:15: pillars.government[0].weight: Input should be less than or equal to 1000",
+        ),
+        (
+            "{about: 30}",
+            "{about: 3.0e13}",
+            "20:23: pillars.economy[0].targets.2025.about: Input should be less than or equal to 1e+12",
+        ),
     ],
 )
 def test_target_rules(cli: Cli, write: Write, replace: str, by: str, expected: str) -> None:
