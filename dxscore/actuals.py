@@ -106,6 +106,18 @@ def nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
+# Control characters (NUL, ESC …) would travel into the reports, where an ESC recolors a
+# terminal; names take none, notes and sources keep tabs and line breaks (a multi-line cell).
+_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_character(text: str, *, name: bool) -> str | None:
+    """The first control character in a name (an area) or a free text (a note), if any."""
+    found = (_CONTROL_IN_NAME if name else _CONTROL_IN_TEXT).search(text)
+    return None if found is None else found.group()
+
+
 def shown(text: str) -> str:
     """Cell text fit for a one-line message: control characters escaped, long text cut."""
     cleaned = "".join(
@@ -265,7 +277,12 @@ def _read_file(
     except OSError as error:
         result.problems.append(problem(name, "unreadable", reason=error.strerror or error))
         return
-    chosen = encoding or _encoding_from_bom(raw.peek(4)[:4])
+    head = raw.peek(64)[:64]
+    chosen = encoding or _encoding_from_bom(head[:4])
+    if encoding is None and chosen == "utf-8-sig" and b"\0" in head:  # valid UTF-8, but no text
+        result.problems.append(_utf16_problem(name, head))
+        raw.close()
+        return
     reader = _FileReader(path, name, chosen, catalogue, city, result, first_seen)
     if progress is not None:
         reader.progress = lambda _rows: progress(name, raw.tell())
@@ -303,7 +320,11 @@ def _read_spreadsheet(
     try:
         reader.read_records(records)
     except SheetError as error:
-        result.problems.append(problem(str(path), error.key, fields=error.fields))
+        if error.at is None:
+            result.problems.append(problem(str(path), error.key, fields=error.fields))
+        else:
+            line, col = error.at
+            reader.add(problem(reader.name, error.key, line, col, fields=error.fields))
 
 
 def clean_long_layout(
@@ -341,6 +362,12 @@ def _encoding_from_bom(head: bytes) -> str:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     return "utf-8-sig"
+
+
+def _utf16_problem(name: str, head: bytes) -> Problem:
+    """A file with NUL bytes from the start: UTF-16 saved without its byte-order mark."""
+    order = "be" if head[:1] == b"\0" else "le"  # 'c' is 63 00 in little-endian order
+    return problem(name, "not-decodable.utf16", 1, 1, encoding=f"utf-16-{order}")
 
 
 def _decode_problem(path: Path, name: str, encoding: str) -> Problem:
@@ -592,10 +619,19 @@ class _Layout:
             area_cell = cells[self.area_at]
             area = self.area_of.get(area_cell)
             if area is None and area_cell not in self.area_of:
+                if not self._clean(reader, area_cell, self.area_at, name=True):
+                    return
                 stripped = area_cell.strip()
                 area = self.area_of[area_cell] = nfc(stripped) if stripped else None
-        note = nfc(cells[self.note_at].strip()) if self.note_at is not None else ""
-        source = nfc(cells[self.source_at].strip()) if self.source_at is not None else ""
+        note = source = ""
+        if self.note_at is not None:
+            note = nfc(cells[self.note_at].strip())
+            if note and not self._clean(reader, note, self.note_at, name=False):
+                return
+        if self.source_at is not None:
+            source = nfc(cells[self.source_at].strip())
+            if source and not self._clean(reader, source, self.source_at, name=False):
+                return
         if self.years:
             for index, column_year in self.years.items():
                 self._observe(
@@ -620,6 +656,16 @@ class _Layout:
             note,
             source,
         )
+
+    def _clean(self, reader: _FileReader, text: str, index: int, *, name: bool) -> bool:
+        """Whether the text is free of control characters (a problem says where when not)."""
+        found = control_character(text, name=name)
+        if found is not None:
+            column = self.header[index]
+            reader.problem(
+                "control-character", reader.line, index + 1, column, code=f"{ord(found):04X}"
+            )
+        return found is None
 
     def _indicator(self, reader: _FileReader, set_id: str, cell: str) -> Indicator | None:
         stripped = cell.strip()
@@ -740,7 +786,7 @@ def read_cell(unit: str, cell: str) -> Outcome:
     low, high = unit_range(unit)
     if (low is not None and number < low) or (high is not None and number > high):
         span = f"{low:g}–{high:g}" if high is not None else f"≥ {low:g}"
-        return "out-of-range", {"value": f"{number:g}", "unit": unit, "span": span}
+        return "out-of-range", {"value": f"{number:.15g}", "unit": unit, "span": span}
     return number
 
 

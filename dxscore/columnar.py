@@ -29,6 +29,7 @@ from dxscore.actuals import (
     SPREADSHEET_SUFFIXES,
     Catalogue,
     clean_long_layout,
+    control_character,
     nfc,
     parse_year,
     read_cell,
@@ -407,7 +408,11 @@ class _Reader:
             for (cell,) in db.execute(
                 f"SELECT DISTINCT {self._column('area')} FROM raw"
             ).fetchall():
-                if cell is not None and (not cell.strip() or nfc(cell.strip()) != cell):
+                if cell is not None and (
+                    not cell.strip()
+                    or nfc(cell.strip()) != cell
+                    or control_character(cell, name=True)
+                ):
                     return False
         for (cell,) in db.execute(f"SELECT DISTINCT {self._column('year')} FROM raw").fetchall():
             if cell is None or parse_year(cell) is None:

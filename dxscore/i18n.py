@@ -375,6 +375,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the input cannot be read as {encoding}; save it as UTF-8 (in Excel: CSV UTF-8), or name its encoding with --encoding (for example cp1258 or utf-16)",
         "vi": "không đọc được dữ liệu theo {encoding}; hãy lưu tệp dạng UTF-8 (trong Excel: CSV UTF-8), hoặc nêu bảng mã bằng --encoding (ví dụ cp1258 hay utf-16)",
     },
+    "problem.not-decodable.utf16": {
+        "en": "the file holds NUL bytes from its start: it looks like UTF-16 saved without a byte-order mark; save it as UTF-8 (in Excel: CSV UTF-8), or pass --encoding {encoding}",
+        "vi": "tệp chứa byte NUL ngay từ đầu: có vẻ là UTF-16 được lưu không có dấu thứ tự byte (BOM); hãy lưu tệp dạng UTF-8 (trong Excel: CSV UTF-8), hoặc dùng --encoding {encoding}",
+    },
     "problem.csv-syntax.unclosed": {
         "en": 'a quoted cell is never closed: a " opens here and no " ends it before the end of the file',
         "vi": 'một ô mở dấu " ở đây nhưng không có dấu " đóng trước cuối tệp',
@@ -382,6 +386,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.csv-syntax.too-large": {
         "en": "a cell is larger than the CSV reader's limit; is a quote left open?",
         "vi": "một ô lớn quá giới hạn đọc CSV; có dấu ngoặc kép nào chưa đóng?",
+    },
+    "problem.control-character": {
+        "en": "the cell holds the control character U+{code}; remove it (it would travel into the reports)",
+        "vi": "ô chứa ký tự điều khiển U+{code}; hãy xoá nó (nó sẽ đi vào các báo cáo)",
     },
     "problem.csv-syntax.nul": {
         "en": "the line holds a NUL byte; is this a CSV file?",
@@ -533,8 +541,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "trang '{sheet}' là biểu đồ, không phải bảng ô; hãy chọn trang tính bằng --sheet",
     },
     "problem.formula-without-value": {
-        "en": "row {row}, column {col} holds the formula {formula} but no computed value (the file was not saved by Excel); open and save it in Excel, or write the value",
-        "vi": "dòng {row}, cột {col} có công thức {formula} nhưng không có giá trị đã tính (tệp không được lưu bằng Excel); hãy mở và lưu lại bằng Excel, hoặc ghi giá trị",
+        "en": "the cell holds the formula {formula} but no computed value (the file was not saved by Excel); open and save it in Excel, or write the value",
+        "vi": "ô có công thức {formula} nhưng không có giá trị đã tính (tệp không được lưu bằng Excel); hãy mở và lưu lại bằng Excel, hoặc ghi giá trị",
     },
     "problem.unknown-sheet": {
         "en": "the workbook has no sheet '{sheet}'; its sheets: {sheets}",

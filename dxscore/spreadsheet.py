@@ -9,6 +9,7 @@ their cell named), booleans as true/false.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,10 @@ from typing import Any
 class SheetError(Exception):
     """The workbook or sheet cannot be read; ``key`` and ``fields`` name the problem."""
 
-    def __init__(self, key: str, **fields: object) -> None:
+    def __init__(self, key: str, at: tuple[int, int] | None = None, **fields: object) -> None:
         super().__init__(key)
         self.key = key
+        self.at = at  # the row and column of the cell at fault, if one is
         self.fields = fields
 
 
@@ -35,9 +37,14 @@ def open_sheet(path: Path, sheet: str | None) -> tuple[str, Iterator[tuple[int, 
     except Exception as error:  # openpyxl raises many kinds on a damaged file
         raise SheetError("not-a-workbook", reason=_reason(error)) from None
     names = values.sheetnames
-    if sheet is not None and sheet not in names:
-        raise SheetError("unknown-sheet", sheet=sheet, sheets=", ".join(names))
-    title = sheet if sheet is not None else names[0]
+    if sheet is None:
+        title = names[0]
+    else:  # "Số liệu" typed with decomposed accents is the same name
+        wanted = unicodedata.normalize("NFC", sheet)
+        found = [name for name in names if unicodedata.normalize("NFC", name) == wanted]
+        if not found:
+            raise SheetError("unknown-sheet", sheet=sheet, sheets=", ".join(names))
+        title = found[0]
     if title in {chart.title for chart in values.chartsheets} or not hasattr(
         values[title], "iter_rows"
     ):
@@ -59,7 +66,7 @@ def _rows(values: Any, formulas: Any, title: str) -> Iterator[tuple[int, list[st
                     and source.value.startswith("=")
                 ):
                     raise SheetError(
-                        "formula-without-value", row=number, col=column, formula=source.value[:40]
+                        "formula-without-value", (number, column), formula=source.value[:40]
                     )
             while cells and cells[-1] == "":
                 cells.pop()  # formatting alone extends a row; empty cells at its end say nothing

@@ -115,6 +115,20 @@ def test_undecodable_bytes_suggest_an_encoding(cli: Cli, write: Write) -> None:
     assert "Traceback" not in result.err
 
 
+@pytest.mark.parametrize("order", ["le", "be"])
+def test_utf16_without_a_bom_is_named_with_the_encoding_to_pass(
+    cli: Cli, write: Write, order: str
+) -> None:
+    """Valid UTF-8 to a decoder (NUL is a character), but every other byte is NUL."""
+    path = write(LONG.encode(f"utf-16-{order}"), "utf16.csv")
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.startswith(f"{path}:1:1: the file holds NUL bytes from its start")
+    assert f"--encoding utf-16-{order} [not-decodable]" in result.err.splitlines()[0]
+    expected = scored(cli, write(LONG, "long.csv"), "-t", WORKED)
+    assert scored(cli, path, "-t", WORKED, "--encoding", f"utf-16-{order}") == expected
+
+
 def test_an_unknown_encoding_is_a_usage_error(cli: Cli, write: Write) -> None:
     result = cli("check", write(LONG), "-t", WORKED, "--encoding", "klingon")
     assert result.code == 2
@@ -307,3 +321,23 @@ def test_validate_checks_actuals_without_scoring(cli: Cli, write: Write) -> None
     assert result.out.startswith(
         f"::error file={bad},line=2,col=3,title=dxscore out-of-range::value: 0 is outside"
     )
+
+
+def test_control_characters_in_names_and_notes_are_refused(cli: Cli, write: Write) -> None:
+    """An ESC or NUL would travel into the Markdown and HTML reports; a multi-line note is fine."""
+    path = write(
+        "area,indicator,year,value,note,source\n"
+        "X\x1b[31mY,dx_rank,2024,5,,\n"
+        "Z,reporting_online,2024,50,a\x00b,\n"
+        "Z,dx_rank,2024,5,,a\x07b\n"
+        'W,dx_rank,2024,5,"two\nlines\twith a tab",\n',
+        "c.csv",
+    )
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert [line.split(";")[0] for line in result.err.splitlines()[:3]] == [
+        f"{path}:2:1: area: the cell holds the control character U+001B",
+        f"{path}:3:5: note: the cell holds the control character U+0000",
+        f"{path}:4:6: source: the cell holds the control character U+0007",
+    ]
+    assert "✘ 3 problem(s)" in result.err  # not the multi-line note

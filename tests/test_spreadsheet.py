@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -65,6 +66,10 @@ def test_sheet_chooses_the_sheet(cli: Cli, tmp_path: Path) -> None:
     assert (
         f"{book}: the workbook has no sheet 'Sheet9'; its sheets: Ghi chú, Data [unknown-sheet]"
         in result.err
+    )
+    decomposed = unicodedata.normalize("NFD", "Ghi chú")  # the same name, typed another way
+    assert cli("check", book, "-t", WORKED, "--sheet", decomposed).err.startswith(
+        f"{book}!Ghi chú:1: missing column(s)"
     )
     first = cli("check", book, "-t", WORKED)  # the first sheet holds no data columns
     assert first.code == 2 and f"{book}!Ghi chú:1: missing column(s)" in first.err
@@ -146,7 +151,7 @@ def test_a_formula_without_a_computed_value_is_named(cli: Cli, tmp_path: Path) -
     book.save(path)
     result = cli("check", path, "-t", WORKED)
     assert result.code == 2
-    assert "row 2, column 3 holds the formula =2+3 but no computed value" in result.err
+    assert f"{path}!Sheet:2:3: the cell holds the formula =2+3 but no computed value" in result.err
 
 
 def test_a_chart_sheet_is_not_read_as_cells(cli: Cli, tmp_path: Path) -> None:
