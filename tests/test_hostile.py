@@ -106,11 +106,16 @@ def test_filters_that_match_nothing_are_errors(cli: Cli) -> None:
     )
 
 
-def test_markup_emoji_codes_and_escape_sequences_print_inert(cli: Cli, write: Write) -> None:
-    path = write('indicator,year,value,area\ndx_rank,2024,3,":smile: \x1b[31mred"\n')
+def test_markup_and_emoji_codes_print_inert_and_escape_sequences_are_refused(
+    cli: Cli, write: Write
+) -> None:
+    path = write('indicator,year,value,area\ndx_rank,2024,3,":smile: [bold]red"\n')
     result = cli("check", path, "-t", WORKED, "--fail-on", "never", env={"COLUMNS": "150"})
-    assert "Area: :smile: \\x1b[31mred" in result.out
-    assert "\x1b[31m" not in result.out and "😄" not in result.out
+    assert "Area: :smile: [bold]red" in result.out and "😄" not in result.out
+    escape = write('indicator,year,value,area\ndx_rank,2024,3,"\x1b[31mred"\n', "esc.csv")
+    result = cli("check", escape, "-t", WORKED, "--fail-on", "never")
+    assert result.code == 2 and "\x1b" not in result.out + result.err
+    assert f"{escape}:2:4: area: the cell holds the control character U+001B" in result.err
 
 
 def test_a_control_character_in_a_target_file(cli: Cli, write: Write) -> None:
