@@ -336,7 +336,7 @@ def clean_long_layout(
     reader = _FileReader(Path(name), name, "", catalogue, city, scratch, {})
     reader.line = 1
     layout = reader._layout(header)
-    if layout is None or layout.years or scratch.problems or scratch.warnings:
+    if layout is None or layout.years or layout.unnamed or scratch.problems or scratch.warnings:
         return None
     return layout.roles
 
@@ -488,6 +488,7 @@ class _FileReader:
         if layout is None:
             return
         progress, every = self.progress, PROGRESS_EVERY
+        unnamed, unnamed_data = layout.unnamed, None  # the first cell with data in such a column
         for self.line, cells in records:
             if not cells or (len(cells) == 1 and not cells[0].strip()):
                 continue  # a blank line
@@ -508,7 +509,16 @@ class _FileReader:
                     columns=len(header),
                 )
                 continue
+            if unnamed and unnamed_data is None:
+                unnamed_data = next(
+                    ((self.line, i) for i in unnamed if i < len(cells) and cells[i].strip()), None
+                )
             layout.read_row(self, cells)
+        if unnamed_data is not None:
+            line, index = unnamed_data
+            self.result.warnings.append(
+                problem(self.name, "warning.unnamed-column", line, index + 1, kind="warning")
+            )
         if self.result.rows == 0 and not self.result.problems:
             self.problem("empty-file.no-rows", header_line)
 
@@ -516,6 +526,7 @@ class _FileReader:
         roles: dict[str, int] = {}
         years: dict[int, int] = {}
         unused: list[str] = []
+        unnamed: list[int] = []  # columns without a header: named in a warning if they hold data
         for index, cell in enumerate(header):
             key = normalize_word(cell)
             if _YEAR_HEADER.fullmatch(key):
@@ -539,6 +550,8 @@ class _FileReader:
             if role is None:
                 if key:
                     unused.append(cell.strip())
+                else:
+                    unnamed.append(index)
                 continue
             if role in roles:
                 self.problem(
@@ -576,7 +589,7 @@ class _FileReader:
             self.result.warnings.append(
                 problem(self.name, key, kind="warning", columns=names, more=more)
             )
-        return _Layout(roles, years, [cell.strip() for cell in header])
+        return _Layout(roles, years, [cell.strip() for cell in header], unnamed)
 
 
 class _Layout:
@@ -587,8 +600,10 @@ class _Layout:
     written; only a cell not seen before (or one that is wrong) takes the slow path.
     """
 
-    def __init__(self, roles: dict[str, int], years: dict[int, int], header: list[str]) -> None:
-        self.roles, self.years, self.header = roles, years, header
+    def __init__(
+        self, roles: dict[str, int], years: dict[int, int], header: list[str], unnamed: list[int]
+    ) -> None:
+        self.roles, self.years, self.header, self.unnamed = roles, years, header, unnamed
         self.city_at = roles.get("city")
         self.indicator_at = roles["indicator"]
         self.area_at = roles.get("area")

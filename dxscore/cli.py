@@ -483,6 +483,8 @@ def compare(
 
         data = _read_actuals(actuals, loaded, None, encoding, sheet, language, history=True)
         assert isinstance(data, Actuals)  # history=True: the reference reader
+        sets = [item.target_set for item in loaded]
+        _check_filters(sets, data, _reported_span(actuals, data), None, None, as_of)
         observations = data.observations
     with_data = {o.target_set for o in observations}
     sets = sorted(
@@ -558,9 +560,9 @@ def _score(
     sets = [
         item.target_set for item in loaded if item.target_set.id in _resolve_ids(loaded, wanted)
     ]
-    span = data.years()
+    span = _reported_span(actuals, data)
     _check_filters(sets, data, span, years, areas, as_of)
-    as_of = as_of if as_of is not None or span is None else span[1]
+    as_of = as_of if as_of is not None else span[1]
     series = data.series(as_of)
     data.close()
     scorecard = score_series(
@@ -580,6 +582,20 @@ def _score(
 
         typer.echo(t("msg.not_reported", lang, n=data.not_reported), err=True)
     return scorecard, loaded
+
+
+def _reported_span(paths: list[Path], data: Actuals | LargeActuals) -> tuple[int, int]:
+    """The first and last year with a reported value; none at all (an empty template, or only
+    rows of other cities) is an error: a check of nothing must not pass a CI gate."""
+    span = data.years()
+    if span is None:
+        from dxscore.errors import problem
+
+        names = ", ".join(str(path) for path in paths)
+        raise InputError(
+            [problem(names, "nothing-reported", rows=data.rows, empty=data.not_reported)]
+        )
+    return span
 
 
 def _resolve_ids(loaded: list[LoadedTargetSet], names: list[str]) -> set[str]:

@@ -387,6 +387,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "a cell is larger than the CSV reader's limit; is a quote left open?",
         "vi": "một ô lớn quá giới hạn đọc CSV; có dấu ngoặc kép nào chưa đóng?",
     },
+    "problem.nothing-reported": {
+        "en": "no value is reported ({rows} row(s) read, {empty} value(s) left empty): there is nothing to score; fill in the values, or check --city",
+        "vi": "chưa có giá trị nào được báo cáo (đã đọc {rows} dòng, {empty} giá trị để trống): không có gì để chấm điểm; hãy điền số liệu, hoặc kiểm tra --city",
+    },
     "problem.control-character": {
         "en": "the cell holds the control character U+{code}; remove it (it would travel into the reports)",
         "vi": "ô chứa ký tự điều khiển U+{code}; hãy xoá nó (nó sẽ đi vào các báo cáo)",
@@ -560,6 +564,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "warning.unused-columns": {
         "en": "column(s) not used: {columns}",
         "vi": "cột không dùng: {columns}",
+    },
+    "warning.unnamed-column": {
+        "en": "a column without a header holds data, which is not used; give it a header or remove it",
+        "vi": "một cột không có tiêu đề có chứa dữ liệu, dữ liệu này không được dùng; hãy đặt tiêu đề cho cột hoặc xoá cột",
     },
     "warning.unused-columns.more": {
         "en": "column(s) not used: {columns} and {more} more",

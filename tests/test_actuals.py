@@ -303,6 +303,12 @@ def test_unused_columns_are_named_in_a_warning(cli: Cli, write: Write) -> None:
         "check", write("indicator,year,value,unit\ndx_rank,2024,3,rank\n", "u.csv"), "-t", WORKED
     )
     assert "warning:" in result.err and "column(s) not used: unit" in result.err
+    # a column without a header is named by its place when a cell of it holds data
+    unnamed = write("indicator,year,value,\ndx_rank,2023,3,\ndx_rank,2024,3,x\n", "n.csv")
+    result = cli("check", unnamed, "-t", WORKED, "--fail-on", "never")
+    assert f"warning: {unnamed}:3:4: a column without a header holds data" in result.err
+    empty = write("indicator,year,value,\ndx_rank,2024,3,\n", "m.csv")  # a trailing delimiter
+    assert "warning" not in cli("check", empty, "-t", WORKED, "--fail-on", "never").err
     # also when the file has errors: the column may be where the data went
     bad = write("indicator,year,value,unit\ndx_rank,2024,0,rank\n", "b.csv")
     result = cli("check", bad, "-t", WORKED)
@@ -341,3 +347,19 @@ def test_control_characters_in_names_and_notes_are_refused(cli: Cli, write: Writ
         f"{path}:4:6: source: the cell holds the control character U+0007",
     ]
     assert "✘ 3 problem(s)" in result.err  # not the multi-line note
+
+
+def test_actuals_with_no_reported_value_are_an_error(cli: Cli, write: Write) -> None:
+    """A check of nothing must not pass a CI gate: an empty template, only other cities."""
+    template = write(cli("template", "haiphong").out, "template.csv")
+    result = cli("check", template)
+    assert result.code == 2
+    assert result.err.startswith(f"{template}: no value is reported (33 row(s) read, 33 value(s)")
+    hanoi = ROOT / "examples" / "hanoi-actuals.csv"
+    result = cli("check", hanoi, "--city", "haiphong")
+    assert result.code == 2
+    assert "25 row(s) for other cities not scored" in result.err
+    assert "[nothing-reported]" in result.err
+    assert cli("report", template, "-f", "json").code == 2
+    compared = cli("compare", hanoi, "--as-of", "2020")  # as check refuses it
+    assert compared.code == 2 and "[no-data-as-of]" in compared.err

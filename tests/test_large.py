@@ -180,6 +180,11 @@ HANDED_BACK: dict[str, Callable[[list[str]], list[str]]] = {
     "an area with spaces around it": lambda lines: [*lines, "hanoi, Xã 9 ,dx_rank,2015,3"],
     "an area with an escape character": lambda lines: [*lines, "hanoi,Xã\x1b[31m9,dx_rank,2015,3"],
     "a blank line": lambda lines: [lines[0], "", *lines[1:]],
+    "data in a column without a header": lambda lines: [
+        lines[0] + ",",
+        *(line + "," for line in lines[1:-1]),
+        lines[-1] + ",x",
+    ],
     "a note column": lambda lines: [lines[0] + ",note", *(line + "," for line in lines[1:])],
     "a ragged row": lambda lines: [*lines, "hanoi,Xã 9,dx_rank,2015"],
     "a trailing delimiter": lambda lines: [*lines, "hanoi,Xã 9,dx_rank,2015,3,"],
