@@ -195,6 +195,11 @@ def read_actuals(
     progress: Progress | None = None,
 ) -> Actuals:
     """Read every file; observations from all, problems from all, duplicates checked across files."""
+    books = sum(1 for path in paths if path.suffix.lower() in SPREADSHEET_SUFFIXES)
+    if sheet is not None and not books:  # an option that would do nothing is a mistake
+        raise InputError([problem("--sheet", "option-unused.sheet", sheet=sheet)])
+    if encoding is not None and paths and books == len(paths):
+        raise InputError([problem("--encoding", "option-unused.encoding", encoding=encoding)])
     catalogue = Catalogue(target_sets)
     if city is not None and catalogue.resolve_city(city) is None:
         raise InputError([catalogue.unknown_city("--city", city)])

@@ -755,6 +755,10 @@ def template(
     from dxscore.output import write_atomic
     from dxscore.render.template import actuals_template
 
+    if output is not None and output.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+        from dxscore.errors import problem
+
+        raise InputError([problem("--output", "template-not-csv", path=output)])
     loaded = _load_targets(targets_paths)
     chosen = _pick(loaded, set_id)
     text = actuals_template(chosen)

@@ -387,6 +387,18 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "a cell is larger than the CSV reader's limit; is a quote left open?",
         "vi": "một ô lớn quá giới hạn đọc CSV; có dấu ngoặc kép nào chưa đóng?",
     },
+    "problem.option-unused.sheet": {
+        "en": "no input is an .xlsx workbook, so there is no sheet '{sheet}' to choose; --sheet is for workbooks",
+        "vi": "không có tệp đầu vào nào là sổ tính .xlsx, nên không có trang '{sheet}' để chọn; --sheet chỉ dùng cho sổ tính",
+    },
+    "problem.option-unused.encoding": {
+        "en": "every input is an .xlsx workbook, which carries its own encoding; --encoding {encoding} is for CSV files",
+        "vi": "mọi tệp đầu vào đều là sổ tính .xlsx, vốn tự mang bảng mã; --encoding {encoding} chỉ dùng cho tệp CSV",
+    },
+    "problem.template-not-csv": {
+        "en": "the template is a CSV file (Excel opens it); name it .csv rather than '{path}'",
+        "vi": "mẫu là tệp CSV (Excel mở được); hãy đặt tên .csv thay vì '{path}'",
+    },
     "problem.nothing-reported": {
         "en": "no value is reported ({rows} row(s) read, {empty} value(s) left empty): there is nothing to score; fill in the values, or check --city",
         "vi": "chưa có giá trị nào được báo cáo (đã đọc {rows} dòng, {empty} giá trị để trống): không có gì để chấm điểm; hãy điền số liệu, hoặc kiểm tra --city",

@@ -193,3 +193,10 @@ def test_python_dash_m_and_no_traceback_for_a_usage_error() -> None:
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert "xml" in run.stderr
+
+
+def test_template_is_never_written_under_a_workbook_name(cli: Cli, tmp_path: Path) -> None:
+    """The template is CSV text: saved as .xlsx, Excel and dxscore would refuse it."""
+    result = cli("template", "hanoi", "-o", tmp_path / "t.xlsx")
+    assert result.code == 2 and "[template-not-csv]" in result.err
+    assert not (tmp_path / "t.xlsx").exists()

@@ -166,3 +166,14 @@ def test_a_chart_sheet_is_not_read_as_cells(cli: Cli, tmp_path: Path) -> None:
         or "cannot read this as an .xlsx workbook" in result.err
     )
     assert "internal error" not in result.err
+
+
+def test_sheet_and_encoding_options_that_would_do_nothing(cli: Cli, tmp_path: Path) -> None:
+    actuals = DATA / "worked-actuals.csv"
+    result = cli("check", actuals, "-t", WORKED, "--sheet", "Data")
+    assert result.code == 2 and result.err.startswith("--sheet: no input is an .xlsx workbook")
+    book = workbook_from_csv(actuals, tmp_path / "w.xlsx")
+    result = cli("check", book, "-t", WORKED, "--encoding", "cp1258")
+    assert result.code == 2 and result.err.startswith("--encoding: every input is an .xlsx")
+    both = cli("check", book, actuals, "-t", WORKED, "--encoding", "utf-8", "--fail-on", "never")
+    assert both.code == 2 and "[duplicate-row]" in both.err  # read: the option applies to one
