@@ -342,6 +342,6 @@ def _same_key(key_node: Node, part: object, *, exact: bool) -> bool:
         key = _scalar(key_node)
     except ValueError:
         return False
-    if isinstance(part, str) and key_node.value == part:
-        return True
-    return bool(key == part) and (type(key) is type(part) or not exact)
+    if exact:  # "2025" is not 2025: a file may hold both, and only one is wrong
+        return type(key) is type(part) and bool(key == part)
+    return (isinstance(part, str) and key_node.value == part) or bool(key == part)

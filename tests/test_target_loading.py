@@ -115,6 +115,14 @@ def test_a_quoted_number_is_not_a_number(cli: Cli, write: Write) -> None:
     )
 
 
+def test_a_quoted_year_beside_the_same_year_unquoted_is_located(cli: Cli, write: Write) -> None:
+    """Both keys read "2025"; only the quoted one (line 13) is wrong."""
+    path = write(MINIMAL.replace("        2030: {min: 80}\n", '        "2025": {min: 70}\n'))
+    assert only_problem(cli, path).startswith(
+        f"{path}:13:9: pillars.government[0].targets.2025: Input should be a valid integer"
+    )
+
+
 def test_sexagesimal_and_nan_are_not_numbers(cli: Cli, write: Write) -> None:
     path = write(MINIMAL.replace("{min: 60}", "{min: 1:30}").replace("{min: 80}", "{min: .nan}"))
     result = cli("validate", path)
