@@ -51,7 +51,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     # target wording
     "target.done": {"en": "done", "vi": "hoàn thành"},
-    "target.top": {"en": "top {n}", "vi": "top {n}"},
+    "target.top": {"en": "top {n}", "vi": "nhóm {n} dẫn đầu"},
     "unit.per_year": {"en": "%/yr", "vi": "%/năm"},
     "target.stretch": {"en": "stretch {n}", "vi": "phấn đấu {n}"},
     "value.done": {"en": "done", "vi": "hoàn thành"},
@@ -259,8 +259,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "chuỗi phải khớp mẫu '{pattern}'",
     },
     "problem.schema.literal_error": {
-        "en": "Input should be {expected}",
-        "vi": "giá trị phải là {expected}",
+        "en": "Input should be {choices} or {last}",
+        "vi": "giá trị phải là {choices} hoặc {last}",
+    },
+    "problem.schema.literal_error.one": {
+        "en": "Input should be {last}",
+        "vi": "giá trị phải là {last}",
     },
     "problem.schema.greater_than": {
         "en": "Input should be greater than {gt}",

@@ -224,6 +224,12 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
             problems.append(_unknown_key((file, line, col, path), loc))
         elif kind == "missing":
             problems.append(problem(file, "missing", line, col, path, key=loc[-1]))
+        elif pydantic_type == "literal_error":  # pydantic joins the choices with an English "or"
+            expected = _plain((detail.get("ctx") or {}).get("expected", ""))
+            choices, _, last = expected.rpartition(" or ")
+            key = "schema.literal_error" if choices else "schema.literal_error.one"
+            fields = {"choices": choices, "last": last}
+            problems.append(problem(file, key, line, col, path, kind=kind, fields=fields))
         elif f"problem.schema.{pydantic_type}" in CATALOGUE:
             context = {name: _plain(value) for name, value in (detail.get("ctx") or {}).items()}
             problems.append(

@@ -449,3 +449,11 @@ def test_the_c_and_python_yaml_parsers_agree(monkeypatch: pytest.MonkeyPatch) ->
     fast = outcome()
     monkeypatch.setattr(safe_yaml, "_FastLoader", safe_yaml._Loader)
     assert outcome() == fast
+
+
+def test_a_choice_of_words_is_joined_in_the_messages_language(cli: Cli, write: Write) -> None:
+    """pydantic joins the allowed words with an English "or"; Vietnamese says "hoặc"."""
+    path = write(MINIMAL.replace("unit: milestone", "unit: kg"))
+    result = cli("validate", path, "--lang", "vi")
+    assert "giá trị phải là 'percent', 'percent_per_year'," in result.err
+    assert "'count' hoặc 'milestone' [literal-error]" in result.err and " or " not in result.err
