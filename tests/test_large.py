@@ -268,7 +268,7 @@ def test_fitted_lines_match_to_the_bit(
             assert found.current(year) == expected[key].current(year)
 
 
-def test_json_rows_are_what_json_dumps_writes(sets: list[TargetSet]) -> None:
+def test_json_rows_are_what_json_dumps_writes(sets: list[TargetSet], tmp_path: Path) -> None:
     """The template writer (Rows) against the dicts of the JSON contract, on every kind of row."""
     data = read_actuals(
         [ROOT / "examples" / "hanoi-actuals.csv", ROOT / "examples" / "haiphong-actuals.csv"], sets
@@ -276,6 +276,13 @@ def test_json_rows_are_what_json_dumps_writes(sets: list[TargetSet]) -> None:
     cards = [score(sets, data.observations), score(sets, data.observations, as_of=2031)]
     districts = read_actuals([ROOT / "examples" / "hanoi-districts.csv"], sets)
     cards.append(score(sets, districts.observations))
+    notes = tmp_path / "notes.csv"  # a note without a source, a source without a note
+    notes.write_text(
+        "city,indicator,year,value,note,source\nhanoi,dx_rank,2024,5,\"a \"\"note\"\"\",\n"
+        "hanoi,it_rank,2024,4,,a source\n",
+        encoding="utf-8",
+    )
+    cards.append(score(sets, read_actuals([notes], sets).observations))
     rows = Rows()
     checked = 0
     for card in cards:
