@@ -195,11 +195,9 @@ def read_actuals(
     progress: Progress | None = None,
 ) -> Actuals:
     """Read every file; observations from all, problems from all, duplicates checked across files."""
-    books = sum(1 for path in paths if path.suffix.lower() in SPREADSHEET_SUFFIXES)
-    if sheet is not None and not books:  # an option that would do nothing is a mistake
-        raise InputError([problem("--sheet", "option-unused.sheet", sheet=sheet)])
-    if encoding is not None and paths and books == len(paths):
-        raise InputError([problem("--encoding", "option-unused.encoding", encoding=encoding)])
+    unused = unused_options(paths, sheet, encoding)
+    if unused:
+        raise InputError(unused)
     catalogue = Catalogue(target_sets)
     if city is not None and catalogue.resolve_city(city) is None:
         raise InputError([catalogue.unknown_city("--city", city)])
@@ -213,6 +211,20 @@ def read_actuals(
         read.add(path.resolve())
         _read_file(path, catalogue, city, encoding, sheet, result, first_seen, progress)
     return result
+
+
+def unused_options(paths: Sequence[Path], sheet: str | None, encoding: str | None) -> list[Problem]:
+    """``--sheet`` or ``--encoding`` where it would do nothing: a mistake, not a no-op."""
+    if not paths:
+        given = (("--sheet", sheet), ("--encoding", encoding))
+        return [problem(option, "option-unused") for option, value in given if value is not None]
+    books = sum(1 for path in paths if path.suffix.lower() in SPREADSHEET_SUFFIXES)
+    found = []
+    if sheet is not None and not books:
+        found.append(problem("--sheet", "option-unused.sheet", sheet=sheet))
+    if encoding is not None and books == len(paths):
+        found.append(problem("--encoding", "option-unused.encoding", encoding=encoding))
+    return found
 
 
 def resolve_city(target_sets: Sequence[TargetSet], name: str) -> str | None:
@@ -284,8 +296,8 @@ def _read_file(
         return
     head = raw.peek(64)[:64]
     chosen = encoding or _encoding_from_bom(head[:4])
-    if encoding is None and chosen == "utf-8-sig" and b"\0" in head:  # valid UTF-8, but no text
-        result.problems.append(_utf16_problem(name, head))
+    if encoding is None and chosen == "utf-8-sig" and _looks_like_utf16(head):
+        result.problems.append(_utf16_problem(name, head))  # it decodes as UTF-8: NUL is valid
         raw.close()
         return
     reader = _FileReader(path, name, chosen, catalogue, city, result, first_seen)
@@ -334,16 +346,17 @@ def _read_spreadsheet(
 
 def clean_long_layout(
     name: str, header: list[str], catalogue: Catalogue, city: str | None
-) -> dict[str, int] | None:
-    """The columns of a long-layout header, as the reference reader would take them; None
-    when it would say anything about the header (a problem, unused columns, a wide layout)."""
+) -> tuple[dict[str, int], list[int]] | None:
+    """The columns of a long-layout header, as the reference reader would take them, and those
+    without a header (a warning if any cell of them holds data); None when it would say
+    anything about the header (a problem, unused columns, a wide layout)."""
     scratch = Actuals()
     reader = _FileReader(Path(name), name, "", catalogue, city, scratch, {})
     reader.line = 1
     layout = reader._layout(header)
-    if layout is None or layout.years or layout.unnamed or scratch.problems or scratch.warnings:
+    if layout is None or layout.years or scratch.problems or scratch.warnings:
         return None
-    return layout.roles
+    return layout.roles, layout.unnamed
 
 
 def _is_text_encoding(encoding: str) -> bool:
@@ -369,9 +382,17 @@ def _encoding_from_bom(head: bytes) -> str:
     return "utf-8-sig"
 
 
+def _looks_like_utf16(head: bytes) -> bool:
+    """Every other byte NUL, as in a header of ASCII letters in UTF-16 (not one NUL in a cell)."""
+    if len(head) < 8:
+        return False
+    half = len(head) // 2
+    return max(head[1::2].count(0), head[0::2].count(0)) >= 0.75 * half
+
+
 def _utf16_problem(name: str, head: bytes) -> Problem:
-    """A file with NUL bytes from the start: UTF-16 saved without its byte-order mark."""
-    order = "be" if head[:1] == b"\0" else "le"  # 'c' is 63 00 in little-endian order
+    """UTF-16 saved without its byte-order mark: named at its first byte, with the encoding."""
+    order = "be" if head[0::2].count(0) > head[1::2].count(0) else "le"  # 'c' is 63 00 in LE
     return problem(name, "not-decodable.utf16", 1, 1, encoding=f"utf-16-{order}")
 
 
@@ -500,8 +521,17 @@ class _FileReader:
             self.result.rows += 1
             if progress is not None and self.result.rows % every == 0:
                 progress(self.result.rows)
-            if self.pad_rows and len(cells) < len(header):
-                cells = cells + [""] * (len(header) - len(cells))
+            if self.pad_rows and len(cells) != len(header):  # a sheet: rows end at their last value
+                if len(cells) > len(header) and unnamed_data is None:  # cells past the header
+                    unnamed_data = next(
+                        (
+                            (self.line, i)
+                            for i in range(len(header), len(cells))
+                            if cells[i].strip()
+                        ),
+                        None,
+                    )
+                cells = (cells + [""] * (len(header) - len(cells)))[: len(header)]
             if len(cells) != len(header):  # located at the first cell too many or missing
                 at = min(len(cells), len(header))
                 missing = header[at] if at < len(header) else None
@@ -639,19 +669,17 @@ class _Layout:
             area_cell = cells[self.area_at]
             area = self.area_of.get(area_cell)
             if area is None and area_cell not in self.area_of:
-                if not self._clean(reader, area_cell, self.area_at, name=True):
-                    return
                 stripped = area_cell.strip()
-                area = self.area_of[area_cell] = nfc(stripped) if stripped else None
-        note = source = ""
-        if self.note_at is not None:
-            note = nfc(cells[self.note_at].strip())
-            if note and not self._clean(reader, note, self.note_at, name=False):
-                return
-        if self.source_at is not None:
-            source = nfc(cells[self.source_at].strip())
-            if source and not self._clean(reader, source, self.source_at, name=False):
-                return
+                area = nfc(stripped) if stripped else None
+                if self._clean(reader, stripped, self.area_at, name=True):
+                    self.area_of[area_cell] = area  # a refused one is reported on every row
+        # the row is read on after a control character, so that its other problems show too
+        note = nfc(cells[self.note_at].strip()) if self.note_at is not None else ""
+        if note and self.note_at is not None:
+            self._clean(reader, note, self.note_at, name=False)
+        source = nfc(cells[self.source_at].strip()) if self.source_at is not None else ""
+        if source and self.source_at is not None:
+            self._clean(reader, source, self.source_at, name=False)
         if self.years:
             for index, column_year in self.years.items():
                 self._observe(

@@ -224,6 +224,8 @@ def validate(
     from dxscore.targets import display_name, find_target_files, validate_target_files
 
     language = _language(lang)
+    if not actuals:  # --city, --encoding and --sheet are about actuals
+        _refuse_unused([], city=city, encoding=encoding, sheet=sheet)
     files = find_target_files(paths)
     loaded, problems = validate_target_files(files)
     observations = 0
@@ -476,6 +478,8 @@ def compare(
     from dxscore.scoring import score
 
     language = _language(lang)
+    if not actuals:
+        _refuse_unused([], encoding=encoding, sheet=sheet)
     loaded = _load_targets(targets_paths)
     observations = []
     if actuals:
@@ -582,6 +586,24 @@ def _score(
 
         typer.echo(t("msg.not_reported", lang, n=data.not_reported), err=True)
     return scorecard, loaded
+
+
+def _refuse_unused(
+    paths: list[Path],
+    *,
+    city: str | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> None:
+    """An actuals option with no actuals to apply to is a mistake, not a no-op."""
+    from dxscore.actuals import unused_options
+    from dxscore.errors import problem
+
+    problems = unused_options(paths, sheet, encoding)
+    if city is not None:
+        problems.append(problem("--city", "option-unused"))
+    if problems:
+        raise InputError(problems)
 
 
 def _reported_span(paths: list[Path], data: Actuals | LargeActuals) -> tuple[int, int]:

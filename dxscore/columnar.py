@@ -92,9 +92,10 @@ def read_large(
             header_line = first.decode("utf-8" if encoding in ("utf-8", "utf8") else "utf-8-sig")
             delimiter = sniff_delimiter(header_line)
             header = next(csv.reader([header_line.rstrip("\r\n")], delimiter=delimiter))
-            roles = clean_long_layout(str(path), header, catalogue, city)
-            if roles is None or set(roles) - set(ROLES):
+            layout = clean_long_layout(str(path), header, catalogue, city)
+            if layout is None or set(layout[0]) - set(ROLES):
                 return None
+            roles, unnamed = layout
             # DuckDB ignores empty cells past the last column ("…,5,"); the reference reader
             # calls such a row ragged. Without quotes, every line holds the same delimiters.
             delimiters, lines = _count_delimiters_and_lines(data, delimiter.encode())
@@ -102,7 +103,7 @@ def read_large(
                 return None
     except (OSError, ValueError, UnicodeDecodeError, csv.Error):
         return None
-    return _Reader(path, delimiter, len(header), roles, catalogue, city).read()
+    return _Reader(path, delimiter, len(header), roles, unnamed, catalogue, city).read()
 
 
 def _count_delimiters_and_lines(
@@ -262,11 +263,12 @@ class _Reader:
         delimiter: str,
         columns: int,
         roles: dict[str, int],
+        unnamed: list[int],
         catalogue: Catalogue,
         city: str | None,
     ) -> None:
         self.path, self.delimiter, self.columns = path, delimiter, columns
-        self.roles, self.catalogue = roles, catalogue
+        self.roles, self.unnamed, self.catalogue = roles, unnamed, catalogue
         self.wanted = catalogue.resolve_city(city) if city else None
 
     def read(self) -> LargeActuals | None:
@@ -308,6 +310,13 @@ class _Reader:
         ).fetchone()
         if longest is None or (longest[0] or 0) > CSV_FIELD_LIMIT:  # bytes ≥ characters
             return None
+        if self.unnamed:  # a trailing delimiter on every line is fine; data there is warned of
+            held = db.execute(
+                "SELECT count(*) FROM raw WHERE "
+                + " OR ".join(f"trim(coalesce(c{i}, '')) <> ''" for i in self.unnamed)
+            ).fetchone()
+            if held is None or held[0]:
+                return None
         names = self._names(db)
         if names is None or not self._areas_and_years_clean(db):
             return None

@@ -391,6 +391,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "a cell is larger than the CSV reader's limit; is a quote left open?",
         "vi": "một ô lớn quá giới hạn đọc CSV; có dấu ngoặc kép nào chưa đóng?",
     },
+    "problem.option-unused": {
+        "en": "there is no actuals file for this option to apply to",
+        "vi": "không có tệp số liệu nào để áp dụng tuỳ chọn này",
+    },
     "problem.option-unused.sheet": {
         "en": "no input is an .xlsx workbook, so there is no sheet '{sheet}' to choose; --sheet is for workbooks",
         "vi": "không có tệp đầu vào nào là sổ tính .xlsx, nên không có trang '{sheet}' để chọn; --sheet chỉ dùng cho sổ tính",

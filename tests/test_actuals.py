@@ -349,6 +349,31 @@ def test_control_characters_in_names_and_notes_are_refused(cli: Cli, write: Writ
     assert "✘ 3 problem(s)" in result.err  # not the multi-line note
 
 
+def test_a_control_character_does_not_hide_the_rest_of_the_row(cli: Cli, write: Write) -> None:
+    """Names take no tab or line break inside; one at the end is trimmed, as spaces are."""
+    path = write(
+        "area,indicator,year,value,note\n"
+        "A\tB,dx_rank,2024,x,\n"
+        '"C\n",dx_rank,2024,5,a\x1bb\n'
+        "C,dx_rank,2024,6,\n",
+        "r.csv",
+    )
+    result = cli("check", path, "-t", WORKED)
+    assert [line.split(": ")[0:2] for line in result.err.splitlines()[:4]] == [
+        [f"{path}:2:1", "area"],  # the tab
+        [f"{path}:2:4", "value"],  # 'x' is not a number
+        [f"{path}:3:5", "note"],  # the ESC; "C\n" is the area C
+        [f"{path}:5:4", "value"],  # C given twice: its line break was trimmed, not refused
+    ]
+    assert "[duplicate-row]" in result.err.splitlines()[3]
+
+
+def test_nul_in_a_utf8_file_is_not_taken_for_utf16(cli: Cli, write: Write) -> None:
+    path = write("indicator,year,value,note\ndx_rank,2024,5,a\x00b\n", "n.csv")
+    result = cli("check", path, "-t", WORKED)
+    assert result.err.startswith(f"{path}:2:4: note: the cell holds the control character U+0000")
+
+
 def test_actuals_with_no_reported_value_are_an_error(cli: Cli, write: Write) -> None:
     """A check of nothing must not pass a CI gate: an empty template, only other cities."""
     template = write(cli("template", "haiphong").out, "template.csv")

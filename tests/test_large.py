@@ -147,8 +147,13 @@ VARIANTS: dict[str, Callable[[list[str]], list[str]]] = {
         ],
         every=3,
     ),
-    # over 126 years apart: the check for rows given twice takes its slower way
-    "years two centuries apart": lambda lines: [*lines, "hanoi,Xã 9,dx_rank,1900,3"],
+    # 130 years apart: the check for rows given twice takes its slower way
+    "years two centuries apart": lambda lines: [
+        *lines,
+        "hanoi,Xã 9,dx_rank,1900,3",
+        "hanoi,Xã 9,dx_rank,2030,3",
+    ],
+    "a trailing delimiter on every line": lambda lines: [line + "," for line in lines],
     "indicator ids in capitals, city-wide rows": lambda lines: _rows(
         lines, lambda c: [c[0], "", c[2].upper(), *c[3:]] if c[1] == "Xã 00003" else c, every=1
     ),
@@ -278,7 +283,7 @@ def test_json_rows_are_what_json_dumps_writes(sets: list[TargetSet], tmp_path: P
     cards.append(score(sets, districts.observations))
     notes = tmp_path / "notes.csv"  # a note without a source, a source without a note
     notes.write_text(
-        "city,indicator,year,value,note,source\nhanoi,dx_rank,2024,5,\"a \"\"note\"\"\",\n"
+        'city,indicator,year,value,note,source\nhanoi,dx_rank,2024,5,"a ""note""",\n'
         "hanoi,it_rank,2024,4,,a source\n",
         encoding="utf-8",
     )

@@ -175,5 +175,26 @@ def test_sheet_and_encoding_options_that_would_do_nothing(cli: Cli, tmp_path: Pa
     book = workbook_from_csv(actuals, tmp_path / "w.xlsx")
     result = cli("check", book, "-t", WORKED, "--encoding", "cp1258")
     assert result.code == 2 and result.err.startswith("--encoding: every input is an .xlsx")
+    for command in (("validate", "--sheet", "Data"), ("compare", "--encoding", "cp1258")):
+        result = cli(*command)  # no actuals at all
+        assert result.code == 2 and "there is no actuals file for this option" in result.err
+    assert "[option-unused]" in cli("validate", "--city", "hanoi").err
     both = cli("check", book, actuals, "-t", WORKED, "--encoding", "utf-8", "--fail-on", "never")
     assert both.code == 2 and "[duplicate-row]" in both.err  # read: the option applies to one
+
+
+def test_a_column_without_a_header_is_warned_of_as_in_a_csv(cli: Cli, tmp_path: Path) -> None:
+    """A sheet's rows end at their last value: a row reaching past the header is data in a
+    column without one, as in a CSV, not a ragged row."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["indicator", "year", "value"])
+    sheet.append(["dx_rank", 2023, 5])
+    sheet.append(["dx_rank", 2024, 4, None, "a remark"])
+    path = tmp_path / "unnamed.xlsx"
+    book.save(path)
+    result = cli("check", path, "-t", WORKED, "--fail-on", "never")
+    assert result.code == 0, result
+    assert f"{path}!Sheet:3:5: a column without a header holds data" in result.err
+    assert json.loads(cli("check", path, "-t", WORKED, "-f", "json").out)["as_of"] == 2024
