@@ -388,3 +388,43 @@ def test_actuals_with_no_reported_value_are_an_error(cli: Cli, write: Write) -> 
     assert cli("report", template, "-f", "json").code == 2
     compared = cli("compare", hanoi, "--as-of", "2020")  # as check refuses it
     assert compared.code == 2 and "[no-data-as-of]" in compared.err
+
+
+# --- found missing by a mutation audit --------------------------------------------------------
+
+
+def test_two_target_sets_without_a_city_column_need_one(cli: Cli, write: Write) -> None:
+    path = write("indicator,year,value\ndx_rank,2024,3\n", "two.csv")
+    result = cli("check", path, "-t", BUNDLED / "hanoi.yaml", "-t", BUNDLED / "haiphong.yaml")
+    assert result.code == 2 and "[missing-column]" in result.err and "--city" in result.err
+
+
+def test_a_wide_file_with_a_value_column_is_mixed(cli: Cli, write: Write) -> None:
+    path = write("indicator,2023,2024,value\ndx_rank,5,4,3\n", "mixed.csv")
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2 and "[mixed-layout]" in result.err
+
+
+def test_the_edges_of_what_is_accepted(cli: Cli, write: Write) -> None:
+    """Each bound is inclusive: the year 2100, 10¹² written out, a milestone written 0."""
+    path = write(
+        "indicator,year,value\n"
+        "labour_productivity_growth,2024,1000000000000\n"
+        "e_government_done,2024,0\n"
+        "reporting_online,2100,50\n",
+        "edges.csv",
+    )
+    document = scored(cli, path, "-t", WORKED)
+    assert document["as_of"] == 2100
+    actual = {r["indicator"]: r["actual"] for r in document["results"]}
+    assert actual["labour_productivity_growth"] == 1e12
+    assert actual["e_government_done"] is False
+
+
+def test_a_pillar_with_no_target_scores_nothing_and_says_so(cli: Cli, write: Write) -> None:
+    from conftest import MINIMAL  # sets no overall target
+
+    targets = write(MINIMAL, "minimal.yaml")
+    path = write("indicator,year,value\nrecords_online_commune,2024,50\n", "p.csv")
+    result = cli("check", path, "-t", targets, "--pillar", "overall")
+    assert result.code == 2 and "[nothing-to-score]" in result.err

@@ -178,6 +178,15 @@ HANDED_BACK: dict[str, Callable[[list[str]], list[str]]] = {
         "hanoi,Xã 9,dx_rank,2100,3",
         "hanoi,Xã 9,dx_rank,2100,4",
     ],
+    "a word that is not a number": lambda lines: [
+        *lines,
+        "hanoi,Xã 9,records_online_commune,2015,abc",
+    ],
+    # 53,125 is neither a unit's smallest nor its largest value: the pattern must refuse it
+    "an ambiguous decimal comma inside the range": lambda lines: [
+        *(line.replace(",", ";") for line in lines),
+        "hanoi;Xã 9;records_online_commune;2015;53,125",
+    ],
     "an unknown indicator": lambda lines: [*lines, "hanoi,Xã 1,dx_rnak,2015,3"],
     "an out-of-range value": lambda lines: [*lines, "hanoi,Xã 9,records_online_commune,2015,101"],
     "a fractional rank": lambda lines: [*lines, "hanoi,Xã 9,dx_rank,2015,2.5"],
@@ -420,3 +429,14 @@ def test_plain_numbers_follow_only_the_rules_the_duckdb_reader_asks_about(
     assert (not isinstance(found, tuple)) == allowed
     if allowed:
         assert found == number
+
+
+@pytest.mark.usefixtures("any_size")
+def test_rows_of_other_cities_under_city_are_handed_back(
+    small: Path, sets: list[TargetSet], cli: Cli
+) -> None:
+    """Only Hanoi's rows: under --city haiphong the reference reader warns and finds nothing."""
+    assert read_large([small], sets, city="haiphong") is None
+    ran = cli("check", small, "--city", "haiphong", "--format", "json")
+    assert ran.code == 2
+    assert "for other cities not scored" in ran.err and "[nothing-reported]" in ran.err

@@ -137,14 +137,20 @@ def test_input_text_is_inert_in_every_format(cli: Cli, write: Write) -> None:
 
 def test_csv_neutralises_formulas(cli: Cli, write: Write) -> None:
     targets = write(MINIMAL.replace("Commune records online", "\"=cmd|' /C calc'!A0\""), "f.yaml")
-    actuals = write("indicator,year,value,area\nrecords_online_commune,2024,50,@SUM(1)\n", "f.csv")
+    actuals = write(
+        "indicator,year,value,area\n"
+        + "".join(
+            f"records_online_commune,2024,50,{area}\n" for area in ("@SUM(1)", "-2+3", "+cmd")
+        ),
+        "f.csv",
+    )
     rows = list(
         csv.DictReader(
             io.StringIO(cli("report", actuals, "-t", targets, "-f", "csv").out.lstrip("\ufeff"))
         )
     )
     assert rows[0]["name"] == "'=cmd|' /C calc'!A0"
-    assert rows[0]["area"] == "'@SUM(1)"
+    assert {row["area"] for row in rows} == {"'@SUM(1)", "'-2+3", "'+cmd"}
 
 
 @pytest.mark.parametrize(

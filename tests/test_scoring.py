@@ -10,9 +10,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from dxscore.actuals import read_actuals
-from dxscore.model import MAX_NUMBER, Target
+from dxscore.model import MAX_NUMBER, Target, TargetSet
 from dxscore.observations import Observation
-from dxscore.scoring import Scorecard, attainment, fit_line, judge, meets, score
+from dxscore.scoring import Scorecard, attainment, fit_line, judge, league, meets, score
 from dxscore.targets import load_target_sets
 
 DATA = Path(__file__).parent / "data"
@@ -301,3 +301,40 @@ def test_values_within_bounds_never_give_infinity_or_nan(
         assert number is None or math.isfinite(number)
     if current is not None:
         assert math.isfinite(attainment(goal, current.value))
+
+
+# --- found missing by a mutation audit --------------------------------------------------------
+
+
+def test_a_projection_that_lands_on_the_target_despite_float_error_is_on_track() -> None:
+    # 30.4 → 45.2: the line reaches 59.99999999999636 in 2025, which is 60 to nine decimals
+    status, _, projected, _ = judge(
+        target(min=60), 2025, history((2023, 30.4), (2024, 45.2)), 2024, False
+    )
+    assert projected is not None and projected != 60.0
+    assert status == "on_track"
+
+
+def _worked_sets() -> list[TargetSet]:
+    return [item.target_set for item in load_target_sets([DATA / "worked.yaml"])]
+
+
+def test_pillars_without_data_do_not_pull_the_set_score_down() -> None:
+    only = [Observation("worked", None, "records_online_commune", 2024, 48.0)]
+    card = score(_worked_sets(), only, years=[2025])
+    rows = {row.pillar: row for row in card.summary}
+    assert rows["government"].score == pytest.approx(80.0)  # 48 of 60, one of four with data
+    assert rows["economy"].score is None and rows["society"].score is None
+    assert rows[None].score == pytest.approx(80.0)  # the mean of the pillars with a score
+
+
+def test_league_names_the_weakest_pillar_and_lists_areas_without_data_last() -> None:
+    observations = [
+        Observation("worked", "A", "records_online_commune", 2023, 70.0),
+        Observation("worked", "A", "epayment_account_share", 2023, 10.0),
+        Observation("worked", "B", "records_online_commune", 2023, 30.0),
+        Observation("worked", "C", "records_online_commune", 2024, 90.0),  # after as-of
+    ]
+    card = score(_worked_sets(), observations, as_of=2023, years=[2025])
+    rows = [(r.rank, r.area, r.worst_pillar) for r in league(card)]
+    assert rows == [(1, "A", "society"), (2, "B", "government"), (None, "C", None)]

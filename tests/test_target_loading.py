@@ -347,6 +347,11 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
             "unit: percent\n      weight: 0\n      targets:\n        2025: {min",
             "11:15: pillars.government[0].weight: Input should be greater than 0",
         ),
+        (
+            "{min: 60}",
+            "{min: 60, stretch: 150}",
+            "12:34: pillars.government[0].targets.2025.stretch: 150 is outside the range of unit percent",
+        ),
         (  # weights beyond 1000 could add up to infinity, and scores to NaN
             "unit: percent\n      targets:\n        2025: {min",
             "unit: percent\n      weight: 1.0e308\n      targets:\n        2025: {min",
@@ -457,3 +462,14 @@ def test_a_choice_of_words_is_joined_in_the_messages_language(cli: Cli, write: W
     result = cli("validate", path, "--lang", "vi")
     assert "giá trị phải là 'percent', 'percent_per_year'," in result.err
     assert "'count' hoặc 'milestone' [literal-error]" in result.err and " or " not in result.err
+
+
+def test_targets_on_the_edge_of_a_units_range_are_valid(cli: Cli, write: Write) -> None:
+    """0% and rank 1 ("ranked first") lie inside their units' ranges."""
+    edges = MINIMAL.replace("{min: 60}", "{min: 0}").replace(
+        "unit: percent\n      targets:\n        2025: {about: 30}",
+        "unit: rank\n      targets:\n        2025: {max: 1}",
+    )
+    assert "unit: rank" in edges
+    result = cli("validate", write(edges))
+    assert result.code == 0, result
