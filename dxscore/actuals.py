@@ -21,7 +21,7 @@ import io
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -522,15 +522,9 @@ class _FileReader:
             if progress is not None and self.result.rows % every == 0:
                 progress(self.result.rows)
             if self.pad_rows and len(cells) != len(header):  # a sheet: rows end at their last value
-                if len(cells) > len(header) and unnamed_data is None:  # cells past the header
-                    unnamed_data = next(
-                        (
-                            (self.line, i)
-                            for i in range(len(header), len(cells))
-                            if cells[i].strip()
-                        ),
-                        None,
-                    )
+                past = _first_filled(cells, range(len(header), len(cells)))  # past the header
+                if past is not None and unnamed_data is None:
+                    unnamed_data = (self.line, past)
                 cells = (cells + [""] * (len(header) - len(cells)))[: len(header)]
             if len(cells) != len(header):  # located at the first cell too many or missing
                 at = min(len(cells), len(header))
@@ -545,9 +539,8 @@ class _FileReader:
                 )
                 continue
             if unnamed and unnamed_data is None:
-                unnamed_data = next(
-                    ((self.line, i) for i in unnamed if i < len(cells) and cells[i].strip()), None
-                )
+                found = _first_filled(cells, unnamed)
+                unnamed_data = None if found is None else (self.line, found)
             layout.read_row(self, cells)
         if unnamed_data is not None:
             line, index = unnamed_data
@@ -836,6 +829,11 @@ def read_cell(unit: str, cell: str) -> Outcome:
         span = f"{low:g}–{high:g}" if high is not None else f"≥ {low:g}"
         return "out-of-range", {"value": f"{number:.15g}", "unit": unit, "span": span}
     return number
+
+
+def _first_filled(cells: list[str], indices: Iterable[int]) -> int | None:
+    """The first of these cells that holds more than spaces."""
+    return next((i for i in indices if cells[i].strip()), None)
 
 
 def _text(cells: list[str], index: int | None) -> str:

@@ -225,7 +225,7 @@ def validate(
 
     language = _language(lang)
     if not actuals:  # --city, --encoding and --sheet are about actuals
-        _refuse_unused([], city=city, encoding=encoding, sheet=sheet)
+        _refuse_unused(city=city, encoding=encoding, sheet=sheet)
     files = find_target_files(paths)
     loaded, problems = validate_target_files(files)
     observations = 0
@@ -479,7 +479,7 @@ def compare(
 
     language = _language(lang)
     if not actuals:
-        _refuse_unused([], encoding=encoding, sheet=sheet)
+        _refuse_unused(encoding=encoding, sheet=sheet)
     loaded = _load_targets(targets_paths)
     observations = []
     if actuals:
@@ -589,17 +589,13 @@ def _score(
 
 
 def _refuse_unused(
-    paths: list[Path],
-    *,
-    city: str | None = None,
-    encoding: str | None = None,
-    sheet: str | None = None,
+    *, city: str | None = None, encoding: str | None = None, sheet: str | None = None
 ) -> None:
-    """An actuals option with no actuals to apply to is a mistake, not a no-op."""
+    """An actuals option given with no actuals file to apply to is a mistake, not a no-op."""
     from dxscore.actuals import unused_options
     from dxscore.errors import problem
 
-    problems = unused_options(paths, sheet, encoding)
+    problems = unused_options([], sheet, encoding)
     if city is not None:
         problems.append(problem("--city", "option-unused"))
     if problems:
