@@ -167,8 +167,12 @@ def parse_bytes(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
 
 
 def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
+    return _parse(text, name, _FastLoader)
+
+
+def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None, list[Problem]]:
     try:
-        loader = _FastLoader(text)  # type: ignore[call-arg]  # characters are checked here
+        loader = parser(text)  # type: ignore[call-arg]  # characters are checked here
     except yaml.reader.ReaderError as error:
         return None, [_reader_problem(text, name, error)]
     try:
@@ -180,8 +184,12 @@ def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
             )
         ]
     except yaml.MarkedYAMLError as error:
-        message = " ".join(part for part in (error.context, error.problem) if part) or str(error)
         mark = error.problem_mark or error.context_mark
+        if "nesting depth" in (error.problem or "") and _FastLoader is not _Loader:
+            # libyaml stops at 1000 levels, scanning a flow collection ("[[[[…") ahead of
+            # the composer; the Python parser reaches the composer's limit and says where
+            return _parse(text, name, _Loader)
+        message = " ".join(part for part in (error.context, error.problem) if part) or str(error)
         return None, [_problem_at(name, mark, "yaml-syntax", detail=message)]
     except yaml.reader.ReaderError as error:
         return None, [_reader_problem(text, name, error)]
