@@ -208,3 +208,36 @@ def test_the_readme_shows_a_real_piece_of_the_example_report() -> None:
     example = (ROOT / "examples" / "report-hanoi.md").read_text(encoding="utf-8")
     for line in piece.strip().splitlines():
         assert line in example, line
+
+
+def test_large_counts_read_as_numbers_not_exponents(cli: Cli, write: Write) -> None:
+    """A count of enterprises (1,500,000) is worded 1500000 in every document, never 1.5e+06;
+    the CSV carries the target files' numbers unrounded, for a spreadsheet to compute with."""
+    targets = write(
+        MINIMAL.replace(
+            "unit: percent\n      targets:\n        2025: {min: 60}",
+            "unit: count\n      targets:\n        2025: {min: 1500000}",
+        ).replace("2030: {min: 80}", "2030: {min: 0.125}"),
+        "count.yaml",
+    )
+    actuals = write(
+        "indicator,year,value\nrecords_online_commune,2021,1000000\n"
+        "records_online_commune,2023,1234567\n",
+        "count.csv",
+    )
+    shown = cli(
+        "check", actuals, "-t", targets, "--explain", "--fail-on", "never", env={"COLUMNS": "200"}
+    ).out
+    for text in ("≥ 1500000", "1234567 (2023)", "slope +117283.5/yr → 1469134 in 2025"):
+        assert text in shown
+    markdown = cli("report", actuals, "-t", targets, "-f", "markdown").out
+    assert "≥ 1500000" in markdown and "1234567" in markdown
+    for document in (shown, markdown):
+        assert "e+0" not in document
+    rows = list(
+        csv.DictReader(
+            io.StringIO(cli("report", actuals, "-t", targets, "-f", "csv").out.lstrip("\ufeff"))
+        )
+    )
+    values = {r["target_year"]: r["target_value"] for r in rows if r["unit"] == "count"}
+    assert values == {"2025": "1500000", "2030": "0.125"}

@@ -64,7 +64,7 @@ def as_csv(scorecard: Scorecard, lang: Lang) -> str:
                 unit,
                 r.target_year,
                 r.target.comparator,
-                "true" if r.target.comparator == "done" else wording.number(r.target.value),
+                "true" if r.target.comparator == "done" else _exact(r.target.value),
                 inert(wording.target(r.target, unit, lang)),
                 r.status,
                 wording.status(r.status, lang),
@@ -72,9 +72,15 @@ def as_csv(scorecard: Scorecard, lang: Lang) -> str:
                 "" if r.actual_year is None else r.actual_year,
                 "" if r.projected is None else round(r.projected, 2),
                 "" if r.attainment is None else round(r.attainment, 4),
-                wording.number(r.indicator.weight),
+                _exact(r.indicator.weight),
                 inert(r.current.note) if r.current else "",
                 inert(r.current.source) if r.current else "",
             )
         )
     return "\ufeff" + buffer.getvalue()
+
+
+def _exact(value: float) -> str:
+    """A number from the target file as written there, for a spreadsheet to compute with:
+    ``60`` not ``60.0``, ``0.125`` not rounded, ``1500000`` not ``1.5e+06``."""
+    return f"{value:.15g}"

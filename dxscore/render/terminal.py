@@ -209,7 +209,7 @@ def _explain(rows: Sequence[Result], as_of: int | None, lang: Lang) -> Iterator[
                 t(
                     "explain.fit",
                     lang,
-                    slope=f"{result.fit.slope:+.3g}",
+                    slope=wording.slope(result.fit.slope),
                     projected=wording.quantity(result.projected, unit, lang),
                     year=result.target_year,
                 )

@@ -12,8 +12,18 @@ STATUS_SYMBOL = {"achieved": "✔", "on_track": "↗", "at_risk": "⚠", "missed
 
 
 def number(value: float) -> str:
-    """``60`` not ``60.0``; at most two decimals, as the sources write them."""
-    return f"{round(value, 2):g}"
+    """``60`` not ``60.0``; at most two decimals, as the sources write them; never an
+    exponent (a count of 1,500,000 enterprises reads ``1500000``, not ``1.5e+06``)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def slope(value: float) -> str:
+    """A trend per year with its sign: ``+7.5``, ``-12``, ``+0.00123`` (three significant
+    digits below 1, so that a slow trend does not read as flat)."""
+    if abs(value) >= 1:
+        return ("+" if value > 0 else "-") + number(abs(value))
+    return f"{value:+.3g}"
 
 
 def quantity(value: float, unit: str, lang: Lang = "en") -> str:
