@@ -287,6 +287,9 @@ def _read_file(
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
         _read_spreadsheet(path, sheet, catalogue, city, result, first_seen)
         return
+    if path.suffix.lower() in OTHER_SPREADSHEET_SUFFIXES:  # binary: read as CSV, a decoding error
+        result.problems.append(problem(name, "spreadsheet-not-xlsx", suffix=path.suffix))
+        return
     if encoding is not None and not _is_text_encoding(encoding):
         raise InputError([problem("--encoding", "unknown-encoding", encoding=encoding)])
     try:
@@ -315,6 +318,7 @@ def _read_file(
 
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
+OTHER_SPREADSHEET_SUFFIXES = (".xls", ".xlsb", ".ods", ".numbers")
 
 
 def _read_spreadsheet(

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dxscore.actuals import (
+    OTHER_SPREADSHEET_SUFFIXES,
     SPREADSHEET_SUFFIXES,
     Catalogue,
     clean_long_layout,
@@ -68,7 +69,9 @@ def read_large(
     if len(paths) != 1 or encoding not in (None, "utf-8", "utf8", "utf-8-sig"):
         return None
     path = paths[0]
-    if path.suffix.lower() in SPREADSHEET_SUFFIXES or _DUCKDB_EXPANDS.search(str(path)):
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES + OTHER_SPREADSHEET_SUFFIXES or (
+        _DUCKDB_EXPANDS.search(str(path))
+    ):
         return None
     catalogue = Catalogue(target_sets)
     if city is not None and catalogue.resolve_city(city) is None:

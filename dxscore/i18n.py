@@ -560,6 +560,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "cannot read this as an .xlsx workbook ({reason}); save it from Excel as .xlsx, or as CSV UTF-8",
         "vi": "không đọc được tệp .xlsx này ({reason}); hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
     },
+    "problem.spreadsheet-not-xlsx": {
+        "en": "dxscore reads .xlsx workbooks and CSV files, not {suffix}; save it from Excel or LibreOffice as .xlsx, or as CSV UTF-8",
+        "vi": "dxscore đọc sổ tính .xlsx và tệp CSV, không đọc {suffix}; hãy lưu lại từ Excel hoặc LibreOffice dạng .xlsx, hoặc CSV UTF-8",
+    },
     "problem.not-a-worksheet": {
         "en": "the sheet '{sheet}' holds a chart, not cells; name a worksheet with --sheet",
         "vi": "trang '{sheet}' là biểu đồ, không phải bảng ô; hãy chọn trang tính bằng --sheet",

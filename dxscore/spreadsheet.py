@@ -9,6 +9,7 @@ their cell named), booleans as true/false.
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,8 +38,9 @@ def open_sheet(path: Path, sheet: str | None) -> tuple[str, Iterator[tuple[int, 
     except Exception as error:  # openpyxl raises many kinds on a damaged file
         raise SheetError("not-a-workbook", reason=_reason(error)) from None
     names = values.sheetnames
-    if sheet is None:
-        title = names[0]
+    if sheet is None:  # the first sheet Excel shows: a hidden one holds workings, not the data
+        shown = [ws.title for ws in values.worksheets if ws.sheet_state == "visible"]
+        title = shown[0] if shown else names[0]
     else:  # "Số liệu" typed with decomposed accents is the same name
         wanted = unicodedata.normalize("NFC", sheet)
         found = [name for name in names if unicodedata.normalize("NFC", name) == wanted]
@@ -91,7 +93,7 @@ def _text(cell: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        if "%" in (cell.number_format or ""):
+        if _is_percent(cell.number_format or ""):
             return f"{value * 100:.10g}%"
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
@@ -101,3 +103,12 @@ def _text(cell: Any) -> str:
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
     return str(value)
+
+
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # "text", \x and [Red] in a number format
+
+
+def _is_percent(number_format: str) -> bool:
+    """Whether Excel shows the cell × 100 with a % sign: ``0%``, ``0.0%``, but not ``0.0"%"``
+    or ``0.0\\%``, which print a literal % after the stored number."""
+    return "%" in _LITERALS.sub("", number_format)

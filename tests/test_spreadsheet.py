@@ -198,3 +198,52 @@ def test_a_column_without_a_header_is_warned_of_as_in_a_csv(cli: Cli, tmp_path: 
     assert result.code == 0, result
     assert f"{path}!Sheet:3:5: a column without a header holds data" in result.err
     assert json.loads(cli("check", path, "-t", WORKED, "-f", "json").out)["as_of"] == 2024
+
+
+def test_a_literal_percent_sign_in_the_format_is_not_a_percentage(cli: Cli, tmp_path: Path) -> None:
+    """``0.0"%"`` and ``0.0\\%`` print 7.2 followed by a % sign: Excel shows 7.2%, so it is 7.2."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["indicator", "year", "value"])
+    for row, number_format in enumerate(('0.0"%"', "0.0\\%", "0.0%"), 2):
+        sheet.append(["records_online_commune", 2020 + row, 7.2 if row < 4 else 0.072])
+        sheet[f"C{row}"].number_format = number_format
+    path = tmp_path / "literal.xlsx"
+    book.save(path)
+    result = cli("check", path, "-t", WORKED, "--explain", "--format", "json")
+    rows = json.loads(result.out)["results"]
+    seen = {
+        o["year"]: o["value"]
+        for r in rows
+        if r["indicator"] == "records_online_commune"
+        for o in r["explain"]["observations"]
+    }
+    assert seen == {2022: 7.2, 2023: 7.2, 2024: 7.2}
+
+
+def test_a_hidden_first_sheet_is_passed_over_for_the_first_one_shown(
+    cli: Cli, tmp_path: Path
+) -> None:
+    example = ROOT / "examples" / "hanoi-actuals.csv"
+    book = workbook_from_csv(example, tmp_path / "hidden.xlsx", extra_first_sheet=True)
+    from openpyxl import load_workbook
+
+    edited = load_workbook(book)
+    hidden = edited["Ghi chú"]
+    hidden.append(["indicator", "year", "value"])
+    hidden.sheet_state = "hidden"
+    edited.active = 1
+    edited.save(book)
+    assert scored(cli, book) == scored(cli, example)
+
+
+def test_xls_and_ods_files_are_refused_with_what_to_do(cli: Cli, tmp_path: Path) -> None:
+    for suffix in (".xls", ".ods"):
+        path = tmp_path / f"book{suffix}"
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)))
+        result = cli("check", path, "-t", WORKED)
+        assert result.code == 2
+        assert result.err.startswith(
+            f"{path}: dxscore reads .xlsx workbooks and CSV files, not {suffix}; save it"
+        ), result.err
