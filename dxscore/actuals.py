@@ -514,6 +514,7 @@ class _FileReader:
             return
         self.line, header = first
         header_line = self.line
+        rows_before, problems_before = self.result.rows, len(self.result.problems)  # other files'
         layout = self._layout(header)
         if layout is None:
             return
@@ -551,7 +552,7 @@ class _FileReader:
             self.result.warnings.append(
                 problem(self.name, "warning.unnamed-column", line, index + 1, kind="warning")
             )
-        if self.result.rows == 0 and not self.result.problems:
+        if self.result.rows == rows_before and len(self.result.problems) == problems_before:
             self.problem("empty-file.no-rows", header_line)
 
     def _layout(self, header: list[str]) -> _Layout | None:

@@ -52,13 +52,13 @@ def _reports_input_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except InputError as error:
             from dxscore.i18n import t
-            from dxscore.render.problems import as_text
+            from dxscore.render.problems import as_text, count
 
             lang = _language(kwargs.get("lang"))
             for line in as_text(error.problems, lang):
                 typer.echo(line, err=True)
             files = len({problem.file for problem in error.problems})
-            typer.echo(t("cli.problems", lang, count=len(error.problems), files=files), err=True)
+            typer.echo(t("cli.problems", lang, count=count(error.problems), files=files), err=True)
             raise typer.Exit(ExitCode.INVALID) from None
 
     return wrapper
@@ -253,7 +253,8 @@ def validate(
     if problems:
         bad = len({problem.file for problem in problems})
         total = len(files) + len(actuals or [])
-        typer.echo(t("cli.invalid", language, count=len(problems), bad=bad, total=total), err=True)
+        found = render_problems.count(problems)
+        typer.echo(t("cli.invalid", language, count=found, bad=bad, total=total), err=True)
         raise typer.Exit(ExitCode.INVALID)
     summary = ", ".join(
         t(

@@ -174,7 +174,7 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
     try:
         loader = parser(text)  # type: ignore[call-arg]  # characters are checked here
     except yaml.reader.ReaderError as error:
-        return None, [_reader_problem(text, name, error)]
+        return _reread(text, name, parser) or (None, [_reader_problem(text, name, error)])
     try:
         root = loader.get_single_node()
     except YamlProblem as error:
@@ -185,14 +185,14 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
         ]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        if "nesting depth" in (error.problem or "") and _FastLoader is not _Loader:
+        if "nesting depth" in (error.problem or "") and (again := _reread(text, name, parser)):
             # libyaml stops at 1000 levels, scanning a flow collection ("[[[[…") ahead of
             # the composer; the Python parser reaches the composer's limit and says where
-            return _parse(text, name, _Loader)
+            return again
         message = " ".join(part for part in (error.context, error.problem) if part) or str(error)
         return None, [_problem_at(name, mark, "yaml-syntax", detail=message)]
     except yaml.reader.ReaderError as error:
-        return None, [_reader_problem(text, name, error)]
+        return _reread(text, name, parser) or (None, [_reader_problem(text, name, error)])
     except yaml.YAMLError as error:
         return None, [problem(name, "yaml-syntax", detail=" ".join(str(error).split()))]
     finally:
@@ -205,6 +205,14 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
     problems: list[Problem] = []
     data = _to_python(root, name, problems)
     return Document(name, data, root), problems
+
+
+def _reread(
+    text: str, name: str, parser: type[_Checks]
+) -> tuple[Document | None, list[Problem]] | None:
+    """The Python parser's finding where libyaml's is not as good: libyaml places a bad
+    character by its UTF-8 byte (a line with accents before it would be misplaced)."""
+    return None if parser is _Loader else _parse(text, name, _Loader)
 
 
 def _reader_problem(text: str, name: str, error: yaml.reader.ReaderError) -> Problem:

@@ -262,13 +262,16 @@ def test_rejected_files(cli: Cli, write: Write, content: str, expected: str) -> 
 
 def test_every_problem_at_once_up_to_a_cap(cli: Cli, write: Write) -> None:
     rows = "".join(f"dx_rank,{1900 + n % 200},x\n" for n in range(1200))
-    result = cli("check", write("indicator,year,value\n" + rows, "many.csv"), "-t", WORKED)
+    path = write("indicator,year,value\n" + rows, "many.csv")
+    result = cli("check", path, "-t", WORKED)
     assert result.code == 2
     lines = result.err.splitlines()
     assert sum(1 for line in lines if line.endswith("[not-a-number]")) == 50
-    assert any(
-        "… and 951 more problems" in line for line in lines
-    )  # 1000 kept + 1 "stopped after" line
+    assert lines[-3:] == [
+        f"{path}: stopped after 1000 problems; fix these first [too-many-problems]",
+        f"{path}: … and 950 more problems",
+        "✘ 1000 problem(s) in 1 input(s); fix them and run again",
+    ]
 
 
 def test_lines_count_as_the_file_counts_them(cli: Cli, write: Write) -> None:

@@ -473,3 +473,13 @@ def test_targets_on_the_edge_of_a_units_range_are_valid(cli: Cli, write: Write) 
     assert "unit: rank" in edges
     result = cli("validate", write(edges))
     assert result.code == 0, result
+
+
+def test_a_control_character_after_accented_text_is_placed_by_character(
+    cli: Cli, write: Write
+) -> None:
+    """libyaml counts UTF-8 bytes; a file with accents above the character must still point
+    at its line and column, or CI annotates a line that does not hold it."""
+    path = write("# Thành phố Hà Nội chuyển đổi số\ndxscore: 1\nid: a\x1b\n")
+    line = only_problem(cli, path)
+    assert line.startswith(f"{path}:3:6: the character U+001B is not allowed"), line

@@ -8,6 +8,12 @@ from collections.abc import Sequence
 from dxscore.errors import Problem
 
 MAX_PER_FILE = 50
+STOPPED = "too-many-problems"  # not a problem of the input: the reader stopped counting them
+
+
+def count(problems: Sequence[Problem]) -> int:
+    """How many problems were found (the notice that the reader stopped is not one)."""
+    return sum(1 for problem in problems if problem.type != STOPPED)
 
 
 def capped(
@@ -18,6 +24,9 @@ def capped(
     counts: dict[str, int] = {}
     left_out: dict[str, int] = {}
     for problem in problems:
+        if problem.type == STOPPED:  # the reader's notice that it stopped: always shown
+            kept.append(problem)
+            continue
         counts[problem.file] = counts.get(problem.file, 0) + 1
         if counts[problem.file] <= limit:
             kept.append(problem)
