@@ -123,7 +123,10 @@ EncodingOption = Annotated[
 ]
 SheetOption = Annotated[
     str | None,
-    typer.Option("--sheet", help="The sheet of an .xlsx workbook to read (default: the first)."),
+    typer.Option(
+        "--sheet",
+        help="The sheet of an .xlsx workbook to read (default: the first one not hidden).",
+    ),
 ]
 LangOption = Annotated[
     LangChoice | None,
@@ -425,6 +428,10 @@ def report(
         chosen = _EXTENSIONS.get(Path(str(output)).suffix.lower())
         if chosen is None:
             raise InputError([problem(str(output), "unknown-format")])
+    if explain and (chosen or "markdown") != "json":
+        raise InputError(
+            [problem("--explain", "option-unused.explain", format=chosen or "markdown")]
+        )
     language = _language(lang)
     scorecard, loaded = _score(
         actuals,

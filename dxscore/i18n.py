@@ -391,6 +391,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "a cell is larger than the CSV reader's limit; is a quote left open?",
         "vi": "một ô lớn quá giới hạn đọc CSV; có dấu ngoặc kép nào chưa đóng?",
     },
+    "problem.option-unused.explain": {
+        "en": "a {format} report has no audit trail; --explain is for JSON (-f json, or -o FILE.json), and `dxscore check --explain` prints it",
+        "vi": "báo cáo {format} không có phần giải trình; --explain dành cho JSON (-f json, hoặc -o TỆP.json), và `dxscore check --explain` in ra phần này",
+    },
     "problem.option-unused": {
         "en": "there is no actuals file for this option to apply to",
         "vi": "không có tệp số liệu nào để áp dụng tuỳ chọn này",

@@ -92,6 +92,11 @@ def test_problems_name_the_sheet_row_and_column(cli: Cli, tmp_path: Path) -> Non
         result.err.splitlines()[0]
         == f"{path}!2024:4:3: value: 'năm mươi' is not a number [not-a-number]"
     )
+    document = json.loads(cli("validate", WORKED, "--actuals", path, "--format", "json").out)
+    assert {Path(f["file"]).name: f["valid"] for f in document["files"]} == {
+        "worked.yaml": True,
+        "bad.xlsx": False,
+    }
 
 
 def test_percent_formatted_cells_and_dates(cli: Cli, tmp_path: Path) -> None:

@@ -75,12 +75,17 @@ def as_json(
 ) -> str:
     """Every problem (uncapped), and per file whether it is valid and which target set it holds."""
     bad = {problem.file for problem in problems}
+    sheets = {name.rpartition("!")[0] for name in bad if "!" in name}  # book.xlsx!Sheet
+
+    def valid(file: str) -> bool:
+        return file not in bad and file not in sheets
+
     document = {
         "tool": "dxscore",
         "version": version,
         "valid": not problems,
         "files": [
-            {"file": file, "target_set": set_id, "valid": file not in bad} for file, set_id in files
+            {"file": file, "target_set": set_id, "valid": valid(file)} for file, set_id in files
         ],
         "problems": [problem.as_dict() for problem in problems],
     }
