@@ -299,6 +299,8 @@ def _read_file(
         return
     head = raw.peek(64)[:64]
     chosen = encoding or _encoding_from_bom(head[:4])
+    if chosen != "utf-8-sig" and head.startswith(codecs.BOM_UTF8) and _is_utf8(chosen):
+        chosen = "utf-8-sig"  # --encoding utf-8 on Excel's "CSV UTF-8": its BOM is not text
     if encoding is None and chosen == "utf-8-sig" and _looks_like_utf16(head):
         result.problems.append(_utf16_problem(name, head))  # it decodes as UTF-8: NUL is valid
         raw.close()
@@ -315,6 +317,10 @@ def _read_file(
         result.problems.append(_csv_problem(name, str(error), reader.next_line))
     except OSError as error:
         result.problems.append(problem(name, "unreadable", reason=error.strerror or error))
+
+
+def _is_utf8(encoding: str) -> bool:
+    return codecs.lookup(encoding).name == "utf-8"
 
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")

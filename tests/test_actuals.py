@@ -105,6 +105,14 @@ def test_utf16_with_a_bom_and_windows_1258_with_encoding(cli: Cli, write: Write)
     assert scored(cli, windows, "-t", WORKED, "--encoding", "cp1258") == expected
 
 
+def test_encoding_utf8_on_a_file_with_a_bom_reads_past_the_bom(cli: Cli, write: Write) -> None:
+    """Excel's "CSV UTF-8" starts with a BOM; --encoding utf-8 must not glue it to a column."""
+    expected = scored(cli, write(LONG, "long.csv"), "-t", WORKED)
+    bom = write(b"\xef\xbb\xbf" + LONG.encode("utf-8"), "bom.csv")
+    for name in ("utf-8", "UTF8", "utf_8"):
+        assert scored(cli, bom, "-t", WORKED, "--encoding", name) == expected
+
+
 def test_undecodable_bytes_suggest_an_encoding(cli: Cli, write: Write) -> None:
     path = write(cp1258(LONG), "cp1258.csv")  # "chưa đạt" holds bytes UTF-8 cannot read
     result = cli("check", path, "-t", WORKED)
