@@ -299,7 +299,7 @@ def _read_file(
         return
     head = raw.peek(64)[:64]
     chosen = encoding or _encoding_from_bom(head[:4])
-    if chosen != "utf-8-sig" and head.startswith(codecs.BOM_UTF8) and _is_utf8(chosen):
+    if chosen != "utf-8-sig" and head.startswith(codecs.BOM_UTF8) and is_utf8(chosen):
         chosen = "utf-8-sig"  # --encoding utf-8 on Excel's "CSV UTF-8": its BOM is not text
     if encoding is None and chosen == "utf-8-sig" and _looks_like_utf16(head):
         result.problems.append(_utf16_problem(name, head))  # it decodes as UTF-8: NUL is valid
@@ -319,8 +319,12 @@ def _read_file(
         result.problems.append(problem(name, "unreadable", reason=error.strerror or error))
 
 
-def _is_utf8(encoding: str) -> bool:
-    return codecs.lookup(encoding).name == "utf-8"
+def is_utf8(encoding: str) -> bool:
+    """``utf-8`` in any of its spellings (``UTF8``, ``utf_8``), with or without ``-sig``."""
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    except LookupError:
+        return False
 
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")

@@ -31,6 +31,7 @@ from dxscore.actuals import (
     Catalogue,
     clean_long_layout,
     control_character,
+    is_utf8,
     nfc,
     parse_year,
     read_cell,
@@ -66,7 +67,7 @@ def read_large(
     encoding: str | None = None,
 ) -> LargeActuals | None:
     """The file read by DuckDB, or None when the reference reader must read it."""
-    if len(paths) != 1 or encoding not in (None, "utf-8", "utf8", "utf-8-sig"):
+    if len(paths) != 1 or not (encoding is None or is_utf8(encoding)):
         return None
     path = paths[0]
     if path.suffix.lower() in SPREADSHEET_SUFFIXES + OTHER_SPREADSHEET_SUFFIXES or (
@@ -91,8 +92,7 @@ def read_large(
             if data.find(b"\r") != -1 and _LONE_CR.search(data):
                 return None
             first = data.readline()
-            # with the BOM as it comes: `--encoding utf-8` keeps it, as the reference does
-            header_line = first.decode("utf-8" if encoding in ("utf-8", "utf8") else "utf-8-sig")
+            header_line = first.decode("utf-8-sig")  # a BOM is not text, whatever --encoding
             delimiter = sniff_delimiter(header_line)
             header = next(csv.reader([header_line.rstrip("\r\n")], delimiter=delimiter))
             layout = clean_long_layout(str(path), header, catalogue, city)
