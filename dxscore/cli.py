@@ -497,7 +497,13 @@ def compare(
         assert isinstance(data, Actuals)  # history=True: the reference reader
         sets = [item.target_set for item in loaded]
         _check_filters(sets, data, _reported_span(actuals, data), None, None, as_of)
-        observations = data.observations
+        # cities side by side: their city-wide values; an area's are said to be left out
+        observations = [o for o in data.observations if o.area is None]
+        if len(observations) < len(data.observations):
+            from dxscore.i18n import t
+
+            skipped = len(data.observations) - len(observations)
+            typer.echo(t("msg.compare_areas", language, n=skipped), err=True)
     with_data = {o.target_set for o in observations}
     sets = sorted(
         (item.target_set for item in loaded), key=lambda ts: (ts.id not in with_data, ts.id)

@@ -627,6 +627,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "cli.wrote": {"en": "wrote {path}", "vi": "đã ghi {path}"},
     "cli.more_problems": {"en": "… and {count} more problems", "vi": "… và {count} lỗi khác"},
     # messages
+    "msg.compare_areas": {
+        "en": "{n} value(s) of districts or communes not compared: compare sets cities side by side on their city-wide values (`dxscore check --area` scores an area)",
+        "vi": "{n} giá trị của quận, huyện hoặc xã không được so sánh: compare đặt các thành phố cạnh nhau theo số liệu toàn thành phố (`dxscore check --area` chấm điểm một địa bàn)",
+    },
     "msg.not_reported": {
         "en": "{n} cell(s) left empty: not reported",
         "vi": "{n} ô để trống: chưa báo cáo",

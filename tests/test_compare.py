@@ -56,3 +56,22 @@ def test_compare_one_file_with_a_city_column_and_no_actuals(cli: Cli, write) -> 
     bare = cli("compare", "-t", TARGETS, env={"COLUMNS": "200", "LANG": "en_US.UTF-8"})
     assert bare.code == 0
     assert "≥ 60%" in bare.out and "Vietnam" in bare.out
+
+
+def test_values_of_areas_are_left_out_and_said_to_be(cli: Cli, write) -> None:  # type: ignore[no-untyped-def]
+    """compare sets cities side by side: a district's value is not the city's, and is not
+    silently dropped either; the as-of year comes from the city-wide values."""
+    mixed = write(
+        "city,area,indicator,year,value\n"
+        "hanoi,Ba Đình,records_online_commune,2024,63\n"
+        "hanoi,,records_online_commune,2023,55\n",
+        "mixed.csv",
+    )
+    result = cli("compare", mixed, "-t", TARGETS, "-f", "json")
+    assert result.code == 0
+    assert "1 value(s) of districts or communes not compared" in result.err
+    document = json.loads(result.out)
+    assert document["as_of"] == 2023
+    rows = {(row["indicator"], row["target_year"]): row["sets"] for row in document["indicators"]}
+    hanoi = rows[("records_online_commune", 2025)]["hanoi"]
+    assert hanoi["target"] == {"min": 60.0} and hanoi["actual"] == 55.0
