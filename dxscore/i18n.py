@@ -178,6 +178,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "byte 0x{byte} không phải UTF-8; hãy lưu tệp dạng UTF-8",
     },
     "problem.yaml-syntax": {"en": "{detail}", "vi": "lỗi cú pháp YAML: {detail}"},
+    "problem.yaml-syntax.tab": {
+        "en": "a tab character here: YAML indents with spaces only; replace the tab with spaces",
+        "vi": "có ký tự tab ở đây: YAML chỉ thụt lề bằng dấu cách; hãy thay tab bằng dấu cách",
+    },
     "problem.yaml-syntax.character": {
         "en": "the character U+{code} is not allowed in YAML; remove it",
         "vi": "ký tự U+{code} không được phép trong YAML; hãy xóa nó",

@@ -189,6 +189,10 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
             # libyaml stops at 1000 levels, scanning a flow collection ("[[[[…") ahead of
             # the composer; the Python parser reaches the composer's limit and says where
             return again
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            return None, [
+                _problem_at(name, mark, "yaml-syntax.tab")
+            ]  # not "cannot start any token"
         message = " ".join(part for part in (error.context, error.problem) if part) or str(error)
         return None, [_problem_at(name, mark, "yaml-syntax", detail=message)]
     except yaml.reader.ReaderError as error:
@@ -205,6 +209,12 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
     problems: list[Problem] = []
     data = _to_python(root, name, problems)
     return Document(name, data, root), problems
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column, or '' past the text."""
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _reread(
@@ -247,8 +257,8 @@ def _scalar(node: ScalarNode) -> Any:
         return None
     if tag == "bool":
         return value == "true"
-    if tag == "int":
-        return int(value)
+    if tag == "int":  # past 4300 digits int() refuses: a float, as large, for the range check
+        return int(value) if len(value) < 4000 else float(value)
     if tag == "float":
         lowered = value.lower()
         if lowered.endswith(".inf"):
