@@ -248,6 +248,8 @@ class Sums:
         self._sums = (n, mean_x, mean_y, sxx, sxy)
 
     def current(self, target_year: int) -> Observation | None:
+        # only for a target year of the loaded sets (what scoring asks): the query kept the
+        # latest value up to each of them, not every year's
         if self._last.year <= target_year:
             return self._last
         found = [o for o in self._earlier or () if o.year <= target_year]
