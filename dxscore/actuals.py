@@ -348,8 +348,8 @@ def _read_spreadsheet(
         return
     reader = _FileReader(path, f"{path}!{title}", "", catalogue, city, result, first_seen)
     reader.pad_rows = True
-    try:
-        reader.read_records(records)
+    try:  # a sheet's table often starts lower down: its header is the first row with a value
+        reader.read_records(itertools.dropwhile(lambda record: not any(record[1]), records))
     except SheetError as error:
         if error.at is None:
             result.problems.append(problem(str(path), error.key, fields=error.fields))

@@ -252,3 +252,27 @@ def test_xls_and_ods_files_are_refused_with_what_to_do(cli: Cli, tmp_path: Path)
         assert result.err.startswith(
             f"{path}: dxscore reads .xlsx workbooks and CSV files, not {suffix}; save it"
         ), result.err
+
+
+def test_a_table_lower_down_the_sheet_is_found_and_rows_keep_their_numbers(
+    cli: Cli, tmp_path: Path
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A3"], sheet["B3"], sheet["C3"] = "indicator", "year", "value"
+    sheet.append(["records_online_commune", 2024, 50])
+    sheet.append(["dx_rank", 2024, "x"])
+    path = tmp_path / "lower.xlsx"
+    book.save(path)
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert (
+        result.err.splitlines()[0] == f"{path}!Sheet:5:3: value: 'x' is not a number [not-a-number]"
+    )
+    sheet.delete_rows(5)
+    book.save(path)
+    document = scored(cli, path, "-t", WORKED, "--year", "2025", "--pillar", "government")
+    assert {r["indicator"]: r["actual"] for r in document["results"]}[
+        "records_online_commune"
+    ] == 50
