@@ -232,7 +232,11 @@ def validate(
     files = find_target_files(paths)
     loaded, problems = validate_target_files(files)
     observations = 0
-    if actuals:
+    # rows of a city whose target file is broken would each be an "unknown city"
+    unchecked = [str(path) for path in actuals or []] if problems else []
+    if unchecked:
+        typer.echo(t("msg.actuals_not_checked", language, n=len(unchecked)), err=True)
+    elif actuals:
         data = read_actuals(
             actuals, [item.target_set for item in loaded], city=city, encoding=encoding, sheet=sheet
         )
@@ -244,7 +248,10 @@ def validate(
         names = [display_name(path) for path in files] + [str(path) for path in actuals or []]
         typer.echo(
             render_problems.as_json(
-                [(name, by_file.get(name)) for name in names], problems, __version__
+                [(name, by_file.get(name)) for name in names],
+                problems,
+                __version__,
+                unchecked=unchecked,
             )
         )
     elif output_format is ValidateFormat.github:

@@ -631,6 +631,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "cli.wrote": {"en": "wrote {path}", "vi": "đã ghi {path}"},
     "cli.more_problems": {"en": "… and {count} more problems", "vi": "… và {count} lỗi khác"},
     # messages
+    "msg.actuals_not_checked": {
+        "en": "{n} actuals file(s) not checked: they are checked against the target files once those are valid",
+        "vi": "chưa kiểm tra {n} tệp số liệu: tệp số liệu được đối chiếu với các tệp chỉ tiêu khi các tệp này hợp lệ",
+    },
     "msg.compare_areas": {
         "en": "{n} value(s) of districts or communes not compared: compare sets cities side by side on their city-wide values (`dxscore check --area` scores an area)",
         "vi": "{n} giá trị của quận, huyện hoặc xã không được so sánh: compare đặt các thành phố cạnh nhau theo số liệu toàn thành phố (`dxscore check --area` chấm điểm một địa bàn)",

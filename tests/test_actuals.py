@@ -340,6 +340,23 @@ def test_validate_checks_actuals_without_scoring(cli: Cli, write: Write) -> None
     )
 
 
+def test_validate_checks_actuals_once_the_target_files_are_valid(cli: Cli, write: Write) -> None:
+    """With a broken target file, every row of its city would be an "unknown city": the
+    actuals wait, and say so, and JSON marks them neither valid nor invalid."""
+    broken = write(WORKED.read_text(encoding="utf-8").replace("dxscore: 1", "dxscore: 2"), "w.yaml")
+    actuals = DATA / "worked-actuals.csv"
+    result = cli("validate", broken, "--actuals", actuals)
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert (
+        lines[0]
+        == "1 actuals file(s) not checked: they are checked against the target files once those are valid"
+    )
+    assert [line for line in lines if line.startswith(str(broken))] == lines[1:-1]  # no cascade
+    document = json.loads(cli("validate", broken, "--actuals", actuals, "-f", "json").out)
+    assert [f["valid"] for f in document["files"]] == [False, None]
+
+
 def test_control_characters_in_names_and_notes_are_refused(cli: Cli, write: Write) -> None:
     """An ESC or NUL would travel into the Markdown and HTML reports; a multi-line note is fine."""
     path = write(

@@ -71,14 +71,18 @@ def as_github(problems: Sequence[Problem], lang: str = "en") -> list[str]:
 
 
 def as_json(
-    files: Sequence[tuple[str, str | None]], problems: Sequence[Problem], version: str
+    files: Sequence[tuple[str, str | None]],
+    problems: Sequence[Problem],
+    version: str,
+    unchecked: Sequence[str] = (),
 ) -> str:
-    """Every problem (uncapped), and per file whether it is valid and which target set it holds."""
+    """Every problem (uncapped), and per file whether it is valid (null: ``unchecked``, not
+    looked at) and which target set it holds."""
     bad = {problem.file for problem in problems}
     sheets = {name.rpartition("!")[0] for name in bad if "!" in name}  # book.xlsx!Sheet
 
-    def valid(file: str) -> bool:
-        return file not in bad and file not in sheets
+    def valid(file: str) -> bool | None:
+        return None if file in unchecked else file not in bad and file not in sheets
 
     document = {
         "tool": "dxscore",
