@@ -16,12 +16,13 @@ names, years and values are all accepted, and with no row given twice.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import mmap
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -121,6 +122,23 @@ def _count_delimiters_and_lines(
     return delimiters, newlines + (0 if data[-1:] == b"\n" else 1)
 
 
+@contextlib.contextmanager
+def ctrl_c() -> Iterator[None]:
+    """Ctrl-C during a query, which DuckDB turns into an error of its own ("Query
+    interrupted"), as the KeyboardInterrupt it is: the command ends with 130, rather than
+    the reference reader starting over or an internal error."""
+    try:
+        yield
+    except Exception as error:
+        import duckdb
+
+        if isinstance(error, duckdb.InterruptException) or (
+            isinstance(error, RuntimeError) and "interrupted" in str(error).lower()
+        ):
+            raise KeyboardInterrupt from None
+        raise
+
+
 class LargeActuals:
     """A large file's observations, kept in DuckDB; the same questions as :class:`Actuals`."""
 
@@ -146,11 +164,16 @@ class LargeActuals:
             self.spill.cleanup()
 
     def areas(self) -> set[str]:
-        found = self._db.execute("SELECT DISTINCT area FROM obs WHERE area IS NOT NULL").fetchall()
+        with ctrl_c():
+            found = self._db.execute(
+                "SELECT DISTINCT area FROM obs WHERE area IS NOT NULL"
+            ).fetchall()
         return {area for (area,) in found}
 
     def years(self) -> tuple[int, int] | None:
-        low, high = self._db.execute("SELECT min(year), max(year) FROM obs").fetchone() or (
+        with ctrl_c():
+            span = self._db.execute("SELECT min(year), max(year) FROM obs").fetchone()
+        low, high = span or (
             None,
             None,
         )
@@ -175,7 +198,12 @@ class LargeActuals:
             f" arg_max(line, year) FILTER (WHERE year <= {y})"
             for y in past
         )
-        rows = self._db.execute(
+        with ctrl_c():
+            rows = self._query_series(as_of, by_past)
+        return self._series(rows, past)
+
+    def _query_series(self, as_of: int, by_past: str) -> list[Any]:
+        return self._db.execute(
             f"""
             WITH grouped AS (
                 SELECT set_id, area, indicator, count(*) FILTER (WHERE year <= {as_of}) AS n,
@@ -199,6 +227,8 @@ class LargeActuals:
             FROM means
             """
         ).fetchall()
+
+    def _series(self, rows: list[Any], past: list[int]) -> dict[SeriesKey, Series]:
         milestones = {
             (ts.id, ind.id)
             for ts in self._catalogue.sets.values()
@@ -284,7 +314,12 @@ class _Reader:
         spill = tempfile.TemporaryDirectory(prefix="dxscore-")
         db = duckdb.connect(config={"temp_directory": spill.name})
         try:
-            found = self._read(db)
+            with ctrl_c():
+                found = self._read(db)
+        except KeyboardInterrupt:
+            db.close()
+            spill.cleanup()
+            raise
         except Exception:  # DuckDB could not parse it (or a bug here): the reference reader
             if os.environ.get("DXSCORE_DEBUG"):  # reads the file and says what is wrong
                 raise

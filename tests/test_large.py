@@ -9,7 +9,10 @@ back to the reference reader (quotes, duplicates, unknown names, bad values).
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -442,3 +445,37 @@ def test_rows_of_other_cities_under_city_are_handed_back(
     ran = cli("check", small, "--city", "haiphong", "--format", "json")
     assert ran.code == 2
     assert "for other cities not scored" in ran.err and "[nothing-reported]" in ran.err
+
+
+def test_ctrl_c_while_duckdb_reads_exits_130_and_does_not_read_again(big: Path) -> None:
+    """DuckDB turns Ctrl-C during a query into an error of its own; taken for a file DuckDB
+    could not read, it made the reference reader start over, and the run ended with 0."""
+    script = f"""
+import sys
+import time
+from dxscore import columnar
+read = columnar._Reader._read
+def held(self, db):
+    sys.stderr.write("reading\\n")
+    sys.stderr.flush()
+    db.execute("SELECT sum(hash(range)) FROM range(1000000000000)").fetchall()  # until Ctrl-C
+    return read(self, db)
+columnar._Reader._read = held
+from dxscore.__main__ import main
+sys.argv = ["dxscore", "check", {str(big)!r}, "--format", "json", "--fail-on", "never"]
+main()
+"""
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stderr is not None
+    assert process.stderr.readline() == b"reading\n"
+    time.sleep(0.5)  # inside the query
+    process.send_signal(signal.SIGINT)
+    try:
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130, err
+    assert out == b""  # nothing was scored
+    assert b"internal error" not in err and b"Traceback" not in err
