@@ -106,13 +106,15 @@ TargetsOption = Annotated[
 ActualsArgument = Annotated[
     list[Path],
     typer.Argument(
-        help="Actuals CSV files (long or wide layout; see the README).", show_default=False
+        help="Actuals files: CSV or .xlsx, long or wide layout (see the README).",
+        show_default=False,
     ),
 ]
 CityOption = Annotated[
     str | None,
     typer.Option(
-        "--city", help="Score this target set (id or name); rows of other cities are skipped."
+        "--city",
+        help="The target set (id or name) the rows are for; rows of other cities are skipped.",
     ),
 ]
 EncodingOption = Annotated[
@@ -291,6 +293,7 @@ def targets(
     ] = None,
     targets_paths: TargetsOption = None,
     output_format: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
+    lang: LangOption = None,
 ) -> None:
     """List the target sets, or one set's pillars, indicators and targets."""
     import json
@@ -304,14 +307,15 @@ def targets(
         if output_format is TableOrJson.json:
             typer.echo(chosen.model_dump_json(indent=2, exclude_none=True))
             return
-        for part in targets_view.detail(chosen):
+        for part in targets_view.detail(chosen, _language(lang)):
             stdout().print(part)
         return
     if output_format is TableOrJson.json:
         data = [item.target_set.model_dump(mode="json", exclude_none=True) for item in loaded]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    stdout().print(targets_view.overview([(item.target_set, item.file) for item in loaded]))
+    sets = [(item.target_set, item.file) for item in loaded]
+    stdout().print(targets_view.overview(sets, _language(lang)))
 
 
 @app.command()

@@ -200,3 +200,13 @@ def test_template_is_never_written_under_a_workbook_name(cli: Cli, tmp_path: Pat
     result = cli("template", "hanoi", "-o", tmp_path / "t.xlsx")
     assert result.code == 2 and "[template-not-csv]" in result.err
     assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_targets_speaks_the_chosen_language(cli: Cli) -> None:
+    wide = {"COLUMNS": "200"}
+    listing = cli("targets", "--targets", BUNDLED, "--lang", "vi", env=wide).out
+    assert listing.lstrip().startswith("Các bộ chỉ tiêu")
+    detail = cli("targets", "hanoi", "--targets", BUNDLED, env={**wide, "LANG": "vi_VN.UTF-8"}).out
+    for text in ("Tổng thể", "Chính quyền số", "trọng số", "nhóm 5 dẫn đầu", "≥ 60%"):
+        assert text in detail, text
+    assert "Digital government" not in detail  # the pillar titles; names stay bilingual

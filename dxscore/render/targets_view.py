@@ -6,31 +6,27 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dxscore.console import escape
+from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, TargetSet
 from dxscore.render import wording
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-PILLAR_NAMES = {
-    "overall": "Overall · Tổng thể",
-    "government": "Digital government · Chính quyền số",
-    "economy": "Digital economy · Kinh tế số",
-    "society": "Digital society · Xã hội số",
-}
 
+def overview(sets: Sequence[tuple[TargetSet, str]], lang: Lang = "en") -> RenderableType:
+    """One row per target set: id, name, document, indicator and target counts, file.
 
-def overview(sets: Sequence[tuple[TargetSet, str]]) -> RenderableType:
-    """One row per target set: id, name, document, indicator and target counts, file."""
+    Names are given in both languages (the file has both); the labels follow ``lang``."""
     from rich.table import Table
 
-    table = Table(title="Target sets", title_justify="left")
+    table = Table(title=t("targets.title", lang), title_justify="left")
     table.add_column("id", no_wrap=True)
-    table.add_column("name")
-    table.add_column("indicators", justify="right")
-    table.add_column("targets", justify="right")
-    table.add_column("years")
-    table.add_column("file", overflow="fold")
+    table.add_column(t("targets.name", lang))
+    table.add_column(t("targets.indicators", lang), justify="right")
+    table.add_column(t("targets.targets", lang), justify="right")
+    table.add_column(t("targets.years", lang))
+    table.add_column(t("targets.file", lang), overflow="fold")
     for target_set, file in sets:
         indicators = [ind for _, ind in target_set.indicators()]
         table.add_row(
@@ -44,7 +40,7 @@ def overview(sets: Sequence[tuple[TargetSet, str]]) -> RenderableType:
     return table
 
 
-def detail(target_set: TargetSet) -> list[RenderableType]:
+def detail(target_set: TargetSet, lang: Lang = "en") -> list[RenderableType]:
     """Per pillar: every indicator with its unit, weight and target per year."""
     from rich.table import Table
     from rich.text import Text
@@ -63,11 +59,11 @@ def detail(target_set: TargetSet) -> list[RenderableType]:
         indicators = getattr(target_set.pillars, pillar)
         if not indicators:
             continue
-        table = Table(title=PILLAR_NAMES[pillar], title_justify="left", show_lines=False)
-        table.add_column("indicator", no_wrap=True)
-        table.add_column("name", ratio=1)
-        table.add_column("unit")
-        table.add_column("weight", justify="right")
+        table = Table(title=t(f"pillar.{pillar}", lang), title_justify="left", show_lines=False)
+        table.add_column(t("targets.indicator", lang), no_wrap=True)
+        table.add_column(t("targets.name", lang), ratio=1)
+        table.add_column(t("targets.unit", lang))
+        table.add_column(t("targets.weight", lang), justify="right")
         for year in years:
             table.add_column(str(year), justify="right")
         for indicator in indicators:
@@ -77,7 +73,7 @@ def detail(target_set: TargetSet) -> list[RenderableType]:
                 indicator.unit,
                 wording.number(indicator.weight),
                 *(
-                    wording.target(indicator.targets[year], indicator.unit)
+                    wording.target(indicator.targets[year], indicator.unit, lang)
                     if year in indicator.targets
                     else "·"
                     for year in years
