@@ -854,18 +854,34 @@ def main() -> None:
         _silence_stdout()
         sys.exit(ExitCode.OK)
     except OSError as error:  # writing the output failed: a full disk, a closed terminal
-        sys.stderr.write(f"dxscore: cannot write the output: {error.strerror or error}\n")
+        from dxscore.i18n import problem_text
+
+        reason = problem_text("output-failed", _argv_language(), {"reason": error.strerror or ""})
+        sys.stderr.write(f"dxscore: {reason}\n")
         sys.exit(ExitCode.INVALID)
     except Exception as error:  # a bug: one line, and the traceback only on request
         import os
 
+        from dxscore.i18n import t
+
         if os.environ.get("DXSCORE_DEBUG"):
             raise
         detail = " ".join(str(error).split())
-        sys.stderr.write(
-            f"dxscore: internal error (a bug; DXSCORE_DEBUG=1 shows the traceback): {type(error).__name__}: {detail}\n"
-        )
+        bug = t("cli.internal_error", _argv_language())
+        sys.stderr.write(f"dxscore: {bug}: {type(error).__name__}: {detail}\n")
         sys.exit(ExitCode.INTERNAL)
+
+
+def _argv_language() -> Lang:
+    """The language of a message written after typer is done: --lang if given, else LANG."""
+    args = sys.argv[1:]
+    for index, arg in enumerate(args):
+        chosen = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            chosen = args[index + 1]
+        if chosen in ("en", "vi"):
+            return "vi" if chosen == "vi" else "en"
+    return _language(None)
 
 
 def _silence_stdout() -> None:

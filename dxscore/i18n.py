@@ -7,6 +7,7 @@ a language.
 
 from __future__ import annotations
 
+import errno
 import os
 import unicodedata
 from collections.abc import Mapping
@@ -569,6 +570,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the folder {folder} does not exist; create it first",
         "vi": "thư mục {folder} chưa có; hãy tạo trước",
     },
+    "problem.output-failed": {
+        "en": "cannot write the output: {reason}",
+        "vi": "không ghi được kết quả: {reason}",
+    },
     "problem.output-unwritable": {
         "en": "cannot write here: {reason}",
         "vi": "không ghi được vào đây: {reason}",
@@ -638,6 +643,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "đang đọc tệp lớn bằng DuckDB…",
     },
     "cli.wrote": {"en": "wrote {path}", "vi": "đã ghi {path}"},
+    "cli.internal_error": {
+        "en": "internal error (a bug; DXSCORE_DEBUG=1 shows the traceback)",
+        "vi": "lỗi nội bộ (một lỗi của chương trình; DXSCORE_DEBUG=1 cho xem chi tiết)",
+    },
     "cli.more_problems": {"en": "… and {count} more problems", "vi": "… và {count} lỗi khác"},
     # messages
     "msg.actuals_not_checked": {
@@ -675,4 +684,18 @@ def problem_text(key: str, lang: str, params: Mapping[str, str], detail: str = "
     """The words of a problem or warning (``problem.<key>``) in ``lang``, fields filled in."""
     texts = CATALOGUE.get(f"problem.{key}") or CATALOGUE[key]
     language: Lang = "vi" if lang == "vi" else "en"
+    if language == "vi" and params.get("reason") in _OS_REASONS_VI:  # the system's words
+        params = {**params, "reason": _OS_REASONS_VI[params["reason"]]}
     return unicodedata.normalize("NFC", texts[language].format(detail=detail, **params))
+
+
+# The operating system's reasons a file cannot be read or written, which it gives in English
+_OS_REASONS_VI = {
+    os.strerror(errno.ENOENT): "không có tệp hoặc thư mục này",
+    os.strerror(errno.EACCES): "không có quyền truy cập",
+    os.strerror(errno.EISDIR): "đây là một thư mục",
+    os.strerror(errno.ENOTDIR): "một phần của đường dẫn không phải thư mục",
+    os.strerror(errno.ENOSPC): "ổ đĩa đã hết chỗ trống",
+    os.strerror(errno.EROFS): "hệ thống tệp chỉ cho phép đọc",
+    os.strerror(errno.EPERM): "thao tác không được phép",
+}

@@ -183,6 +183,21 @@ def test_a_full_disk_is_a_message_not_a_bug() -> None:
         )
     assert run.returncode == 2
     assert run.stderr.startswith("dxscore: cannot write the output: No space left on device")
+    with Path("/dev/full").open("w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "dxscore", "targets", "hanoi", "--lang", "vi"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert run.stderr == "dxscore: không ghi được kết quả: ổ đĩa đã hết chỗ trống\n"
+
+
+def test_the_systems_reasons_are_worded_in_vietnamese(cli: Cli, tmp_path: Path) -> None:
+    result = cli("check", tmp_path / "missing.csv", "--lang", "vi")
+    assert result.err.startswith(
+        f"{tmp_path / 'missing.csv'}: không đọc được tệp: không có tệp hoặc thư mục này"
+    )
 
 
 def test_a_50_mib_target_file_is_refused_unread(cli: Cli, tmp_path: Path) -> None:
