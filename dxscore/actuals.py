@@ -387,6 +387,8 @@ def _csv_problem(name: str, error: str, line: int) -> Problem:
         return problem(name, "csv-syntax.too-large", line)
     if "NUL" in error:
         return problem(name, "csv-syntax.nul", line)
+    if error.endswith("""expected after '"'"""):  # ',' expected after '"'
+        return problem(name, "csv-syntax.after-quote", line, delimiter=error[:3])
     return problem(name, "csv-syntax", line, detail=error)
 
 

@@ -259,6 +259,7 @@ def test_an_unknown_city_option(cli: Cli, write: Write) -> None:
         ("indicator,value,year,Value\n", ":1:4: Value: two columns mean 'value'"),
         ("indicator,year,2024\n", ":1: the header mixes a wide layout"),
         ("indicator,1850\n", ":1:2: 1850: column year 1850 is not between 1900 and 2100"),
+        ('indicator,year,value\n"ab"c,2024,5\n', ":2: a closing quote must be followed by"),
     ],
 )
 def test_rejected_files(cli: Cli, write: Write, content: str, expected: str) -> None:
