@@ -370,4 +370,5 @@ def _same_key(key_node: Node, part: object, *, exact: bool) -> bool:
         return False
     if exact:  # "2025" is not 2025: a file may hold both, and only one is wrong
         return type(key) is type(part) and bool(key == part)
-    return (isinstance(part, str) and key_node.value == part) or bool(key == part)
+    # pydantic names a key it could not use by its str(): None for `~:`, True for `yes:`
+    return (isinstance(part, str) and part in (key_node.value, str(key))) or bool(key == part)

@@ -491,3 +491,13 @@ def test_an_integer_too_long_for_python_is_out_of_range_not_a_tag(cli: Cli, writ
     line = only_problem(cli, path)
     assert line.startswith(f"{path}:12:21: pillars.government[0].targets.2025.min: "), line
     assert line.endswith("[finite-number]"), line
+
+
+def test_a_null_key_is_named_as_written_and_found(cli: Cli, write: Write) -> None:
+    path = write(
+        MINIMAL.replace(
+            "        2030: {min: 80}\n", "        2030: {min: 80}\n        ~: {min: 90}\n"
+        )
+    )
+    line = only_problem(cli, path)
+    assert line.startswith(f"{path}:14:9: pillars.government[0].targets.~: "), line
