@@ -442,8 +442,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "không đọc được CSV từ đây ({detail}); hãy kiểm tra dấu ngoặc kép của dòng này",
     },
     "problem.csv-syntax.after-quote": {
-        "en": "a closing quote must be followed by the delimiter {delimiter} or the end of the line; check the quotes of this row (a quote inside a value is written twice: \"\")",
-        "vi": "sau dấu ngoặc kép đóng phải là dấu phân cách {delimiter} hoặc hết dòng; hãy kiểm tra dấu ngoặc kép của dòng này (dấu ngoặc kép trong giá trị được viết hai lần: \"\")",
+        "en": 'a closing quote must be followed by the delimiter {delimiter} or the end of the line; check the quotes of this row (a quote inside a value is written twice: "")',
+        "vi": 'sau dấu ngoặc kép đóng phải là dấu phân cách {delimiter} hoặc hết dòng; hãy kiểm tra dấu ngoặc kép của dòng này (dấu ngoặc kép trong giá trị được viết hai lần: "")',
     },
     "problem.too-many-problems": {
         "en": "stopped after {count} problems; fix these first",
