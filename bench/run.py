@@ -182,7 +182,7 @@ def main() -> None:
         )
         rows.append(
             (
-                "context: a typer app with `check`'s 14 options that does nothing",
+                "context: a typer app with `check`'s 13 parameters that does nothing",
                 "`import typer, pydantic, yaml, rich.table`",
                 f"{ours.seconds:.3f} s / {base.seconds:.3f} s",
                 f"{ours.seconds / base.seconds:.2f} ×  (typer's own floor)",

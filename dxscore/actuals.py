@@ -287,9 +287,6 @@ def _read_file(
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
         _read_spreadsheet(path, sheet, catalogue, city, result, first_seen)
         return
-    if path.suffix.lower() in OTHER_SPREADSHEET_SUFFIXES:  # binary: read as CSV, a decoding error
-        result.problems.append(problem(name, "spreadsheet-not-xlsx", suffix=path.suffix))
-        return
     if encoding is not None and not _is_text_encoding(encoding):
         raise InputError([problem("--encoding", "unknown-encoding", encoding=encoding)])
     try:
@@ -298,6 +295,10 @@ def _read_file(
         result.problems.append(problem(name, "unreadable", reason=error.strerror or error))
         return
     head = raw.peek(64)[:64]
+    if head.startswith(BINARY_SPREADSHEETS):  # not text: an .xls, .ods, or a renamed .xlsx
+        result.problems.append(problem(name, "spreadsheet-not-text"))
+        raw.close()
+        return
     chosen = encoding or _encoding_from_bom(head[:4])
     if chosen != "utf-8-sig" and head.startswith(codecs.BOM_UTF8) and is_utf8(chosen):
         chosen = "utf-8-sig"  # --encoding utf-8 on Excel's "CSV UTF-8": its BOM is not text
@@ -328,7 +329,9 @@ def is_utf8(encoding: str) -> bool:
 
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
-OTHER_SPREADSHEET_SUFFIXES = (".xls", ".xlsb", ".ods", ".numbers")
+# How a spreadsheet file starts: an OLE2 compound file (Excel 97-2003 .xls) or a zip (.xlsx,
+# .ods, .numbers). A portal's "Excel export" named .xls is often CSV text, which is read.
+BINARY_SPREADSHEETS = (b"\xd0\xcf\x11\xe0", b"PK\x03\x04")
 
 
 def _read_spreadsheet(
@@ -388,6 +391,8 @@ def _csv_problem(name: str, error: str, line: int) -> Problem:
     if "NUL" in error:
         return problem(name, "csv-syntax.nul", line)
     if error.endswith("""expected after '"'"""):  # ',' expected after '"'
+        if error[1] == "\t":
+            return problem(name, "csv-syntax.after-quote-tab", line)
         return problem(name, "csv-syntax.after-quote", line, delimiter=error[:3])
     return problem(name, "csv-syntax", line, detail=error)
 

@@ -856,7 +856,9 @@ def main() -> None:
     except OSError as error:  # writing the output failed: a full disk, a closed terminal
         from dxscore.i18n import problem_text
 
-        reason = problem_text("output-failed", _argv_language(), {"reason": error.strerror or ""})
+        reason = problem_text(
+            "output-failed", _argv_language(), {"reason": error.strerror or str(error)}
+        )
         sys.stderr.write(f"dxscore: {reason}\n")
         sys.exit(ExitCode.INVALID)
     except Exception as error:  # a bug: one line, and the traceback only on request

@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dxscore.actuals import (
-    OTHER_SPREADSHEET_SUFFIXES,
     SPREADSHEET_SUFFIXES,
     Catalogue,
     clean_long_layout,
@@ -71,9 +70,7 @@ def read_large(
     if len(paths) != 1 or not (encoding is None or is_utf8(encoding)):
         return None
     path = paths[0]
-    if path.suffix.lower() in SPREADSHEET_SUFFIXES + OTHER_SPREADSHEET_SUFFIXES or (
-        _DUCKDB_EXPANDS.search(str(path))
-    ):
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES or _DUCKDB_EXPANDS.search(str(path)):
         return None
     catalogue = Catalogue(target_sets)
     if city is not None and catalogue.resolve_city(city) is None:

@@ -445,6 +445,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": 'a closing quote must be followed by the delimiter {delimiter} or the end of the line; check the quotes of this row (a quote inside a value is written twice: "")',
         "vi": 'sau dấu ngoặc kép đóng phải là dấu phân cách {delimiter} hoặc hết dòng; hãy kiểm tra dấu ngoặc kép của dòng này (dấu ngoặc kép trong giá trị được viết hai lần: "")',
     },
+    "problem.csv-syntax.after-quote-tab": {
+        "en": 'a closing quote must be followed by a tab or the end of the line; check the quotes of this row (a quote inside a value is written twice: "")',
+        "vi": 'sau dấu ngoặc kép đóng phải là dấu tab hoặc hết dòng; hãy kiểm tra dấu ngoặc kép của dòng này (dấu ngoặc kép trong giá trị được viết hai lần: "")',
+    },
     "problem.too-many-problems": {
         "en": "stopped after {count} problems; fix these first",
         "vi": "dừng sau {count} lỗi; hãy sửa các lỗi này trước",
@@ -586,9 +590,9 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "cannot read this as an .xlsx workbook ({reason}); save it from Excel as .xlsx, or as CSV UTF-8",
         "vi": "không đọc được tệp .xlsx này ({reason}); hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
     },
-    "problem.spreadsheet-not-xlsx": {
-        "en": "dxscore reads .xlsx workbooks and CSV files, not {suffix}; save it from Excel or LibreOffice as .xlsx, or as CSV UTF-8",
-        "vi": "dxscore đọc sổ tính .xlsx và tệp CSV, không đọc {suffix}; hãy lưu lại từ Excel hoặc LibreOffice dạng .xlsx, hoặc CSV UTF-8",
+    "problem.spreadsheet-not-text": {
+        "en": "this is a spreadsheet file (such as .xls or .ods), not CSV text; dxscore reads CSV files and .xlsx workbooks named .xlsx: save it from Excel or LibreOffice as .xlsx, or as CSV UTF-8",
+        "vi": "đây là tệp bảng tính (như .xls hoặc .ods), không phải văn bản CSV; dxscore đọc tệp CSV và sổ tính .xlsx có tên đuôi .xlsx: hãy lưu lại từ Excel hoặc LibreOffice dạng .xlsx, hoặc CSV UTF-8",
     },
     "problem.not-a-worksheet": {
         "en": "the sheet '{sheet}' holds a chart, not cells; name a worksheet with --sheet",

@@ -257,8 +257,10 @@ def _scalar(node: ScalarNode) -> Any:
         return None
     if tag == "bool":
         return value == "true"
-    if tag == "int":  # past 4300 digits int() refuses: a float, as large, for the range check
-        return int(value) if len(value) < 4000 else float(value)
+    if tag == "int":  # longer than any number a target file allows: a float (inf past 1e308),
+        # which pydantic refuses as too large, not as "not a number" (nor, past 4300 digits,
+        # int() as a bug)
+        return int(value) if len(value) <= 16 else float(value)
     if tag == "float":
         lowered = value.lower()
         if lowered.endswith(".inf"):

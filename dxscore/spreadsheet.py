@@ -105,10 +105,12 @@ def _text(cell: Any) -> str:
     return str(value)
 
 
-_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # "text", \x and [Red] in a number format
+# in a number format, what is not a symbol: "text", \x (the character x), [Red], _x (a space as
+# wide as x) and *x (x repeated to fill the cell)
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')
 
 
 def _is_percent(number_format: str) -> bool:
-    """Whether Excel shows the cell × 100 with a % sign: ``0%``, ``0.0%``, but not ``0.0"%"``
-    or ``0.0\\%``, which print a literal % after the stored number."""
+    """Whether Excel shows the cell × 100 with a % sign: ``0%``, ``0.0%``, but not ``0.0"%"``,
+    ``0.0\\%`` (a literal % after the stored number) or ``0.0_%`` (room for one)."""
     return "%" in _LITERALS.sub("", number_format)

@@ -260,6 +260,10 @@ def test_an_unknown_city_option(cli: Cli, write: Write) -> None:
         ("indicator,year,2024\n", ":1: the header mixes a wide layout"),
         ("indicator,1850\n", ":1:2: 1850: column year 1850 is not between 1900 and 2100"),
         ('indicator,year,value\n"ab"c,2024,5\n', ":2: a closing quote must be followed by"),
+        (
+            'indicator\tyear\tvalue\n"ab"c\t2024\t5\n',
+            ":2: a closing quote must be followed by a tab",
+        ),
     ],
 )
 def test_rejected_files(cli: Cli, write: Write, content: str, expected: str) -> None:
@@ -267,6 +271,16 @@ def test_rejected_files(cli: Cli, write: Write, content: str, expected: str) -> 
     result = cli("check", path, "-t", WORKED)
     assert result.code == 2, result
     assert result.err.splitlines()[0].startswith(f"{path}{expected}"), result.err
+
+
+def test_a_header_only_file_is_refused_wherever_it_comes(cli: Cli, write: Write) -> None:
+    """The check once counted the rows of every file read so far: second, it passed."""
+    empty = write("indicator,year,value\n", "empty.csv")
+    full = DATA / "worked-actuals.csv"
+    for order in ((empty, full), (full, empty)):
+        result = cli("check", *order, "-t", WORKED)
+        assert result.code == 2, order
+        assert f"{empty}:1: the file has a header but no rows" in result.err, order
 
 
 def test_every_problem_at_once_up_to_a_cap(cli: Cli, write: Write) -> None:

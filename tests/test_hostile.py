@@ -341,3 +341,19 @@ def test_an_encoding_without_replace_does_not_crash(cli: Cli, write: Write) -> N
     path = write(b"indicator,year,value,note\ndx_rank,2024,5,\xc3\xa9\n", "idna.csv")
     result = cli("check", path, "-t", WORKED, "--encoding", "idna")
     assert result.code == 2 and "internal error" not in result.err
+
+
+def test_a_write_error_without_a_system_reason_still_says_what_failed() -> None:
+    script = (
+        "import io, sys\n"
+        "class Closed(io.TextIOBase):\n"
+        "    def write(self, text):\n"
+        "        raise io.UnsupportedOperation('not writable')\n"
+        "sys.stdout = Closed()\n"
+        "sys.argv = ['dxscore', 'targets', 'hanoi', '--format', 'json', '--lang', 'en']\n"
+        "from dxscore.cli import main\n"
+        "main()\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 2
+    assert run.stderr == "dxscore: cannot write the output: not writable\n"

@@ -206,13 +206,14 @@ def test_a_column_without_a_header_is_warned_of_as_in_a_csv(cli: Cli, tmp_path: 
 
 
 def test_a_literal_percent_sign_in_the_format_is_not_a_percentage(cli: Cli, tmp_path: Path) -> None:
-    """``0.0"%"`` and ``0.0\\%`` print 7.2 followed by a % sign: Excel shows 7.2%, so it is 7.2."""
+    """``0.0"%"``, ``0.0\\%`` and ``0.0_%`` print 7.2 and a % sign or room for one: 7.2."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.append(["indicator", "year", "value"])
-    for row, number_format in enumerate(('0.0"%"', "0.0\\%", "0.0%"), 2):
-        sheet.append(["records_online_commune", 2020 + row, 7.2 if row < 4 else 0.072])
+    shown = (('0.0"%"', 7.2), ("0.0\\%", 7.2), ("0.0_%", 7.2), ("0.0%", 0.072))  # all 7.2%
+    for row, (number_format, stored) in enumerate(shown, 2):
+        sheet.append(["records_online_commune", 2019 + row, stored])
         sheet[f"C{row}"].number_format = number_format
     path = tmp_path / "literal.xlsx"
     book.save(path)
@@ -224,7 +225,7 @@ def test_a_literal_percent_sign_in_the_format_is_not_a_percentage(cli: Cli, tmp_
         if r["indicator"] == "records_online_commune"
         for o in r["explain"]["observations"]
     }
-    assert seen == {2022: 7.2, 2023: 7.2, 2024: 7.2}
+    assert seen == {2021: 7.2, 2022: 7.2, 2023: 7.2, 2024: 7.2}
 
 
 def test_a_hidden_first_sheet_is_passed_over_for_the_first_one_shown(
@@ -244,14 +245,22 @@ def test_a_hidden_first_sheet_is_passed_over_for_the_first_one_shown(
 
 
 def test_xls_and_ods_files_are_refused_with_what_to_do(cli: Cli, tmp_path: Path) -> None:
-    for suffix in (".xls", ".ods"):
-        path = tmp_path / f"book{suffix}"
-        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)))
+    """Told apart by their first bytes, not their names: a portal's "Excel export" named .xls
+    is often CSV text, and is read as such."""
+    for name, magic in (
+        ("book.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+        ("book.ods", b"PK\x03\x04"),
+    ):
+        path = tmp_path / name
+        path.write_bytes(magic + bytes(range(256)))
         result = cli("check", path, "-t", WORKED)
         assert result.code == 2
         assert result.err.startswith(
-            f"{path}: dxscore reads .xlsx workbooks and CSV files, not {suffix}; save it"
+            f"{path}: this is a spreadsheet file (such as .xls or .ods), not CSV text;"
         ), result.err
+    export = tmp_path / "export.xls"
+    export.write_bytes((ROOT / "examples" / "hanoi-actuals.csv").read_bytes())
+    assert scored(cli, export) == scored(cli, ROOT / "examples" / "hanoi-actuals.csv")
 
 
 def test_a_table_lower_down_the_sheet_is_found_and_rows_keep_their_numbers(
