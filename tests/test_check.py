@@ -298,9 +298,11 @@ def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_
 
 @pytest.mark.parametrize("columns", [72, 76, 80])
 def test_status_words_are_whole_in_a_narrow_terminal(cli: Cli, columns: int) -> None:
-    """CI logs are 80 columns or fewer; the status word must survive, not only its colour."""
+    """CI logs are 80 columns or fewer; the status word must survive, not only its colour,
+    and so must the indicator id an analyst copies into the actuals."""
     result = cli("check", WORKED_ACTUALS, "-t", WORKED, env={"COLUMNS": str(columns)})
     shown = result.out
     for status in ("✔ achieved", "↗ on track", "⚠ at risk", "✘ missed"):
         assert status in shown, status
     assert max(len(line.rstrip()) for line in shown.splitlines()) <= columns
+    assert "…" not in shown  # a long indicator id folds onto the next line, never cut

@@ -56,7 +56,7 @@ def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterat
                 pad_edge=False,
             )
             projections = block.has_projections
-            table.add_column(t("col.indicator", lang), ratio=1, min_width=8)
+            table.add_column(t("col.indicator", lang), ratio=1, min_width=8, overflow="fold")
             table.add_column(t("col.target", lang), max_width=14)
             table.add_column(t("col.actual", lang), max_width=14)
             if projections:
