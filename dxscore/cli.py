@@ -712,8 +712,11 @@ def _check_filters(
             problems.append(problem("--year", "unknown-year", year=year, years=listed))
     known_areas = data.areas() if areas else set()
     for area in areas or []:
+        if not known_areas:
+            problems.append(problem("--area", "unknown-area.none"))
+            break
         if unicodedata.normalize("NFC", area.strip()) not in known_areas:
-            listed = ", ".join(sorted(known_areas)[:10]) or "–"
+            listed = ", ".join(sorted(known_areas)[:10])
             problems.append(problem("--area", "unknown-area", area=area, areas=listed))
     if as_of is not None and span is not None and as_of < span[0]:
         problems.append(problem("--as-of", "no-data-as-of", year=as_of, earliest=span[0]))

@@ -20,11 +20,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     # statuses
     "status.achieved": {"en": "achieved", "vi": "đã đạt"},
     "status.on_track": {"en": "on track", "vi": "đúng tiến độ"},
-    "status.at_risk": {"en": "at risk", "vi": "có nguy cơ"},
+    "status.at_risk": {"en": "at risk", "vi": "có nguy cơ không đạt"},
     "status.missed": {"en": "missed", "vi": "không đạt"},
     "status.no_data": {"en": "no data", "vi": "chưa có số liệu"},
     # pillars
-    "pillar.overall": {"en": "Overall", "vi": "Tổng thể"},
+    "pillar.overall": {"en": "Overall", "vi": "Mục tiêu chung"},
     "pillar.government": {"en": "Digital government", "vi": "Chính quyền số"},
     "pillar.economy": {"en": "Digital economy", "vi": "Kinh tế số"},
     "pillar.society": {"en": "Digital society", "vi": "Xã hội số"},
@@ -41,9 +41,9 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "targets.weight": {"en": "weight", "vi": "trọng số"},
     "col.indicator": {"en": "Indicator", "vi": "Chỉ tiêu"},
     "col.target": {"en": "Target", "vi": "Mục tiêu"},
-    "col.actual": {"en": "Actual (year)", "vi": "Thực tế (năm)"},
+    "col.actual": {"en": "Actual (year)", "vi": "Thực hiện (năm)"},
     "col.projected": {"en": "Projected", "vi": "Dự báo"},
-    "col.attainment": {"en": "Attainment", "vi": "Mức đạt"},
+    "col.attainment": {"en": "Attainment", "vi": "Tỷ lệ đạt"},
     "col.status": {"en": "Status", "vi": "Đánh giá"},
     "col.pillar": {"en": "Pillar", "vi": "Trụ cột"},
     "heading.as_of": {"en": "as of {year}", "vi": "tính đến năm {year}"},
@@ -53,7 +53,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "heading.city_wide": {"en": "city-wide", "vi": "toàn thành phố"},
     "heading.score": {
         "en": "score {score} · data for {have} of {total}",
-        "vi": "điểm {score} · có số liệu {have}/{total}",
+        "vi": "điểm {score} · {have}/{total} chỉ tiêu có số liệu",
     },
     "heading.summary": {
         "en": "Scores by pillar and target year (score · coverage)",
@@ -69,25 +69,31 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     # verdict
     "verdict.counts": {
         "en": "{achieved} achieved, {on_track} on track, {at_risk} at risk, {missed} missed, {no_data} without data",
-        "vi": "{achieved} đã đạt, {on_track} đúng tiến độ, {at_risk} có nguy cơ, {missed} không đạt, {no_data} chưa có số liệu",
+        "vi": "Kết quả: {achieved} mục tiêu đã đạt, {on_track} đúng tiến độ, {at_risk} có nguy cơ không đạt, {missed} không đạt, {no_data} chưa có số liệu",
     },
     "verdict.fail": {
         "en": "✘ {n} target(s) {worst} or worse (--fail-on {fail_on}): exit 1",
-        "vi": "✘ {n} mục tiêu {worst} trở xuống (--fail-on {fail_on}): mã thoát 1",
+        "vi": "✘ {n} mục tiêu bị đánh giá “{worst}” hoặc thấp hơn (--fail-on {fail_on}): mã thoát 1",
     },
     "verdict.pass": {
         "en": "✔ no target {worst} or worse (--fail-on {fail_on})",
-        "vi": "✔ không có mục tiêu {worst} trở xuống (--fail-on {fail_on})",
+        "vi": "✔ không có mục tiêu nào bị đánh giá “{worst}” hoặc thấp hơn (--fail-on {fail_on})",
     },
     "verdict.never": {"en": "(--fail-on never: exit 0)", "vi": "(--fail-on never: mã thoát 0)"},
     # explain
     "explain.heading": {"en": "How each verdict was reached", "vi": "Căn cứ của từng đánh giá"},
     "explain.observations": {"en": "observations", "vi": "số liệu"},
-    "explain.none": {"en": "no observation up to {year}", "vi": "không có số liệu đến năm {year}"},
-    "explain.current": {"en": "current {value} ({year})", "vi": "hiện tại {value} ({year})"},
+    "explain.none": {
+        "en": "no observation up to {year}",
+        "vi": "chưa có số liệu tính đến năm {year}",
+    },
+    "explain.current": {
+        "en": "current {value} ({year})",
+        "vi": "giá trị gần nhất {value} ({year})",
+    },
     "explain.fit": {
         "en": "least-squares slope {slope}/yr → {projected} in {year}",
-        "vi": "hệ số xu hướng (bình phương tối thiểu) {slope}/năm → {projected} năm {year}",
+        "vi": "xu hướng (bình phương tối thiểu) {slope}/năm → dự báo {projected} vào năm {year}",
     },
     "explain.no_fit": {
         "en": "no projection (needs two years of numbers)",
@@ -113,7 +119,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "report.legend": {"en": "How to read this report", "vi": "Cách đọc báo cáo"},
     "report.sources": {
         "en": "The targets as the resolution words them",
-        "vi": "Mục tiêu theo nguyên văn nghị quyết",
+        "vi": "Nguyên văn mục tiêu trong văn bản",
     },
     "report.chart": {
         "en": "{name}: reported values, trend to {year} and target",
@@ -127,7 +133,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "compare.title": {
         "en": "Target sets compared on their shared indicators",
-        "vi": "So sánh các bộ chỉ tiêu trên các chỉ tiêu chung",
+        "vi": "So sánh các bộ chỉ tiêu theo các chỉ tiêu chung",
     },
     "compare.scores": {
         "en": "Scores (all of each set's targets; score · coverage)",
@@ -136,22 +142,22 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "compare.year": {"en": "Year", "vi": "Năm"},
     "col.trend": {"en": "Trend", "vi": "Xu hướng"},
     "col.score": {"en": "Score", "vi": "Điểm"},
-    "col.coverage": {"en": "coverage", "vi": "có số liệu"},
+    "col.coverage": {"en": "coverage", "vi": "Tỷ lệ có số liệu"},
     "legend.achieved": {
         "en": "the latest value reported by the target year meets the target",
-        "vi": "giá trị mới nhất được báo cáo đến năm mục tiêu đáp ứng mục tiêu",
+        "vi": "giá trị gần nhất được báo cáo tính đến năm mục tiêu đã đạt mục tiêu",
     },
     "legend.on_track": {
         "en": "not met yet, but the least-squares trend of the reported values meets the target in the target year",
-        "vi": "chưa đạt, nhưng đường xu hướng (bình phương tối thiểu) của số liệu đáp ứng mục tiêu vào năm mục tiêu",
+        "vi": "chưa đạt, nhưng theo đường xu hướng (phương pháp bình phương tối thiểu) của số liệu đã báo cáo sẽ đạt mục tiêu vào năm mục tiêu",
     },
     "legend.at_risk": {
         "en": "not met, and the trend does not meet it either (or cannot be drawn: values from one year only, or a milestone)",
-        "vi": "chưa đạt, và xu hướng cũng không đạt (hoặc không vẽ được: số liệu chỉ có một năm, hoặc mục tiêu dạng hoàn thành)",
+        "vi": "chưa đạt, và theo xu hướng cũng không đạt (hoặc không xác định được xu hướng: số liệu chỉ có một năm, hoặc là mục tiêu dạng hoàn thành)",
     },
     "legend.missed": {
         "en": "the target year has come and the target was not met",
-        "vi": "đã đến năm mục tiêu mà mục tiêu chưa đạt",
+        "vi": "đã đến năm mục tiêu nhưng không đạt mục tiêu",
     },
     "legend.no_data": {
         "en": "no value was reported by the target year",
@@ -159,7 +165,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "legend.attainment": {
         "en": "Attainment: the latest value ÷ the target (the target ÷ the value for ranks), from 0 to 100%; a milestone is 0 or 100%. A value within an “about” target's tolerance is achieved even below 100%.",
-        "vi": "Mức đạt: giá trị mới nhất ÷ mục tiêu (mục tiêu ÷ giá trị với thứ hạng), từ 0 đến 100%; mục tiêu dạng hoàn thành là 0 hoặc 100%. Với mục tiêu “khoảng”, giá trị trong biên sai số được tính là đã đạt dù dưới 100%.",
+        "vi": "Tỷ lệ đạt: giá trị gần nhất ÷ mục tiêu (đối với chỉ tiêu xếp hạng: mục tiêu ÷ giá trị), từ 0 đến 100%; mục tiêu dạng hoàn thành là 0 hoặc 100%. Với mục tiêu “khoảng”, giá trị trong mức sai lệch cho phép (±) được tính là đã đạt dù dưới 100%.",
     },
     "legend.score": {
         "en": "Score: 100 × the weighted mean attainment of a pillar's indicators that have data; coverage: the share of its indicators with data, so that missing data never lowers a score. The target set's score is the mean of its pillars' scores.",
@@ -167,7 +173,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "legend.projection": {
         "en": "Projected: the straight line fitted through all values reported up to the as-of year, read at the target year; shown as fitted, so a percentage can exceed 100%.",
-        "vi": "Dự báo: đường thẳng khớp qua mọi giá trị báo cáo đến năm đánh giá, đọc tại năm mục tiêu; giữ nguyên như khi khớp, nên tỷ lệ phần trăm có thể vượt 100%.",
+        "vi": "Dự báo: giá trị tại năm mục tiêu trên đường xu hướng thẳng (phương pháp bình phương tối thiểu) ước lượng từ mọi giá trị được báo cáo tính đến năm đánh giá; giá trị dự báo không bị giới hạn, nên tỷ lệ phần trăm có thể vượt 100%.",
     },
     # problems with inputs (dxscore.errors.Problem): "problem.<key>"
     "problem.unreadable": {
@@ -194,7 +200,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.yaml-syntax.character": {
         "en": "the character U+{code} is not allowed in YAML; remove it",
-        "vi": "ký tự U+{code} không được phép trong YAML; hãy xóa nó",
+        "vi": "ký tự U+{code} không được phép trong YAML; hãy xóa ký tự này",
     },
     "problem.yaml-alias": {
         "en": "YAML aliases (*{name}) are not allowed in dxscore files; write the value out in full",
@@ -234,11 +240,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.extra-forbidden": {
         "en": "unknown key '{key}'; allowed here: {allowed}",
-        "vi": "khóa lạ '{key}'; ở đây chỉ dùng: {allowed}",
+        "vi": "khóa không hợp lệ '{key}'; các khóa được phép ở đây: {allowed}",
     },
     "problem.extra-forbidden.close": {
         "en": "unknown key '{key}'; did you mean '{close}'? allowed here: {allowed}",
-        "vi": "khóa lạ '{key}'; có phải là '{close}'? ở đây chỉ dùng: {allowed}",
+        "vi": "khóa không hợp lệ '{key}'; có phải là '{close}' không? Các khóa được phép ở đây: {allowed}",
     },
     "problem.missing": {
         "en": "required key '{key}' is missing",
@@ -326,7 +332,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.schema.control-character": {
         "en": "the text holds the control character U+{code}; remove it",
-        "vi": "văn bản chứa ký tự điều khiển U+{code}; hãy xóa nó",
+        "vi": "văn bản chứa ký tự điều khiển U+{code}; hãy xóa ký tự này",
     },
     "problem.schema.no-indicators": {
         "en": "the file sets no target: every pillar is empty",
@@ -358,24 +364,24 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.unknown-target-set.close": {
         "en": "no target set with this id; did you mean '{close}'? loaded: {known}",
-        "vi": "không có bộ chỉ tiêu mang mã này; có phải là '{close}'? đã nạp: {known}",
+        "vi": "không có bộ chỉ tiêu mang mã này; có phải là '{close}' không? Đã nạp: {known}",
     },
     "problem.unknown-city": {
         "en": "unknown city '{city}'; loaded target sets: {known}",
-        "vi": "không rõ thành phố '{city}'; các bộ chỉ tiêu đã nạp: {known}",
+        "vi": "không nhận ra thành phố '{city}'; các bộ chỉ tiêu đã nạp: {known}",
     },
     "problem.unknown-city.close": {
         "en": "unknown city '{city}'; did you mean '{close}'? loaded target sets: {known}",
-        "vi": "không rõ thành phố '{city}'; có phải là '{close}'? các bộ chỉ tiêu đã nạp: {known}",
+        "vi": "không nhận ra thành phố '{city}'; có phải là '{close}' không? Các bộ chỉ tiêu đã nạp: {known}",
     },
     "problem.unknown-city.empty": {"en": "the city is empty", "vi": "ô thành phố để trống"},
     "problem.unknown-indicator": {
         "en": "unknown indicator '{indicator}' for {city}; `dxscore targets {city}` lists them",
-        "vi": "{city} không có chỉ tiêu '{indicator}'; xem danh sách bằng `dxscore targets {city}`",
+        "vi": "bộ chỉ tiêu {city} không có chỉ tiêu '{indicator}'; xem danh sách bằng `dxscore targets {city}`",
     },
     "problem.unknown-indicator.close": {
         "en": "unknown indicator '{indicator}' for {city}; did you mean '{close}'? `dxscore targets {city}` lists them",
-        "vi": "{city} không có chỉ tiêu '{indicator}'; có phải là '{close}'? xem danh sách bằng `dxscore targets {city}`",
+        "vi": "bộ chỉ tiêu {city} không có chỉ tiêu '{indicator}'; có phải là '{close}' không? Xem danh sách bằng `dxscore targets {city}`",
     },
     "problem.unknown-indicator.empty": {
         "en": "the indicator is empty",
@@ -383,7 +389,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.unknown-encoding": {
         "en": "unknown text encoding '{encoding}' (try utf-8, utf-16, cp1258)",
-        "vi": "không rõ bảng mã '{encoding}' (thử utf-8, utf-16, cp1258)",
+        "vi": "không nhận ra bảng mã '{encoding}' (thử utf-8, utf-16, cp1258)",
     },
     "problem.not-decodable": {
         "en": "byte 0x{byte} cannot be read as {encoding}; save it as UTF-8 (in Excel: CSV UTF-8), or name its encoding with --encoding (for example cp1258 or utf-16)",
@@ -411,15 +417,15 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.option-unused": {
         "en": "there is no actuals file for this option to apply to",
-        "vi": "không có tệp số liệu nào để áp dụng tuỳ chọn này",
+        "vi": "không có tệp số liệu nào để áp dụng tùy chọn này",
     },
     "problem.option-unused.sheet": {
         "en": "no input is an .xlsx workbook, so there is no sheet '{sheet}' to choose; --sheet is for workbooks",
-        "vi": "không có tệp đầu vào nào là sổ tính .xlsx, nên không có trang '{sheet}' để chọn; --sheet chỉ dùng cho sổ tính",
+        "vi": "không có tệp đầu vào nào là tệp Excel .xlsx, nên không có trang tính '{sheet}' để chọn; --sheet chỉ dùng cho tệp Excel",
     },
     "problem.option-unused.encoding": {
         "en": "every input is an .xlsx workbook, which carries its own encoding; --encoding {encoding} is for CSV files",
-        "vi": "mọi tệp đầu vào đều là sổ tính .xlsx, vốn tự mang bảng mã; --encoding {encoding} chỉ dùng cho tệp CSV",
+        "vi": "mọi tệp đầu vào đều là tệp Excel .xlsx, vốn tự mang bảng mã; --encoding {encoding} chỉ dùng cho tệp CSV",
     },
     "problem.template-not-csv": {
         "en": "the template is a CSV file (Excel opens it); name it .csv rather than '{path}'",
@@ -431,7 +437,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.control-character": {
         "en": "the cell holds the control character U+{code}; remove it (it would travel into the reports)",
-        "vi": "ô chứa ký tự điều khiển U+{code}; hãy xoá nó (nó sẽ đi vào các báo cáo)",
+        "vi": "ô chứa ký tự điều khiển U+{code}; hãy xóa ký tự này (nếu không, ký tự này sẽ xuất hiện trong báo cáo)",
     },
     "problem.csv-syntax.nul": {
         "en": "the line holds a NUL byte; is this a CSV file?",
@@ -471,7 +477,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.bad-year.column": {
         "en": "column year {year} is not between {low} and {high}",
-        "vi": "năm ở tiêu đề cột {year} không nằm trong khoảng {low}–{high}",
+        "vi": "năm {year} ở tiêu đề cột không nằm trong khoảng {low}–{high}",
     },
     "problem.bad-year": {
         "en": "year '{year}' is not a year between {low} and {high}",
@@ -479,7 +485,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.duplicate-column.year": {
         "en": "year {year} heads two columns; keep one",
-        "vi": "năm {year} đứng đầu hai cột; chỉ giữ một",
+        "vi": "năm {year} là tiêu đề của hai cột; chỉ giữ một cột",
     },
     "problem.duplicate-column": {
         "en": "two columns mean '{role}' ({first} and {second}); keep one",
@@ -499,15 +505,15 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.duplicate-row": {
         "en": "a second value for {indicator} in {year} ({city}, city-wide); the first is at {first}. Keep one row",
-        "vi": "giá trị thứ hai cho {indicator} năm {year} ({city}, toàn thành phố); giá trị đầu ở {first}. Chỉ giữ một dòng",
+        "vi": "{indicator} năm {year} ({city}, toàn thành phố) đã có giá trị ở {first}; chỉ giữ một dòng",
     },
     "problem.duplicate-row.area": {
         "en": "a second value for {indicator} in {year} ({city}, area {area}); the first is at {first}. Keep one row",
-        "vi": "giá trị thứ hai cho {indicator} năm {year} ({city}, địa bàn {area}); giá trị đầu ở {first}. Chỉ giữ một dòng",
+        "vi": "{indicator} năm {year} ({city}, địa bàn {area}) đã có giá trị ở {first}; chỉ giữ một dòng",
     },
     "problem.bad-milestone": {
         "en": "'{value}' is not a milestone value for {indicator}; write done/yes/1/đạt/hoàn thành or no/0/chưa đạt",
-        "vi": "'{value}' không phải giá trị hoàn thành cho {indicator}; ghi done/yes/1/đạt/hoàn thành hoặc no/0/chưa đạt",
+        "vi": "'{value}' không phải giá trị hợp lệ cho chỉ tiêu dạng hoàn thành {indicator}; ghi done/yes/1/đạt/hoàn thành hoặc no/0/chưa đạt",
     },
     "problem.not-a-number": {"en": "'{value}' is not a number", "vi": "'{value}' không phải là số"},
     "problem.not-a-number.percent-sign": {
@@ -520,7 +526,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.not-a-number.comma": {
         "en": "'{value}' is ambiguous: it could be {whole}{fraction} or {whole}.{fraction}; write it without the comma or with a dot",
-        "vi": "'{value}' không rõ nghĩa: có thể là {whole}{fraction} hoặc {whole}.{fraction}; hãy viết không có dấu phẩy hoặc dùng dấu chấm",
+        "vi": "'{value}' không rõ nghĩa: có thể là số nguyên {whole}{fraction} (dấu phẩy phân cách hàng nghìn) hoặc số thập phân {whole},{fraction}; hãy bỏ dấu phẩy nếu là số nguyên, hoặc dùng dấu chấm thập phân ({whole}.{fraction})",
     },
     "problem.not-a-number.nan": {
         "en": "'{value}' is not a value; NaN and infinity are refused (leave the cell empty when not reported)",
@@ -528,7 +534,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.not-a-number.too-large": {
         "en": "'{value}' is too large; values go up to a trillion (10¹²) either way",
-        "vi": "'{value}' quá lớn; giá trị chỉ tới một nghìn tỷ (10¹²), âm hay dương",
+        "vi": "'{value}' quá lớn; giá trị tuyệt đối tối đa là một nghìn tỷ (10¹²)",
     },
     "problem.not-a-number.rank": {
         "en": "'{value}' is not a rank; a rank is a whole number (1, 2, 3 …)",
@@ -548,7 +554,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.nothing-to-score": {
         "en": "no target matches --year and --pillar together; nothing would be scored",
-        "vi": "không có mục tiêu nào khớp cả --year và --pillar; không có gì để đánh giá",
+        "vi": "không có mục tiêu nào thỏa mãn đồng thời --year và --pillar; không có gì để chấm điểm",
+    },
+    "problem.unknown-area.none": {
+        "en": "the actuals have no values by area (no area column); leave out --area to score the city as a whole",
+        "vi": "tệp số liệu không có số liệu theo địa bàn (không có cột area); bỏ --area để chấm điểm toàn thành phố",
     },
     "problem.unknown-area": {
         "en": "area '{area}' has no reported values (areas: {areas})",
@@ -592,11 +602,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.spreadsheet-not-text": {
         "en": "this is a spreadsheet file (such as .xls or .ods), not CSV text; dxscore reads CSV files and .xlsx workbooks named .xlsx: save it from Excel or LibreOffice as .xlsx, or as CSV UTF-8",
-        "vi": "đây là tệp bảng tính (như .xls hoặc .ods), không phải văn bản CSV; dxscore đọc tệp CSV và sổ tính .xlsx có tên đuôi .xlsx: hãy lưu lại từ Excel hoặc LibreOffice dạng .xlsx, hoặc CSV UTF-8",
+        "vi": "đây là tệp bảng tính (như .xls hoặc .ods), không phải văn bản CSV; dxscore đọc tệp CSV và tệp Excel có đuôi .xlsx: hãy lưu lại từ Excel hoặc LibreOffice dạng .xlsx, hoặc CSV UTF-8",
     },
     "problem.not-a-worksheet": {
         "en": "the sheet '{sheet}' holds a chart, not cells; name a worksheet with --sheet",
-        "vi": "trang '{sheet}' là biểu đồ, không phải bảng ô; hãy chọn trang tính bằng --sheet",
+        "vi": "trang tính '{sheet}' là biểu đồ, không phải bảng ô; hãy chọn trang tính khác bằng --sheet",
     },
     "problem.formula-without-value": {
         "en": "the cell holds the formula {formula} but no computed value (the file was not saved by Excel); open and save it in Excel, or write the value",
@@ -604,7 +614,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.unknown-sheet": {
         "en": "the workbook has no sheet '{sheet}'; its sheets: {sheets}",
-        "vi": "sổ tính không có trang '{sheet}'; các trang: {sheets}",
+        "vi": "tệp Excel không có trang tính '{sheet}'; các trang tính: {sheets}",
     },
     # warnings
     "warning.other-cities": {
@@ -613,7 +623,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "warning.given-twice": {
         "en": "given more than once; read once",
-        "vi": "được nêu nhiều lần; chỉ đọc một lần",
+        "vi": "tệp được chỉ định nhiều lần; chỉ đọc một lần",
     },
     "warning.unused-columns": {
         "en": "column(s) not used: {columns}",
@@ -621,7 +631,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "warning.unnamed-column": {
         "en": "a column without a header holds data, which is not used; give it a header or remove it",
-        "vi": "một cột không có tiêu đề có chứa dữ liệu, dữ liệu này không được dùng; hãy đặt tiêu đề cho cột hoặc xoá cột",
+        "vi": "một cột không có tiêu đề có chứa dữ liệu, dữ liệu này không được dùng; hãy đặt tiêu đề cho cột hoặc xóa cột",
     },
     "warning.unused-columns.more": {
         "en": "column(s) not used: {columns} and {more} more",
@@ -653,17 +663,17 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "cli.wrote": {"en": "wrote {path}", "vi": "đã ghi {path}"},
     "cli.internal_error": {
         "en": "internal error (a bug; DXSCORE_DEBUG=1 shows the traceback)",
-        "vi": "lỗi nội bộ (một lỗi của chương trình; DXSCORE_DEBUG=1 cho xem chi tiết)",
+        "vi": "lỗi nội bộ của chương trình; đặt DXSCORE_DEBUG=1 để xem chi tiết",
     },
     "cli.more_problems": {"en": "… and {count} more problems", "vi": "… và {count} lỗi khác"},
     # messages
     "msg.actuals_not_checked": {
         "en": "{n} actuals file(s) not checked: they are checked against the target files once those are valid",
-        "vi": "chưa kiểm tra {n} tệp số liệu: tệp số liệu được đối chiếu với các tệp chỉ tiêu khi các tệp này hợp lệ",
+        "vi": "chưa kiểm tra {n} tệp số liệu: tệp số liệu chỉ được đối chiếu với các tệp chỉ tiêu sau khi các tệp chỉ tiêu hợp lệ",
     },
     "msg.compare_areas": {
         "en": "{n} value(s) of districts or communes not compared: compare sets cities side by side on their city-wide values (`dxscore check --area` scores an area)",
-        "vi": "{n} giá trị của quận, huyện hoặc xã không được so sánh: compare đặt các thành phố cạnh nhau theo số liệu toàn thành phố (`dxscore check --area` chấm điểm một địa bàn)",
+        "vi": "{n} giá trị của quận, huyện, phường, xã không được so sánh: lệnh compare chỉ so sánh các thành phố theo số liệu toàn thành phố; dùng `dxscore check --area` để chấm điểm từng địa bàn",
     },
     "msg.not_reported": {
         "en": "{n} cell(s) left empty: not reported",

@@ -259,7 +259,7 @@ def test_messages_follow_the_language(cli: Cli, write: Write) -> None:
     assert result.code == 2
     lines = result.err.splitlines()
     assert lines[0].endswith(
-        "worked không có chỉ tiêu 'dx_rnak'; có phải là 'dx_rank'? xem danh sách bằng `dxscore targets worked` [unknown-indicator]"
+        "bộ chỉ tiêu worked không có chỉ tiêu 'dx_rnak'; có phải là 'dx_rank' không? Xem danh sách bằng `dxscore targets worked` [unknown-indicator]"
     )
     assert lines[1].endswith("value: 'abc' không phải là số [not-a-number]")
     assert lines[2] == "✘ 2 lỗi trong 1 tệp đầu vào; hãy sửa rồi chạy lại"
