@@ -31,6 +31,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "pillar.all": {"en": "Target set", "vi": "Toàn bộ chỉ tiêu"},
     # columns and headings
     "targets.title": {"en": "Target sets", "vi": "Các bộ chỉ tiêu"},
+    "targets.id": {"en": "id", "vi": "mã"},
     "targets.name": {"en": "name", "vi": "tên"},
     "targets.indicators": {"en": "indicators", "vi": "chỉ tiêu"},
     "targets.targets": {"en": "targets", "vi": "mục tiêu"},
@@ -63,6 +64,13 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "target.done": {"en": "done", "vi": "hoàn thành"},
     "target.top": {"en": "top {n}", "vi": "nhóm {n} dẫn đầu"},
     "unit.per_year": {"en": "%/yr", "vi": "%/năm"},
+    # a unit's name: in English its id in the target file, in Vietnamese the words for it
+    "unitname.percent": {"en": "percent", "vi": "phần trăm"},
+    "unitname.percent_per_year": {"en": "percent_per_year", "vi": "%/năm"},
+    "unitname.percent_change": {"en": "percent_change", "vi": "% thay đổi"},
+    "unitname.rank": {"en": "rank", "vi": "thứ hạng"},
+    "unitname.count": {"en": "count", "vi": "số lượng"},
+    "unitname.milestone": {"en": "milestone", "vi": "hoàn thành/chưa"},
     "target.stretch": {"en": "stretch {n}", "vi": "phấn đấu {n}"},
     "value.done": {"en": "done", "vi": "hoàn thành"},
     "value.not_done": {"en": "not done", "vi": "chưa hoàn thành"},
@@ -698,12 +706,19 @@ def t(key: str, lang: Lang, **values: object) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def unit_name(unit: str, lang: Lang) -> str:
+    """``percent`` in English (the target file's id), ``phần trăm`` in Vietnamese."""
+    return t(f"unitname.{unit}", lang)
+
+
 def problem_text(key: str, lang: str, params: Mapping[str, str], detail: str = "") -> str:
     """The words of a problem or warning (``problem.<key>``) in ``lang``, fields filled in."""
     texts = CATALOGUE.get(f"problem.{key}") or CATALOGUE[key]
     language: Lang = "vi" if lang == "vi" else "en"
     if language == "vi" and params.get("reason") in _OS_REASONS_VI:  # the system's words
         params = {**params, "reason": _OS_REASONS_VI[params["reason"]]}
+    if f"unitname.{params.get('unit')}" in CATALOGUE:
+        params = {**params, "unit": unit_name(params["unit"], language)}
     return unicodedata.normalize("NFC", texts[language].format(detail=detail, **params))
 
 

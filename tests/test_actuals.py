@@ -273,6 +273,14 @@ def test_rejected_files(cli: Cli, write: Write, content: str, expected: str) -> 
     assert result.err.splitlines()[0].startswith(f"{path}{expected}"), result.err
 
 
+def test_a_units_name_is_worded_in_the_messages_language(cli: Cli, write: Write) -> None:
+    path = write("indicator,year,value\nrecords_online_commune,2024,150\n", "over.csv")
+    english = cli("check", path, "-t", WORKED, "--lang", "en").err
+    vietnamese = cli("check", path, "-t", WORKED, "--lang", "vi").err
+    assert "(unit percent: 0–100) [out-of-range]" in english
+    assert "(đơn vị phần trăm: 0–100) [out-of-range]" in vietnamese
+
+
 def test_a_header_only_file_is_refused_wherever_it_comes(cli: Cli, write: Write) -> None:
     """The check once counted the rows of every file read so far: second, it passed."""
     empty = write("indicator,year,value\n", "empty.csv")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dxscore.console import escape
-from dxscore.i18n import Lang, t
+from dxscore.i18n import Lang, t, unit_name
 from dxscore.model import PILLARS, TargetSet
 from dxscore.render import wording
 
@@ -21,7 +21,7 @@ def overview(sets: Sequence[tuple[TargetSet, str]], lang: Lang = "en") -> Render
     from rich.table import Table
 
     table = Table(title=t("targets.title", lang), title_justify="left")
-    table.add_column("id", no_wrap=True)
+    table.add_column(t("targets.id", lang), no_wrap=True)
     table.add_column(t("targets.name", lang))
     table.add_column(t("targets.indicators", lang), justify="right")
     table.add_column(t("targets.targets", lang), justify="right")
@@ -70,7 +70,7 @@ def detail(target_set: TargetSet, lang: Lang = "en") -> list[RenderableType]:
             table.add_row(
                 escape(indicator.id),
                 Text.assemble(indicator.name.vi, "\n", (indicator.name.en, "dim")),
-                indicator.unit,
+                unit_name(indicator.unit, lang),
                 wording.number(indicator.weight),
                 *(
                     wording.target(indicator.targets[year], indicator.unit, lang)
