@@ -164,6 +164,16 @@ def test_vietnamese_report(cli: Cli) -> None:
     assert from_env.out == out
 
 
+def test_vietnamese_writes_a_decimal_comma_and_english_a_dot(cli: Cli) -> None:
+    """As the resolutions write 7,5%: to a Vietnamese reader 62.67 has a thousands dot."""
+    args = ("check", WORKED_ACTUALS, "-t", WORKED, "--explain", "--year", "2025")
+    vietnamese = " ".join(cli(*args, "--lang", "vi", env=WIDE).out.split())
+    english = " ".join(cli(*args, "--lang", "en", env=WIDE).out.split())
+    assert "+7,5/năm → dự báo 62,67% vào năm 2025" in vietnamese
+    assert "+7.5/yr → 62.67% in 2025" in english
+    assert "6,5%/năm" in vietnamese and "62.67" not in vietnamese
+
+
 def test_language_detection() -> None:
     assert detect_lang({"LANG": "vi_VN.UTF-8"}) == "vi"
     assert detect_lang({"LC_ALL": "en_US.UTF-8", "LANG": "vi_VN.UTF-8"}) == "en"

@@ -90,10 +90,10 @@ def _cell(result: Result | None, lang: Lang) -> str:
     return f"{target} · {actual} · {wording.status(result.status, lang)}"
 
 
-def _score(summary: Summary | None) -> str:
+def _score(summary: Summary | None, lang: Lang) -> str:
     if summary is None:
         return "·"
-    return f"{wording.score(summary.score)} · {wording.percent(summary.coverage)}"
+    return f"{wording.score(summary.score, lang)} · {wording.percent(summary.coverage)}"
 
 
 def as_table(view: Comparison, lang: Lang) -> list[RenderableType]:
@@ -127,7 +127,7 @@ def as_table(view: Comparison, lang: Lang) -> list[RenderableType]:
     for ts in view.sets:
         scores.add_column(escape(ts.name.in_lang(lang)), justify="right")
     for year, cells in view.scores:
-        scores.add_row(str(year), *(_score(cell) for cell in cells))
+        scores.add_row(str(year), *(_score(cell, lang) for cell in cells))
     return [table, scores]
 
 
@@ -157,7 +157,7 @@ def as_markdown(view: Comparison, lang: Lang) -> str:
         "|---:|" + "---:|" * len(names),
     ]
     lines += [
-        f"| {year} | " + " | ".join(_score(cell) for cell in cells) + " |"
+        f"| {year} | " + " | ".join(_score(cell, lang) for cell in cells) + " |"
         for year, cells in view.scores
     ]
     return "\n".join(lines) + "\n"

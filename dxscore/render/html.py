@@ -80,7 +80,7 @@ def _leagues(scorecard: Scorecard, lang: Lang) -> list[dict[str, Any]]:
                     {
                         "rank": "–" if r.rank is None else str(r.rank),
                         "area": r.area,
-                        "score": wording.score(r.score),
+                        "score": wording.score(r.score, lang),
                         "hue": None if r.score is None else round(r.score * 1.2),
                         "coverage": wording.percent(r.coverage),
                         "counts": [r.counts[status] for status in STATUSES],
@@ -115,7 +115,7 @@ def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> d
                     None
                     if row is None
                     else {
-                        "score": wording.score(row.score),
+                        "score": wording.score(row.score, lang),
                         "coverage": wording.percent(row.coverage),
                         "hue": None if row.score is None else round(row.score * 1.2),
                     }
@@ -166,7 +166,7 @@ def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> d
                 "score": t(
                     "heading.score",
                     lang,
-                    score=wording.score(block.summary.score),
+                    score=wording.score(block.summary.score, lang),
                     have=block.with_data,
                     total=len(block.results),
                 ),

@@ -89,7 +89,7 @@ def _summary(section: Section, lang: Lang) -> list[str]:
         if all(row is None for row in rows):
             continue
         cells = [
-            f"{wording.score(row.score)} · {wording.percent(row.coverage)} {t('col.coverage', lang)}"
+            f"{wording.score(row.score, lang)} · {wording.percent(row.coverage)} {t('col.coverage', lang)}"
             if row
             else ""
             for row in rows
@@ -106,7 +106,7 @@ def _block(block: PillarBlock, lang: Lang) -> list[str]:
     score = t(
         "heading.score",
         lang,
-        score=wording.score(block.summary.score),
+        score=wording.score(block.summary.score, lang),
         have=block.with_data,
         total=len(block.results),
     )
@@ -177,7 +177,7 @@ def _league(scorecard: Scorecard, lang: Lang) -> list[str]:
             counts = " | ".join(str(row.counts[status]) for status in STATUSES)
             rank = "–" if row.rank is None else str(row.rank)
             lines.append(
-                f"| {rank} | {text(row.area)} | {wording.score(row.score)} | {wording.percent(row.coverage)} | {counts} | {worst} |"
+                f"| {rank} | {text(row.area)} | {wording.score(row.score, lang)} | {wording.percent(row.coverage)} | {counts} | {worst} |"
             )
         lines.append("")
     return lines

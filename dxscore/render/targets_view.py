@@ -71,7 +71,7 @@ def detail(target_set: TargetSet, lang: Lang = "en") -> list[RenderableType]:
                 escape(indicator.id),
                 Text.assemble(indicator.name.vi, "\n", (indicator.name.en, "dim")),
                 unit_name(indicator.unit, lang),
-                wording.number(indicator.weight),
+                wording.number(indicator.weight, lang),
                 *(
                     wording.target(indicator.targets[year], indicator.unit, lang)
                     if year in indicator.targets

@@ -100,7 +100,7 @@ def _league_tables(scorecard: Scorecard, lang: Lang) -> Iterator[RenderableType]
             (
                 "–" if row.rank is None else str(row.rank),
                 row.area,
-                wording.score(row.score),
+                wording.score(row.score, lang),
                 wording.percent(row.coverage),
                 *(str(row.counts[status]) for status in STATUSES),
                 wording.worst_pillar(row.worst_pillar, row.worst_score, lang),
@@ -160,7 +160,7 @@ def _title(target_set: TargetSet, area: str | None, as_of: int | None, lang: Lan
 def _table_title(year: int, pillar: str, summary: Summary, lang: Lang) -> str:
     total = sum(summary.counts.values())
     have = total - summary.counts["no_data"]
-    score = "–" if summary.score is None else f"{summary.score:.1f}"
+    score = wording.score(summary.score, lang)
     return (
         f"[bold]{t('heading.target_year', lang, year=year)} · {t('pillar.' + pillar, lang)}[/bold] · "
         + t("heading.score", lang, score=score, have=have, total=total)
@@ -209,7 +209,7 @@ def _explain(rows: Sequence[Result], as_of: int | None, lang: Lang) -> Iterator[
                 t(
                     "explain.fit",
                     lang,
-                    slope=wording.slope(result.fit.slope),
+                    slope=wording.slope(result.fit.slope, lang),
                     projected=wording.quantity(result.projected, unit, lang),
                     year=result.target_year,
                 )
@@ -237,7 +237,7 @@ def _matrix(summary: Sequence[Summary], lang: Lang) -> RenderableType:
         cells = []
         for year in years:
             row = next((s for s in summary if s.pillar == pillar and s.target_year == year), None)
-            cells.append(_score_cell(row))
+            cells.append(_score_cell(row, lang))
         if all(cell == "" for cell in cells):
             continue
         label = t("pillar." + (pillar or "all"), lang)
@@ -245,10 +245,10 @@ def _matrix(summary: Sequence[Summary], lang: Lang) -> RenderableType:
     return table
 
 
-def _score_cell(row: Summary | None) -> str:
+def _score_cell(row: Summary | None, lang: Lang) -> str:
     if row is None:
         return ""
-    score = "–" if row.score is None else f"{row.score:.1f}"
+    score = wording.score(row.score, lang)
     return f"{score} · {round(row.coverage * 100)}%"
 
 

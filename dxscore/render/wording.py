@@ -11,28 +11,33 @@ _SUFFIX = {"percent": "%", "percent_change": "%"}
 STATUS_SYMBOL = {"achieved": "✔", "on_track": "↗", "at_risk": "⚠", "missed": "✘", "no_data": "·"}
 
 
-def number(value: float) -> str:
+def number(value: float, lang: Lang = "en") -> str:
     """``60`` not ``60.0``; at most two decimals, as the sources write them; never an
-    exponent (a count of 1,500,000 enterprises reads ``1500000``, not ``1.5e+06``)."""
+    exponent (a count of 1,500,000 enterprises reads ``1500000``, not ``1.5e+06``). In
+    Vietnamese the decimal mark is a comma, as the resolutions write it: ``7,5``."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    return _decimal_mark("0" if text == "-0" else text, lang)
 
 
-def slope(value: float) -> str:
+def slope(value: float, lang: Lang = "en") -> str:
     """A trend per year with its sign: ``+7.5``, ``-12``, ``+0.00123`` (three significant
     digits below 1, so that a slow trend does not read as flat)."""
     if abs(value) >= 1:
-        return ("+" if value > 0 else "-") + number(abs(value))
-    return f"{value:+.3g}"
+        return ("+" if value > 0 else "-") + number(abs(value), lang)
+    return _decimal_mark(f"{value:+.3g}", lang)
+
+
+def _decimal_mark(text: str, lang: Lang) -> str:
+    return text.replace(".", ",") if lang == "vi" else text
 
 
 def quantity(value: float, unit: str, lang: Lang = "en") -> str:
     """``55%``, ``7.5%/yr`` (``%/năm``), ``#6`` for a rank."""
     if unit == "rank":
-        return f"#{number(value)}"
+        return f"#{number(value, lang)}"
     if unit == "percent_per_year":
-        return number(value) + t("unit.per_year", lang)
-    return number(value) + _SUFFIX.get(unit, "")
+        return number(value, lang) + t("unit.per_year", lang)
+    return number(value, lang) + _SUFFIX.get(unit, "")
 
 
 def value(actual: Value | None, unit: str, lang: Lang = "en") -> str:
@@ -50,12 +55,12 @@ def target(target: Target, unit: str, lang: Lang = "en") -> str:
     if comparator == "done":
         return t("target.done", lang)
     if unit == "rank" and comparator == "max":
-        return t("target.top", lang, n=number(target.value))
+        return t("target.top", lang, n=number(target.value, lang))
     text = f"{_SYMBOL[comparator]} {quantity(target.value, unit, lang)}"
     if target.tolerance is not None:
-        text += f" (± {number(target.tolerance)})"
+        text += f" (± {number(target.tolerance, lang)})"
     if target.stretch is not None:
-        text += f" ({t('target.stretch', lang, n=number(target.stretch))})"
+        text += f" ({t('target.stretch', lang, n=number(target.stretch, lang))})"
     return text
 
 
@@ -73,15 +78,15 @@ def percent(fraction: float | None) -> str:
     return "–" if fraction is None else f"{round(fraction * 100)}%"
 
 
-def score(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+def score(value: float | None, lang: Lang = "en") -> str:
+    return "–" if value is None else _decimal_mark(f"{value:.1f}", lang)
 
 
 def worst_pillar(pillar: str | None, pillar_score: float | None, lang: Lang = "en") -> str:
     """``Digital government (58.8)``; ``–`` when no pillar has data."""
     if pillar is None:
         return "–"
-    return f"{t('pillar.' + pillar, lang)} ({score(pillar_score)})"
+    return f"{t('pillar.' + pillar, lang)} ({score(pillar_score, lang)})"
 
 
 BAR_WIDTH = 5
