@@ -717,6 +717,8 @@ def problem_text(key: str, lang: str, params: Mapping[str, str], detail: str = "
     language: Lang = "vi" if lang == "vi" else "en"
     if language == "vi" and params.get("reason") in _OS_REASONS_VI:  # the system's words
         params = {**params, "reason": _OS_REASONS_VI[params["reason"]]}
+    if language == "vi" and key == "yaml-syntax":  # the YAML parser's words, in English
+        detail = _yaml_detail_vi(detail)
     if f"unitname.{params.get('unit')}" in CATALOGUE:
         params = {**params, "unit": unit_name(params["unit"], language)}
     return unicodedata.normalize("NFC", texts[language].format(detail=detail, **params))
@@ -732,3 +734,37 @@ _OS_REASONS_VI = {
     os.strerror(errno.EROFS): "hệ thống tệp chỉ cho phép đọc",
     os.strerror(errno.EPERM): "thao tác không được phép",
 }
+
+
+# The YAML parser's (libyaml's, or PyYAML's) words for the common mistakes; anything else is
+# left as the parser wrote it
+_COLON = "không được có ': ' ở đây; hãy đặt giá trị có chứa ': ' trong dấu ngoặc kép"
+_YAML_VI = (
+    ("while parsing a flow sequence", "trong một danh sách [ ]:"),
+    ("while parsing a flow mapping", "trong một cặp ngoặc { }:"),
+    ("while parsing a block mapping", "trong các dòng khóa: giá trị:"),
+    ("while parsing a block collection", "trong một danh sách gạch đầu dòng:"),
+    ("while scanning a quoted scalar", "trong một giá trị đặt trong dấu ngoặc kép:"),
+    ("while parsing a quoted scalar", "trong một giá trị đặt trong dấu ngoặc kép:"),
+    ("while scanning a simple key", "trong một khóa:"),
+    ("while scanning for the next token ", ""),
+    ("did not find expected ',' or ']'", "thiếu dấu ',' hoặc ']'"),
+    ("did not find expected ',' or '}'", "thiếu dấu ',' hoặc '}'"),
+    ("did not find expected key", "không tìm thấy khóa ở chỗ cần có (hãy kiểm tra thụt lề)"),
+    ("did not find expected '-' indicator", "thiếu dấu '-' của phần tử (hãy kiểm tra thụt lề)"),
+    ("did not find expected <document start>", "có nội dung thừa sau phần đã đọc xong"),
+    ("mapping values are not allowed in this context", _COLON),
+    ("mapping values are not allowed here", _COLON),
+    ("found unexpected end of stream", "tệp kết thúc giữa chừng (có dấu ngoặc kép chưa đóng?)"),
+    ("found unknown escape character", "có ký tự thoát sau dấu \\ không hợp lệ"),
+    (
+        "found character that cannot start any token",
+        "có ký tự không được đứng đầu một giá trị; hãy đặt giá trị trong dấu ngoặc kép",
+    ),
+)
+
+
+def _yaml_detail_vi(detail: str) -> str:
+    for english, vietnamese in _YAML_VI:
+        detail = detail.replace(english, vietnamese)
+    return detail

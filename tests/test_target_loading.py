@@ -507,3 +507,22 @@ def test_a_null_key_is_named_as_written_and_found(cli: Cli, write: Write) -> Non
     )
     line = only_problem(cli, path)
     assert line.startswith(f"{path}:14:9: pillars.government[0].targets.~: "), line
+
+
+@pytest.mark.parametrize(
+    ("broken", "vietnamese"),
+    [
+        ("2025: {min: 60\n", "trong một cặp ngoặc { }: thiếu dấu ',' hoặc '}'"),
+        ("2025: {min: 60}\n      unit: percent: x\n", "không được có ': ' ở đây"),
+    ],
+)
+def test_yaml_syntax_errors_are_explained_in_vietnamese(
+    cli: Cli, write: Write, broken: str, vietnamese: str
+) -> None:
+    path = write(MINIMAL.replace("2025: {min: 60}\n", broken))
+    result = cli("validate", path, "--lang", "vi")
+    assert result.code == 2
+    line = result.err.splitlines()[0]
+    assert line.startswith(f"{path}:") and "lỗi cú pháp YAML: " in line, line
+    assert vietnamese in line, line
+    assert "expected" not in line and "allowed" not in line, line
