@@ -150,6 +150,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "compare.year": {"en": "Year", "vi": "Năm"},
     "col.trend": {"en": "Trend", "vi": "Xu hướng"},
     "col.score": {"en": "Score", "vi": "Điểm"},
+    "summary.coverage": {"en": "coverage", "vi": "có số liệu"},  # after a percentage
     "col.coverage": {"en": "coverage", "vi": "Tỷ lệ có số liệu"},
     "legend.achieved": {
         "en": "the latest value reported by the target year meets the target",
@@ -177,7 +178,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "legend.score": {
         "en": "Score: 100 × the weighted mean attainment of a pillar's indicators that have data; coverage: the share of its indicators with data, so that missing data never lowers a score. The target set's score is the mean of its pillars' scores.",
-        "vi": "Điểm: 100 × trung bình có trọng số mức đạt của các chỉ tiêu có số liệu trong trụ cột; tỷ lệ có số liệu: phần chỉ tiêu có số liệu, nên thiếu số liệu không làm giảm điểm. Điểm của bộ chỉ tiêu là trung bình điểm các trụ cột.",
+        "vi": "Điểm: 100 × trung bình có trọng số tỷ lệ đạt của các chỉ tiêu có số liệu trong trụ cột; tỷ lệ có số liệu: phần chỉ tiêu có số liệu, nên thiếu số liệu không làm giảm điểm. Điểm của bộ chỉ tiêu là trung bình điểm các trụ cột.",
     },
     "legend.projection": {
         "en": "Projected: the straight line fitted through all values reported up to the as-of year, read at the target year; shown as fitted, so a percentage can exceed 100%.",
@@ -284,7 +285,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.schema.list_type": {"en": "Input should be a valid list", "vi": "cần một danh sách"},
     "problem.schema.string_pattern_mismatch": {
         "en": "String should match pattern '{pattern}'",
-        "vi": "chuỗi phải khớp mẫu '{pattern}'",
+        "vi": "chuỗi phải đúng mẫu '{pattern}'",
     },
     "problem.schema.literal_error": {
         "en": "Input should be {choices} or {last}",
@@ -565,8 +566,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "không có mục tiêu nào thỏa mãn đồng thời --year và --pillar; không có gì để chấm điểm",
     },
     "problem.unknown-area.none": {
-        "en": "the actuals have no values by area (no area column); leave out --area to score the city as a whole",
-        "vi": "tệp số liệu không có số liệu theo địa bàn (không có cột area); bỏ --area để chấm điểm toàn thành phố",
+        "en": "the actuals have no values by area; leave out --area to score the city as a whole",
+        "vi": "tệp số liệu không có số liệu theo địa bàn; bỏ --area để chấm điểm toàn thành phố",
     },
     "problem.unknown-area": {
         "en": "area '{area}' has no reported values (areas: {areas})",
@@ -719,7 +720,7 @@ def problem_text(key: str, lang: str, params: Mapping[str, str], detail: str = "
         params = {**params, "reason": _OS_REASONS_VI[params["reason"]]}
     if language == "vi" and key == "yaml-syntax":  # the YAML parser's words, in English
         detail = _yaml_detail_vi(detail)
-    if f"unitname.{params.get('unit')}" in CATALOGUE:
+    if key == "out-of-range" and f"unitname.{params.get('unit')}" in CATALOGUE:  # actuals'
         params = {**params, "unit": unit_name(params["unit"], language)}
     return unicodedata.normalize("NFC", texts[language].format(detail=detail, **params))
 
@@ -738,20 +739,21 @@ _OS_REASONS_VI = {
 
 # The YAML parser's (libyaml's, or PyYAML's) words for the common mistakes; anything else is
 # left as the parser wrote it
-_COLON = "không được có ': ' ở đây; hãy đặt giá trị có chứa ': ' trong dấu ngoặc kép"
+_COLON = "không được có dấu ':' ở đây"
 _YAML_VI = (
-    ("while parsing a flow sequence", "trong một danh sách [ ]:"),
-    ("while parsing a flow mapping", "trong một cặp ngoặc { }:"),
-    ("while parsing a block mapping", "trong các dòng khóa: giá trị:"),
-    ("while parsing a block collection", "trong một danh sách gạch đầu dòng:"),
-    ("while scanning a quoted scalar", "trong một giá trị đặt trong dấu ngoặc kép:"),
-    ("while parsing a quoted scalar", "trong một giá trị đặt trong dấu ngoặc kép:"),
-    ("while scanning a simple key", "trong một khóa:"),
+    ("while parsing a flow sequence", "trong một danh sách [ ],"),
+    ("while parsing a flow mapping", "trong một cặp ngoặc { },"),
+    ("while parsing a block mapping", "trong một nhóm khóa – giá trị,"),
+    ("while parsing a block collection", "trong một danh sách gạch đầu dòng,"),
+    ("while scanning a quoted scalar", "trong một giá trị đặt trong dấu ngoặc kép,"),
+    ("while parsing a quoted scalar", "trong một giá trị đặt trong dấu ngoặc kép,"),
+    ("while scanning a simple key", "trong một khóa,"),
+    ("could not find expected ':'", "thiếu dấu ':' sau khóa"),
     ("while scanning for the next token ", ""),
     ("did not find expected ',' or ']'", "thiếu dấu ',' hoặc ']'"),
     ("did not find expected ',' or '}'", "thiếu dấu ',' hoặc '}'"),
-    ("did not find expected key", "không tìm thấy khóa ở chỗ cần có (hãy kiểm tra thụt lề)"),
-    ("did not find expected '-' indicator", "thiếu dấu '-' của phần tử (hãy kiểm tra thụt lề)"),
+    ("did not find expected key", "không tìm thấy khóa ở chỗ cần có"),
+    ("did not find expected '-' indicator", "thiếu dấu '-' của phần tử"),
     ("did not find expected <document start>", "có nội dung thừa sau phần đã đọc xong"),
     ("mapping values are not allowed in this context", _COLON),
     ("mapping values are not allowed here", _COLON),

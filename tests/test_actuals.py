@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MINIMAL as MINIMAL_YAML
 from conftest import ROOT, Cli
 
 DATA = Path(__file__).parent / "data"
@@ -279,6 +280,13 @@ def test_a_units_name_is_worded_in_the_messages_language(cli: Cli, write: Write)
     vietnamese = cli("check", path, "-t", WORKED, "--lang", "vi").err
     assert "(unit percent: 0–100) [out-of-range]" in english
     assert "(đơn vị phần trăm: 0–100) [out-of-range]" in vietnamese
+
+
+def test_a_target_files_units_are_named_as_the_file_writes_them(cli: Cli, write: Write) -> None:
+    """In a target file's problems the unit is what the analyst typed there, in any language."""
+    yaml_file = write(MINIMAL_YAML.replace("2025: {min: 60}", "2025: {done: true}"), "t.yaml")
+    line = cli("validate", yaml_file, "--lang", "vi").err.splitlines()[0]
+    assert line.endswith("chỉ dùng với đơn vị milestone, không dùng với percent [unit-comparator]")
 
 
 def test_a_header_only_file_is_refused_wherever_it_comes(cli: Cli, write: Write) -> None:

@@ -102,7 +102,7 @@ def test_filters_that_match_nothing_are_errors(cli: Cli) -> None:
         "--year: 1999 is not a target year (target years: 2024, 2025, 2030)"
     )
     assert first_error(cli, "check", actuals, "-t", WORKED, "--area", "nowhere").startswith(
-        "--area: the actuals have no values by area (no area column)"
+        "--area: the actuals have no values by area; leave out --area"
     )
     districts = ROOT / "examples" / "hanoi-districts.csv"
     assert first_error(cli, "check", districts, "--area", "nowhere").startswith(

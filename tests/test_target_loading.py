@@ -512,8 +512,9 @@ def test_a_null_key_is_named_as_written_and_found(cli: Cli, write: Write) -> Non
 @pytest.mark.parametrize(
     ("broken", "vietnamese"),
     [
-        ("2025: {min: 60\n", "trong một cặp ngoặc { }: thiếu dấu ',' hoặc '}'"),
-        ("2025: {min: 60}\n      unit: percent: x\n", "không được có ': ' ở đây"),
+        ("2025: {min: 60\n", "trong một cặp ngoặc { }, thiếu dấu ',' hoặc '}'"),
+        ("2025: {min: 60}\n      unit: percent: x\n", "không được có dấu ':' ở đây"),
+        ("2025: {min: 60}\n        2030\n", "thiếu dấu ':' sau khóa"),
     ],
 )
 def test_yaml_syntax_errors_are_explained_in_vietnamese(
@@ -525,4 +526,4 @@ def test_yaml_syntax_errors_are_explained_in_vietnamese(
     line = result.err.splitlines()[0]
     assert line.startswith(f"{path}:") and "lỗi cú pháp YAML: " in line, line
     assert vietnamese in line, line
-    assert "expected" not in line and "allowed" not in line, line
+    assert "expected" not in line and "allowed" not in line and "found" not in line, line

@@ -89,7 +89,7 @@ def _summary(section: Section, lang: Lang) -> list[str]:
         if all(row is None for row in rows):
             continue
         cells = [
-            f"{wording.score(row.score, lang)} · {wording.percent(row.coverage)} {t('col.coverage', lang)}"
+            f"{wording.score(row.score, lang)} · {wording.percent(row.coverage)} {t('summary.coverage', lang)}"
             if row
             else ""
             for row in rows
