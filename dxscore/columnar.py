@@ -160,20 +160,16 @@ class LargeActuals:
         if self.spill is not None:
             self.spill.cleanup()
 
-    def areas(self) -> set[str]:
+    def _fetch(self, query: str) -> list[Any]:
         with ctrl_c():
-            found = self._db.execute(
-                "SELECT DISTINCT area FROM obs WHERE area IS NOT NULL"
-            ).fetchall()
+            return self._db.execute(query).fetchall()
+
+    def areas(self) -> set[str]:
+        found = self._fetch("SELECT DISTINCT area FROM obs WHERE area IS NOT NULL")
         return {area for (area,) in found}
 
     def years(self) -> tuple[int, int] | None:
-        with ctrl_c():
-            span = self._db.execute("SELECT min(year), max(year) FROM obs").fetchone()
-        low, high = span or (
-            None,
-            None,
-        )
+        [(low, high)] = self._fetch("SELECT min(year), max(year) FROM obs")  # one row, always
         return None if low is None else (low, high)
 
     def series(self, as_of: int | None) -> dict[SeriesKey, Series]:
@@ -195,12 +191,7 @@ class LargeActuals:
             f" arg_max(line, year) FILTER (WHERE year <= {y})"
             for y in past
         )
-        with ctrl_c():
-            rows = self._query_series(as_of, by_past)
-        return self._series(rows, past)
-
-    def _query_series(self, as_of: int, by_past: str) -> list[Any]:
-        return self._db.execute(
+        rows = self._fetch(
             f"""
             WITH grouped AS (
                 SELECT set_id, area, indicator, count(*) FILTER (WHERE year <= {as_of}) AS n,
@@ -223,9 +214,7 @@ class LargeActuals:
                     lambda a, b: a + b) AS sxy
             FROM means
             """
-        ).fetchall()
-
-    def _series(self, rows: list[Any], past: list[int]) -> dict[SeriesKey, Series]:
+        )
         milestones = {
             (ts.id, ind.id)
             for ts in self._catalogue.sets.values()
