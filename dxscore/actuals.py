@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dxscore.errors import InputError, Problem, problem
-from dxscore.model import MAX_NUMBER, Indicator, TargetSet, unit_range
+from dxscore.errors import InputError, Problem, literal, problem
+from dxscore.model import MAX_NUMBER, Indicator, TargetSet, unit_range, unit_span
 from dxscore.observations import Observation, Value
 from dxscore.scoring import Series, SeriesKey, series_of
 
@@ -848,8 +848,7 @@ def read_cell(unit: str, cell: str) -> Outcome:
         return "not-a-number.rank", {}
     low, high = unit_range(unit)
     if (low is not None and number < low) or (high is not None and number > high):
-        span = f"{low:g}–{high:g}" if high is not None else f"≥ {low:g}"
-        return "out-of-range", {"value": f"{number:.15g}", "unit": unit, "span": span}
+        return "out-of-range", {"value": literal(number), "unit": unit, "span": unit_span(unit)}
     return number
 
 

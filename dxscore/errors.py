@@ -73,6 +73,15 @@ class Problem:
         }
 
 
+def literal(number: float) -> str:
+    """A number as a message quotes it: every digit the input gave, never an exponent
+    (``1234567``, not ``1.23457e+06``), ``60`` for ``60.0``."""
+    from decimal import Decimal
+
+    text = format(Decimal(repr(float(number))), "f")
+    return text.removesuffix(".0")
+
+
 def problem(
     file: str,
     key: str,

@@ -17,6 +17,8 @@ from typing import Annotated, Literal, Protocol
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from dxscore.errors import literal
+
 Unit = Literal["percent", "percent_per_year", "percent_change", "rank", "count", "milestone"]
 PillarKey = Literal["overall", "government", "economy", "society"]
 PILLARS: tuple[PillarKey, ...] = ("overall", "government", "economy", "society")
@@ -130,7 +132,7 @@ class Target(_Strict):
                 raise PydanticCustomError(
                     "stretch-below-target",
                     "`stretch` ({stretch}) is below the target ({value}); a stretch goal lies beyond it",
-                    {"stretch": f"{self.stretch:g}", "value": f"{self.value:g}"},
+                    {"stretch": literal(self.stretch), "value": literal(self.value)},
                 )
         return self
 
@@ -235,6 +237,12 @@ def unit_range(unit: str) -> tuple[float | None, float | None]:
     return _UNIT_RANGE.get(unit, (None, None))
 
 
+def unit_span(unit: str) -> str:
+    """:func:`unit_range` as a message words it: ``0–100``, ``≥ 1``."""
+    low, high = unit_range(unit)
+    return f"≥ {literal(low or 0)}" if high is None else f"{literal(low or 0)}–{literal(high)}"
+
+
 class Checked(Protocol):
     """What :func:`consistency_problems` reads of an indicator: an :class:`Indicator`, or the
     part of one that validates on its own (its id None when that is not valid)."""
@@ -295,9 +303,12 @@ def _unit_problems(indicator: Checked) -> Iterator[Finding]:
             if value is None or value is True:
                 continue
             if (low is not None and value < low) or (high is not None and value > high):
-                span = f"{low:g}–{high:g}" if high is not None else f"≥ {low:g}"
                 yield (
                     (*at, key),
                     "out-of-range.target",
-                    {"value": f"{value:g}", "unit": indicator.unit, "span": span},
+                    {
+                        "value": literal(value),
+                        "unit": indicator.unit,
+                        "span": unit_span(indicator.unit),
+                    },
                 )

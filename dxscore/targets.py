@@ -17,7 +17,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from dxscore import safe_yaml
-from dxscore.errors import InputError, Problem, problem
+from dxscore.errors import InputError, Problem, literal, problem
 from dxscore.i18n import CATALOGUE
 from dxscore.model import (
     PILLARS,
@@ -249,7 +249,7 @@ def _plain(value: object) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | float):
-        return f"{value:g}"
+        return literal(value)
     return repr(value)
 
 

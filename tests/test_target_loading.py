@@ -361,7 +361,17 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
         (
             "{about: 30}",
             "{about: 3.0e13}",
-            "20:23: pillars.economy[0].targets.2025.about: Input should be less than or equal to 1e+12",
+            "20:23: pillars.economy[0].targets.2025.about: Input should be less than or equal to 1000000000000",
+        ),
+        (  # a number is quoted with every digit the file gave, never as 1.23457e+06
+            "{min: 80}",
+            "{min: 1234567}",
+            "13:21: pillars.government[0].targets.2030.min: 1234567 is outside the range of unit percent (0–100)",
+        ),
+        (
+            "{min: 60}",
+            "{min: 60, stretch: 59.1234567}",
+            "12:9: pillars.government[0].targets.2025: `stretch` (59.1234567) is below the target (60)",
         ),
     ],
 )
