@@ -50,7 +50,7 @@ def value(actual: Value | None, unit: str, lang: Lang = "en") -> str:
 
 
 def target(target: Target, unit: str, lang: Lang = "en") -> str:
-    """``≥ 60%``, ``> 7.5%/yr``, ``≈ 30% (± 1.5)``, ``top 5``, ``≥ 7%/yr (stretch 7.5)``, ``done``."""
+    """``≥ 60%``, ``> 7.5%/yr``, ``≈ 30% (± 1.5)``, ``top 5``, ``≥ 7%/yr (stretch 7.5%/yr)``, ``done``."""
     comparator = target.comparator
     if comparator == "done":
         return t("target.done", lang)
@@ -60,7 +60,7 @@ def target(target: Target, unit: str, lang: Lang = "en") -> str:
     if target.tolerance is not None:
         text += f" (± {number(target.tolerance, lang)})"
     if target.stretch is not None:
-        text += f" ({t('target.stretch', lang, n=number(target.stretch, lang))})"
+        text += f" ({t('target.stretch', lang, n=quantity(target.stretch, unit, lang))})"
     return text
 
 
