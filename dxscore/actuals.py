@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dxscore.errors import InputError, Problem, literal, problem
+from dxscore.errors import STOPPED, InputError, Problem, literal, problem
 from dxscore.model import MAX_NUMBER, Indicator, TargetSet, unit_range, unit_span
 from dxscore.observations import Observation, Value
 from dxscore.scoring import Series, SeriesKey, series_of
@@ -489,7 +489,7 @@ class _FileReader:
         if len(problems) < MAX_PROBLEMS:
             problems.append(found)
         elif len(problems) == MAX_PROBLEMS:
-            problems.append(problem(self.name, "too-many-problems", count=MAX_PROBLEMS))
+            problems.append(problem(self.name, STOPPED, count=MAX_PROBLEMS))
 
     def read(self, stream: io.TextIOWrapper) -> None:
         sample = stream.readline()

@@ -22,6 +22,9 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
+STOPPED = "too-many-problems"  # not a problem of the input: a reader stopped counting them
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with one input, located as precisely as the input allows.

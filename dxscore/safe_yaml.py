@@ -38,7 +38,6 @@ from dxscore.errors import Problem, problem
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
-MAX_PROBLEMS = 50
 
 _TAG = "tag:yaml.org,2002:"
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from dxscore.errors import Problem
+from dxscore.errors import STOPPED, Problem
 
 MAX_PER_FILE = 50
-STOPPED = "too-many-problems"  # not a problem of the input: the reader stopped counting them
 
 
 def count(problems: Sequence[Problem]) -> int:
