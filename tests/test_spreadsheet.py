@@ -8,6 +8,8 @@ import unicodedata
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.worksheet.worksheet import Worksheet
 
 from conftest import ROOT, Cli
 
@@ -24,13 +26,19 @@ def as_number(cell: str) -> object:
     return cell
 
 
+def new_book() -> tuple[Workbook, Worksheet]:
+    """An empty workbook and its one sheet."""
+    book = Workbook()
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)
+    return book, sheet
+
+
 def workbook_from_csv(
     source: Path, target: Path, sheet: str = "Số liệu", extra_first_sheet: bool = False
 ) -> Path:
     """An Excel copy of a CSV, with numbers stored as numbers, as Excel would store them."""
-    book = Workbook()
-    first = book.active
-    assert first is not None
+    book, first = new_book()
     if extra_first_sheet:
         first.title = "Ghi chú"
         first.append(["this sheet holds notes, not data"])
@@ -76,9 +84,7 @@ def test_sheet_chooses_the_sheet(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_problems_name_the_sheet_row_and_column(cli: Cli, tmp_path: Path) -> None:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
+    book, sheet = new_book()
     sheet.title = "2024"
     sheet.append(["indicator", "year", "value"])
     sheet.append(["dx_rank", 2024, 3])
@@ -102,9 +108,7 @@ def test_problems_name_the_sheet_row_and_column(cli: Cli, tmp_path: Path) -> Non
 def test_percent_formatted_cells_and_dates(cli: Cli, tmp_path: Path) -> None:
     import datetime
 
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
+    book, sheet = new_book()
     sheet.append(["indicator", "year", "value"])
     sheet.append(["records_online_commune", 2024, 0.55])
     sheet["C2"].number_format = "0%"  # Excel stores 55% as 0.55
@@ -147,9 +151,7 @@ def test_a_wrong_declared_sheet_size_loses_no_row(cli: Cli, tmp_path: Path) -> N
 
 
 def test_a_formula_without_a_computed_value_is_named(cli: Cli, tmp_path: Path) -> None:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
+    book, sheet = new_book()
     sheet.append(["indicator", "year", "value"])
     sheet.append(["dx_rank", 2024, "=2+3"])  # openpyxl saves formulas without computing them
     path = tmp_path / "formula.xlsx"
@@ -160,17 +162,30 @@ def test_a_formula_without_a_computed_value_is_named(cli: Cli, tmp_path: Path) -
 
 
 def test_a_chart_sheet_is_not_read_as_cells(cli: Cli, tmp_path: Path) -> None:
-    book = Workbook()
-    book.create_chartsheet("Chart")
+    book, sheet = new_book()
+    for n in range(1, 4):
+        sheet.append([n])
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=1, min_row=1, max_row=3))
+    book.create_chartsheet("Biểu đồ").add_chart(chart)
     path = tmp_path / "chart.xlsx"
     book.save(path)
-    result = cli("check", path, "-t", WORKED, "--sheet", "Chart")
-    assert result.code == 2  # openpyxl cannot even open this one read-only: a message, not a crash
-    assert (
-        "holds a chart, not cells" in result.err
-        or "cannot read this as an .xlsx workbook" in result.err
+    result = cli("check", path, "-t", WORKED, "--sheet", "Biểu đồ")
+    assert result.code == 2
+    assert result.err.startswith(
+        f"{path}: the sheet 'Biểu đồ' holds a chart, not cells; name a worksheet with --sheet"
     )
-    assert "internal error" not in result.err
+
+
+def test_a_workbook_openpyxl_cannot_read_is_a_message_not_a_crash(cli: Cli, tmp_path: Path) -> None:
+    book = Workbook()
+    book.create_chartsheet("Chart")  # a chart sheet without a chart: openpyxl fails to read it
+    path = tmp_path / "chart.xlsx"
+    book.save(path)
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.startswith(f"{path}: cannot read this as an .xlsx workbook (")
+    assert "save it from Excel as .xlsx, or as CSV UTF-8 [not-a-workbook]" in result.err
 
 
 def test_sheet_and_encoding_options_that_would_do_nothing(cli: Cli, tmp_path: Path) -> None:
@@ -191,9 +206,7 @@ def test_sheet_and_encoding_options_that_would_do_nothing(cli: Cli, tmp_path: Pa
 def test_a_column_without_a_header_is_warned_of_as_in_a_csv(cli: Cli, tmp_path: Path) -> None:
     """A sheet's rows end at their last value: a row reaching past the header is data in a
     column without one, as in a CSV, not a ragged row."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
+    book, sheet = new_book()
     sheet.append(["indicator", "year", "value"])
     sheet.append(["dx_rank", 2023, 5])
     sheet.append(["dx_rank", 2024, 4, None, "a remark"])
@@ -207,9 +220,7 @@ def test_a_column_without_a_header_is_warned_of_as_in_a_csv(cli: Cli, tmp_path: 
 
 def test_a_literal_percent_sign_in_the_format_is_not_a_percentage(cli: Cli, tmp_path: Path) -> None:
     """``0.0"%"``, ``0.0\\%`` and ``0.0_%`` print 7.2 and a % sign or room for one: 7.2."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
+    book, sheet = new_book()
     sheet.append(["indicator", "year", "value"])
     shown = (('0.0"%"', 7.2), ("0.0\\%", 7.2), ("0.0_%", 7.2), ("0.0%", 0.072))  # all 7.2%
     for row, (number_format, stored) in enumerate(shown, 2):
@@ -266,9 +277,7 @@ def test_xls_and_ods_files_are_refused_with_what_to_do(cli: Cli, tmp_path: Path)
 def test_a_table_lower_down_the_sheet_is_found_and_rows_keep_their_numbers(
     cli: Cli, tmp_path: Path
 ) -> None:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
+    book, sheet = new_book()
     sheet["A3"], sheet["B3"], sheet["C3"] = "indicator", "year", "value"
     sheet.append(["records_online_commune", 2024, 50])
     sheet.append(["dx_rank", 2024, "x"])
