@@ -19,6 +19,7 @@ import csv
 import difflib
 import io
 import itertools
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,7 +27,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dxscore.errors import STOPPED, InputError, Problem, literal, problem
-from dxscore.model import MAX_NUMBER, Indicator, TargetSet, unit_range, unit_span
+from dxscore.model import (
+    MAX_NUMBER,
+    Indicator,
+    TargetSet,
+    loose_word,
+    normalize_word,
+    unit_range,
+    unit_span,
+)
 from dxscore.observations import Observation, Value
 from dxscore.scoring import Series, SeriesKey, series_of
 
@@ -88,17 +97,6 @@ class Actuals:
     def series(self, as_of: int | None) -> dict[SeriesKey, Series]:
         """Each (target set, area, indicator) series up to ``as_of``, for the verdicts."""
         return series_of(self.observations, as_of)
-
-
-def normalize_word(text: str) -> str:
-    """A header or a word as compared: NFC, case-folded, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-def _loose(text: str) -> str:
-    """``Hà Nội`` → ``hanoi``: no accents, no spaces, for matching names as people type them."""
-    decomposed = unicodedata.normalize("NFD", normalize_word(text).replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c) and not c.isspace())
 
 
 def nfc(text: str) -> str:
@@ -203,12 +201,13 @@ def read_actuals(
         raise InputError([catalogue.unknown_city("--city", city)])
     result = Actuals()
     first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]] = {}
-    read: set[Path] = set()
+    read: set[str] = set()
     for path in paths:
-        if path.resolve() in read:
+        real = os.path.realpath(path)  # not Path.resolve, which raises on a link to itself
+        if real in read:
             result.warnings.append(problem(str(path), "warning.given-twice", kind="warning"))
             continue
-        read.add(path.resolve())
+        read.add(real)
         _read_file(path, catalogue, city, encoding, sheet, result, first_seen, progress)
     return result
 
@@ -242,16 +241,15 @@ class Catalogue:
         }
         self.city_names: dict[str, str] = {}
         for ts in target_sets:
-            for name in (ts.id, ts.name.vi, ts.name.en):
-                self.city_names[normalize_word(name)] = ts.id
-                self.city_names[_loose(name)] = ts.id
+            for key in ts.city_keys():
+                self.city_names[key] = ts.id
 
     def resolve_city(self, text: str) -> str | None:
         """A target set id from its id or its Vietnamese or English name, with or without accents and spaces."""
         known = self.city_names.get(text)  # most rows repeat a name already seen
         if known is not None:
             return known
-        found = self.city_names.get(normalize_word(text)) or self.city_names.get(_loose(text))
+        found = self.city_names.get(normalize_word(text)) or self.city_names.get(loose_word(text))
         if found is not None:
             self.city_names[text] = found
         return found

@@ -226,13 +226,14 @@ def validate(
     from dxscore.actuals import read_actuals
     from dxscore.i18n import t
     from dxscore.render import problems as render_problems
-    from dxscore.targets import display_name, find_target_files, validate_target_files
+    from dxscore.targets import chosen_paths, display_name, locate_files, validate_target_files
 
     language = _language(lang)
     if not actuals:  # --city, --encoding and --sheet are about actuals
         _refuse_unused(city=city, encoding=encoding, sheet=sheet)
-    files = find_target_files(paths)
+    files, missing = locate_files(chosen_paths(paths))  # reported in the chosen format
     loaded, problems = validate_target_files(files)
+    problems[:0] = missing
     observations = 0
     # rows of a city whose target file is broken would each be an "unknown city"
     unchecked = [str(path) for path in actuals or []] if problems else []
@@ -247,7 +248,8 @@ def validate(
         _warn(data.warnings, language)
     if output_format is ValidateFormat.json:
         by_file = {item.file: item.target_set.id for item in loaded}
-        names = [display_name(path) for path in files] + [str(path) for path in actuals or []]
+        names = [problem.file for problem in missing] + [display_name(path) for path in files]
+        names += [str(path) for path in actuals or []]
         typer.echo(
             render_problems.as_json(
                 [(name, by_file.get(name)) for name in names],
@@ -264,7 +266,7 @@ def validate(
             typer.echo(line, err=True)
     if problems:
         bad = len({problem.file for problem in problems})
-        total = len(files) + len(actuals or [])
+        total = len(missing) + len(files) + len(actuals or [])
         found = render_problems.count(problems)
         typer.echo(t("cli.invalid", language, count=found, bad=bad, total=total), err=True)
         raise typer.Exit(ExitCode.INVALID)

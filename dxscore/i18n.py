@@ -367,6 +367,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "target set id '{id}' is already used by {first}; ids must be unique among loaded files",
         "vi": "mã bộ chỉ tiêu '{id}' đã dùng ở {first}; mã phải khác nhau giữa các tệp",
     },
+    "problem.ambiguous-city": {
+        "en": "'{name}' also names the target set '{other}' ({first}), so a city column could not"
+        " tell them apart; give each target set its own id and names",
+        "vi": "'{name}' trùng với tên của bộ chỉ tiêu '{other}' ({first}) nên cột thành phố không"
+        " phân biệt được hai bộ; mỗi bộ chỉ tiêu cần có mã và tên riêng",
+    },
     "problem.unknown-target-set": {
         "en": "no target set with this id; loaded: {known}",
         "vi": "không có bộ chỉ tiêu mang mã này; đã nạp: {known}",

@@ -214,6 +214,12 @@ class TargetSet(_Strict):
             for index, indicator in enumerate(getattr(self.pillars, pillar)):
                 yield pillar, index, indicator
 
+    def city_keys(self) -> set[str]:
+        """What a city column may hold for this set: its id or a name, in any case, with or
+        without accents and spaces (``Hà Nội``, ``ha noi``, ``hanoi``)."""
+        words = (self.id, self.name.vi, self.name.en)
+        return {normalize_word(w) for w in words} | {loose_word(w) for w in words}
+
     def target_years(self) -> list[int]:
         return sorted({year for _, ind in self.indicators() for year in ind.targets})
 
@@ -230,6 +236,17 @@ _UNIT_COMPARATORS: dict[str, frozenset[str]] = {
     "milestone": frozenset({"done"}),
     "rank": frozenset({"max", "below"}),
 }
+
+
+def normalize_word(text: str) -> str:
+    """A header or a word as compared: NFC, case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def loose_word(text: str) -> str:
+    """``Hà Nội`` → ``hanoi``: no accents, no spaces, for matching names as people type them."""
+    decomposed = unicodedata.normalize("NFD", normalize_word(text).replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and not c.isspace())
 
 
 def unit_range(unit: str) -> tuple[float | None, float | None]:

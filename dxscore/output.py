@@ -19,8 +19,8 @@ def write_atomic(
     over an existing file when ``overwrite`` is false. A reader of ``path`` sees
     either the old file or the whole new one, never a part.
     """
-    target = path.resolve()
-    if any(target == source.resolve() for source in inputs):
+    target = Path(os.path.realpath(path))  # not Path.resolve, which raises on a link to itself
+    if any(target == Path(os.path.realpath(source)) for source in inputs):
         raise InputError([problem(str(path), "output-is-input")])
     if target.is_dir():
         raise InputError([problem(str(path), "output-is-folder")])

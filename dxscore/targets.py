@@ -33,6 +33,8 @@ from dxscore.model import (
     Unit,
     Year,
     consistency_problems,
+    loose_word,
+    normalize_word,
 )
 
 ENV_VAR = "DXSCORE_TARGETS"
@@ -59,43 +61,65 @@ def find_target_files(
     environ: Mapping[str, str] | None = None,
     cwd: Path | None = None,
 ) -> list[Path]:
-    """The target files to load, in DESIGN's order of precedence.
+    """The target files to load, in DESIGN's order of precedence (see :func:`chosen_paths`);
+    a path that gives no file is an error."""
+    return expand_paths(chosen_paths(paths, environ, cwd))
 
-    ``paths`` (from ``--targets``) win; then ``$DXSCORE_TARGETS`` (paths
-    separated by ``os.pathsep``); then ``./targets/`` when it exists; then the
-    bundled copies. A folder stands for its ``*.yaml`` and ``*.yml`` files.
-    """
+
+def chosen_paths(
+    paths: Sequence[Path] | None = None,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> list[Path]:
+    """``paths`` (from ``--targets``) win; then ``$DXSCORE_TARGETS`` (paths separated by
+    ``os.pathsep``); then ``./targets/`` when it exists; then the bundled copies."""
     environ = os.environ if environ is None else environ
     cwd = Path.cwd() if cwd is None else cwd
     if paths:
-        chosen = list(paths)
-    elif environ.get(ENV_VAR):
-        chosen = [Path(p) for p in environ[ENV_VAR].split(os.pathsep) if p]
-    elif (cwd / "targets").is_dir():
-        chosen = [cwd / "targets"]
-    else:
-        chosen = [bundled_targets_dir()]
-    return expand_paths(chosen)
+        return list(paths)
+    if environ.get(ENV_VAR):
+        return [Path(p) for p in environ[ENV_VAR].split(os.pathsep) if p]
+    if (cwd / "targets").is_dir():
+        return [cwd / "targets"]
+    return [bundled_targets_dir()]
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders as their YAML files (sorted); a missing path is an error."""
+    """:func:`locate_files`, with a path that gives no file an error."""
+    files, problems = locate_files(paths)
+    if problems:
+        raise InputError(problems)
+    return files
+
+
+def locate_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Files as given, folders as their YAML files (sorted, ``.YAML`` too); and a problem for
+    each path that gives none. A link that leads nowhere is kept, for its reader to report."""
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            found = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in SUFFIXES and (p.is_file() or _leads_nowhere(p))
+            )
             if not found:
                 problems.append(problem(str(path), "no-target-files"))
             files.extend(found)
-        elif path.exists():
+        elif path.exists() or _leads_nowhere(path):
             files.append(path)
         else:
             problems.append(problem(str(path), "not-found"))
-    if problems:
-        raise InputError(problems)
-    unique = {path.resolve(): path for path in reversed(files)}  # a file named twice is read once
-    return [path for path in files if unique.get(path.resolve()) is path]
+    unique = {
+        os.path.realpath(path): path for path in reversed(files)
+    }  # a file named twice is read once
+    return [path for path in files if unique.get(os.path.realpath(path)) is path], problems
+
+
+def _leads_nowhere(path: Path) -> bool:
+    """A link to nothing, or to itself."""
+    return path.is_symlink() and not path.exists()
 
 
 def load_target_file(path: Path) -> tuple[LoadedTargetSet | None, list[Problem]]:
@@ -174,34 +198,65 @@ def _valid_part(item: object) -> IndicatorPart | None:
 
 
 def validate_target_files(paths: Iterable[Path]) -> tuple[list[LoadedTargetSet], list[Problem]]:
-    """Load every file; also check that target-set ids are unique across files."""
+    """Load every file; also check that target-set ids are unique across files, and that a
+    city column could tell the sets apart (no name of one is a name or id of another)."""
     loaded: list[LoadedTargetSet] = []
     problems: list[Problem] = []
     first_file: dict[str, str] = {}
+    owner: dict[str, LoadedTargetSet] = {}  # a city key → the set that has it
     for path in paths:
         result, found = load_target_file(path)
         problems.extend(found)
         if result is None:
             continue
-        set_id = result.target_set.id
-        if set_id in first_file:
-            document, _ = safe_yaml.parse_file(path, result.file)
-            where = safe_yaml.locate(document.root, ("id",)) if document else None
+        target_set = result.target_set
+        if target_set.id in first_file:
             problems.append(
-                problem(
+                _problem_at(
+                    path,
                     result.file,
+                    ("id",),
                     "duplicate-target-set",
-                    where.line if where else None,
-                    where.col if where else None,
-                    "id",
-                    id=set_id,
-                    first=first_file[set_id],
+                    id=target_set.id,
+                    first=first_file[target_set.id],
                 )
             )
             continue
-        first_file[set_id] = result.file
+        clash = next((owner[key] for key in target_set.city_keys() if key in owner), None)
+        if clash is not None:
+            name = next(
+                (field, word)
+                for field, word in (
+                    (("id",), target_set.id),
+                    (("name", "vi"), target_set.name.vi),
+                    (("name", "en"), target_set.name.en),
+                )
+                if clash.target_set.city_keys() & {normalize_word(word), loose_word(word)}
+            )
+            problems.append(
+                _problem_at(
+                    path,
+                    result.file,
+                    name[0],
+                    "ambiguous-city",
+                    name=name[1],
+                    other=clash.target_set.id,
+                    first=clash.file,
+                )
+            )
+            continue
+        first_file[target_set.id] = result.file
+        owner.update(dict.fromkeys(target_set.city_keys(), result))
         loaded.append(result)
     return loaded, problems
+
+
+def _problem_at(path: Path, shown: str, at: tuple[str, ...], key: str, **fields: str) -> Problem:
+    """A problem at a key of a file that parsed (read again: the loaded set keeps no places)."""
+    document, _ = safe_yaml.parse_file(path, shown)
+    where = safe_yaml.locate(document.root, at) if document else None
+    line, col = (where.line, where.col) if where else (None, None)
+    return problem(shown, key, line, col, ".".join(at), fields=fields)
 
 
 def load_target_sets(paths: Iterable[Path]) -> list[LoadedTargetSet]:
@@ -294,8 +349,10 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 
 
 def display_name(path: Path) -> str:
-    """Relative to the working folder when below it (as CI annotations want), else as given."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """Relative to the working folder when below it (as CI annotations want), else as given.
+    A link keeps its own name: it is what the user wrote, and it may lead nowhere."""
+    cwd = Path.cwd()
+    for here in (path.absolute(), Path(os.path.realpath(path))):
+        if here.is_relative_to(cwd):
+            return str(here.relative_to(cwd))
+    return str(path)

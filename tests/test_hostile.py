@@ -96,6 +96,21 @@ def test_the_same_file_twice_is_read_once(cli: Cli) -> None:
     assert len(json.loads(result.out)["results"]) == 12
 
 
+def test_a_link_to_itself_is_a_message_not_a_bug(cli: Cli, tmp_path: Path) -> None:
+    looped = tmp_path / "actuals.csv"
+    looped.symlink_to(looped)
+    result = cli("check", looped)
+    assert result.code == 2
+    assert result.err.startswith(
+        f"{looped}: cannot read the file: Too many levels of symbolic links [unreadable]"
+    )
+    report = tmp_path / "report.md"  # a link that leads nowhere is replaced by the report
+    report.symlink_to(report)
+    written = cli("report", ROOT / "examples" / "hanoi-actuals.csv", "-o", report)
+    assert written.code == 0, written
+    assert report.read_text(encoding="utf-8").startswith("# ")
+
+
 def test_filters_that_match_nothing_are_errors(cli: Cli) -> None:
     actuals = DATA / "worked-actuals.csv"
     assert first_error(cli, "check", actuals, "-t", WORKED, "--year", "1999").startswith(

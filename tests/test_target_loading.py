@@ -398,6 +398,68 @@ def test_a_missing_path_and_an_empty_folder(cli: Cli, tmp_path: Path) -> None:
     assert only_problem(cli, tmp_path).endswith("[no-target-files]")
 
 
+@pytest.mark.parametrize("output_format", ["json", "github"])
+def test_a_missing_path_is_reported_in_the_chosen_format_beside_the_other_files(
+    cli: Cli, write: Write, output_format: str
+) -> None:
+    import json
+
+    good = write(MINIMAL)
+    missing = good.parent / "nope.yaml"
+    result = cli("validate", "--format", output_format, missing, good)
+    assert result.code == 2
+    if output_format == "github":
+        assert result.out.splitlines() == [
+            f"::error file={missing},title=dxscore not-found::no such file or folder"
+        ]
+        return
+    report = json.loads(result.out)
+    assert report["files"] == [
+        {"file": str(missing), "target_set": None, "valid": False},
+        {"file": str(good), "target_set": "testcity", "valid": True},
+    ]
+    assert [(p["file"], p["type"]) for p in report["problems"]] == [(str(missing), "not-found")]
+
+
+def test_a_folders_links_to_nothing_and_upper_case_suffixes_are_not_skipped(
+    cli: Cli, write: Write
+) -> None:
+    folder = write(MINIMAL, "d/a.yaml").parent
+    write(
+        MINIMAL.replace("testcity", "other")
+        .replace("Thành phố Thử", "Khác")
+        .replace("Test City", "Other"),
+        "d/B.YAML",
+    )
+    (folder / "gone.yaml").symlink_to(folder / "deleted.yaml")
+    (folder / "self.yml").symlink_to(folder / "self.yml")
+    result = cli("validate", folder)
+    assert result.code == 2
+    assert problems(result) == [
+        f"{folder / 'gone.yaml'}: cannot read the file: No such file or directory [unreadable]",
+        f"{folder / 'self.yml'}: cannot read the file: Too many levels of symbolic links [unreadable]",
+    ]
+    assert "✘ 2 problem(s) in 2 of 4 file(s)" in result.err
+    assert only_problem(cli, folder / "self.yml").endswith(
+        "Too many levels of symbolic links [unreadable]"
+    )
+
+
+def test_two_target_sets_a_city_column_cannot_tell_apart(cli: Cli, write: Write) -> None:
+    first = write(MINIMAL, "d/a.yaml")
+    other = write(
+        MINIMAL.replace("id: testcity", "id: other")
+        .replace("Thành phố Thử", "Khác")
+        .replace("en: Test City", "en: Test  city"),
+        "d/b.yaml",
+    )
+    assert only_problem(cli, other.parent) == (
+        f"{other}:3:22: name.en: 'Test  city' also names the target set 'testcity' ({first}), so"
+        " a city column could not tell them apart; give each target set its own id and names"
+        " [ambiguous-city]"
+    )
+
+
 def test_github_format_annotates_the_line(cli: Cli, write: Write) -> None:
     path = write(MINIMAL.replace("{min: 60}", "{min: sixty}"))
     result = cli("validate", "--format", "github", path)
