@@ -211,6 +211,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the character U+{code} is not allowed in YAML; remove it",
         "vi": "ký tự U+{code} không được phép trong YAML; hãy xóa ký tự này",
     },
+    "problem.yaml-syntax.line-separator": {
+        "en": "the text holds the line separator U+{code} (often pasted from Word or a PDF),"
+        " which YAML reads as a line break and editors do not; replace it with a space or a new line",
+        "vi": "văn bản chứa ký tự ngăn dòng U+{code} (thường do dán từ Word hoặc PDF): YAML coi"
+        " đó là xuống dòng còn trình soạn thảo thì không; hãy thay bằng dấu cách hoặc xuống dòng",
+    },
     "problem.yaml-alias": {
         "en": "YAML aliases (*{name}) are not allowed in dxscore files; write the value out in full",
         "vi": "không dùng bí danh YAML (*{name}) trong tệp dxscore; hãy viết đầy đủ giá trị",

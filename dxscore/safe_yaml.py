@@ -166,7 +166,25 @@ def parse_bytes(raw: bytes, name: str) -> tuple[Document | None, list[Problem]]:
 
 
 def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
-    return _parse(text, name, _FastLoader)
+    separators = [
+        problem(name, "yaml-syntax.line-separator", line, col, code=f"{ord(found):04X}")
+        for line, col, found in _line_separators(text)
+    ]
+    return (None, separators) if separators else _parse(text, name, _FastLoader)
+
+
+# YAML 1.1 (PyYAML) breaks lines at NEL, LS and PS too; editors and GitHub do not, so every
+# line number after one would be off, and inside a quote the character would become a space
+_LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+
+
+def _line_separators(text: str) -> list[tuple[int, int, str]]:
+    """Each NEL, LS or PS: its line and column as an editor counts them, and itself."""
+    found = []
+    for match in _LINE_SEPARATORS.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        found.append((text.count("\n", 0, start) + 1, match.start() - start + 1, match.group()))
+    return found
 
 
 def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None, list[Problem]]:

@@ -558,6 +558,20 @@ def test_a_control_character_after_accented_text_is_placed_by_character(
     assert line.startswith(f"{path}:3:6: the character U+001B is not allowed"), line
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_line_separator_pasted_from_word_is_refused_where_an_editor_shows_it(
+    cli: Cli, write: Write, separator: str
+) -> None:
+    """PyYAML breaks lines at NEL, LS and PS; editors do not. Every later line number would be
+    one too many, and in a quote the character would silently become a space."""
+    path = write(MINIMAL.replace('quote: "60% hồ', f'quote: "60%{separator} hồ'))
+    assert only_problem(cli, path) == (
+        f"{path}:14:18: the text holds the line separator U+{ord(separator):04X} (often pasted"
+        " from Word or a PDF), which YAML reads as a line break and editors do not; replace it"
+        " with a space or a new line [yaml-syntax]"
+    )
+
+
 @pytest.mark.parametrize(
     ("digits", "refusal"),
     [(20, "[less-than-equal]"), (400, "[finite-number]"), (5000, "[finite-number]")],
