@@ -211,6 +211,16 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the character U+{code} is not allowed in YAML; remove it",
         "vi": "ký tự U+{code} không được phép trong YAML; hãy xóa ký tự này",
     },
+    "problem.yaml-syntax.unclosed-quote": {
+        "en": "the quote {quote} opened here is never closed (the file ends first); close it",
+        "vi": "dấu {quote} mở ở đây không được đóng (tệp kết thúc trước); hãy đóng lại",
+    },
+    "problem.yaml-syntax.unclosed-flow": {
+        "en": "the {opener} opened here is not closed: at {line}:{col} a ',' or '{closer}' was"
+        " expected; close it with {closer}",
+        "vi": "dấu {opener} mở ở đây chưa được đóng: tại {line}:{col} cần có ',' hoặc '{closer}';"
+        " hãy đóng bằng {closer}",
+    },
     "problem.yaml-syntax.line-separator": {
         "en": "the text holds the line separator U+{code} (often pasted from Word or a PDF),"
         " which YAML reads as a line break and editors do not; replace it with a space or a new line",

@@ -206,6 +206,8 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
             # libyaml stops at 1000 levels, scanning a flow collection ("[[[[…") ahead of
             # the composer; the Python parser reaches the composer's limit and says where
             return again
+        if unclosed := _unclosed(text, name, error):
+            return None, [unclosed]
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             return None, [
                 _problem_at(name, mark, "yaml-syntax.tab")
@@ -226,6 +228,30 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
     problems: list[Problem] = []
     data = _to_python(root, name, problems)
     return Document(name, data, root), problems
+
+
+def _unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | None:
+    """A quote, ``{`` or ``[`` left open, placed where it opens: the parser notices only
+    lines later, often past the end of the file (a line CI cannot annotate)."""
+    opened, noticed = error.context_mark, error.problem_mark
+    if opened is None or noticed is None or opened.line == noticed.line:
+        return None
+    opener = _char_at(text, opened.line, opened.column)
+    found = error.problem or ""
+    if opener in "\"'" and "end of stream" in found:
+        return _problem_at(name, opened, "yaml-syntax.unclosed-quote", quote=opener)
+    closer = {"{": "}", "[": "]"}.get(opener)
+    if closer is not None and f"',' or '{closer}'" in found:
+        return _problem_at(
+            name,
+            opened,
+            "yaml-syntax.unclosed-flow",
+            opener=opener,
+            closer=closer,
+            line=noticed.line + 1,
+            col=noticed.column + 1,
+        )
+    return None
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -168,9 +168,10 @@ def test_a_list_instead_of_a_mapping(cli: Cli, write: Write) -> None:
 
 def test_text_that_is_not_yaml(cli: Cli, write: Write) -> None:
     path = write("dxscore: 1\nid: [unclosed\nname: x\n")
-    line = only_problem(cli, path)
-    assert line.startswith(f"{path}:3:5: ")
-    assert line.endswith("[yaml-syntax]")
+    assert only_problem(cli, path) == (
+        f"{path}:2:5: the [ opened here is not closed: at 3:5 a ',' or ']' was expected;"
+        " close it with ] [yaml-syntax]"
+    )
 
 
 def test_tabs_in_indentation(cli: Cli, write: Write) -> None:
@@ -558,6 +559,30 @@ def test_a_control_character_after_accented_text_is_placed_by_character(
     assert line.startswith(f"{path}:3:6: the character U+001B is not allowed"), line
 
 
+@pytest.mark.parametrize(
+    ("replace", "by", "expected"),
+    [
+        (
+            'quote: "Phổ cập điện thoại di động thông minh"',
+            'quote: "Phổ cập điện thoại di động thông minh',
+            '28:14: the quote " opened here is never closed (the file ends first); close it',
+        ),
+        (
+            "{min: 60}",
+            "{min: 60",
+            "12:15: the { opened here is not closed: at 13:13 a ',' or '}' was expected;"
+            " close it with }",
+        ),
+    ],
+)
+def test_an_unclosed_quote_or_brace_is_placed_where_it_opens(
+    cli: Cli, write: Write, replace: str, by: str, expected: str
+) -> None:
+    """Not at the end of the file (a line CI cannot annotate) where the parser notices."""
+    path = write(MINIMAL.replace(replace, by))
+    assert only_problem(cli, path) == f"{path}:{expected} [yaml-syntax]"
+
+
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
 def test_a_line_separator_pasted_from_word_is_refused_where_an_editor_shows_it(
     cli: Cli, write: Write, separator: str
@@ -598,7 +623,7 @@ def test_a_null_key_is_named_as_written_and_found(cli: Cli, write: Write) -> Non
 @pytest.mark.parametrize(
     ("broken", "vietnamese"),
     [
-        ("2025: {min: 60\n", "trong một cặp ngoặc { }, thiếu dấu ',' hoặc '}'"),
+        ("2025: {min: 60]\n", "trong một cặp ngoặc { }, thiếu dấu ',' hoặc '}'"),
         ("2025: {min: 60}\n      unit: percent: x\n", "không được có dấu ':' ở đây"),
         ("2025: {min: 60}\n        2030\n", "thiếu dấu ':' sau khóa"),
     ],
