@@ -359,6 +359,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the text holds the control character U+{code}; remove it",
         "vi": "văn bản chứa ký tự điều khiển U+{code}; hãy xóa ký tự này",
     },
+    "problem.schema.blank-text": {
+        "en": "the text holds nothing visible (only spaces or invisible characters); write it out",
+        "vi": "văn bản không có ký tự nhìn thấy được (chỉ có dấu cách hoặc ký tự ẩn); hãy viết nội dung",
+    },
     "problem.schema.no-indicators": {
         "en": "the file sets no target: every pillar is empty",
         "vi": "tệp không đặt mục tiêu nào: mọi trụ cột đều trống",
@@ -378,6 +382,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.out-of-range.target": {
         "en": "{value} is outside the range of unit {unit} ({span})",
         "vi": "{value} nằm ngoài khoảng của đơn vị {unit} ({span})",
+    },
+    "problem.unreachable": {
+        "en": "`{comparator}: {value}` can never be met: values of unit {unit} lie in {span}",
+        "vi": "`{comparator}: {value}` không bao giờ đạt được: giá trị của đơn vị {unit} nằm trong khoảng {span}",
+    },
+    "problem.rank-whole": {
+        "en": "a rank is a whole number, not {value}",
+        "vi": "thứ hạng phải là số nguyên, không phải {value}",
     },
     "problem.duplicate-target-set": {
         "en": "target set id '{id}' is already used by {first}; ids must be unique among loaded files",

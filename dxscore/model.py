@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import Annotated, Literal, Protocol
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from dxscore.errors import literal
@@ -52,7 +52,12 @@ Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMB
 
 
 def _printable(text: str) -> str:
-    """Refuse control characters: they would move the cursor or clear the screen when printed."""
+    """Refuse control characters (they would move the cursor or clear the screen when
+    printed), and text with nothing to read: only spaces, or a zero-width space."""
+    if text and not any(char.isprintable() and not char.isspace() for char in text):
+        raise PydanticCustomError(
+            "blank-text", "the text holds nothing visible (only spaces or invisible characters)"
+        )
     for char in text:
         if unicodedata.category(char) == "Cc" and char not in "\n\t":
             raise PydanticCustomError(
@@ -64,6 +69,16 @@ def _printable(text: str) -> str:
 
 
 NonEmptyText = Annotated[str, Field(min_length=1), AfterValidator(_printable)]
+
+
+def _the_integer_one(value: object) -> object:
+    """pydantic matches ``Literal[1]`` by equality, so ``true`` and ``1.0`` would pass as 1."""
+    if type(value) is not int:
+        raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": 1})
+    return value
+
+
+SchemaVersion = Annotated[Literal[1], BeforeValidator(_the_integer_one)]
 
 
 class _Strict(BaseModel):
@@ -188,7 +203,7 @@ class Pillars(_Strict):
 class TargetSet(_Strict):
     """One resolution's targets: the content of one target file."""
 
-    dxscore: Literal[1] = Field(description="Schema version.")
+    dxscore: SchemaVersion = Field(description="Schema version.")
     id: TargetSetId
     name: Text
     resolution: Resolution
@@ -298,7 +313,8 @@ def consistency_problems(
 
 
 def _unit_problems(indicator: Checked) -> Iterator[Finding]:
-    """Comparators that do not fit the unit, and values outside its range."""
+    """Comparators that do not fit the unit, values outside its range, targets no value of
+    the unit can meet (``above: 100`` for a percent), and ranks that are not whole."""
     allowed = _UNIT_COMPARATORS.get(indicator.unit)
     low, high = unit_range(indicator.unit)
     for year, target in indicator.targets.items():
@@ -329,3 +345,10 @@ def _unit_problems(indicator: Checked) -> Iterator[Finding]:
                         "span": unit_span(indicator.unit),
                     },
                 )
+            elif (comparator == "above" and value == high) or (
+                comparator == "below" and value == low
+            ):
+                fields = {"comparator": comparator, "value": literal(value), "unit": indicator.unit}
+                yield (*at, key), "unreachable", {**fields, "span": unit_span(indicator.unit)}
+            elif indicator.unit == "rank" and not float(value).is_integer():
+                yield (*at, key), "rank-whole", {"value": literal(value)}

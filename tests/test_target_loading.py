@@ -334,6 +334,35 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
         ),
         ("id: testcity", "id: Test City", "2:5: id: String should match pattern"),
         ("dxscore: 1", "dxscore: 2", "1:10: dxscore: Input should be 1"),
+        ("dxscore: 1", "dxscore: true", "1:10: dxscore: Input should be 1"),  # True == 1
+        (
+            "{min: 60}",
+            "{above: 100}",
+            "12:23: pillars.government[0].targets.2025.above: `above: 100` can never be met:"
+            " values of unit percent lie in 0–100",
+        ),
+        (
+            "unit: percent\n      targets:\n        2025: {about: 30}",
+            "unit: rank\n      targets:\n        2025: {below: 1.0}",
+            "20:23: pillars.economy[0].targets.2025.below: `below: 1` can never be met:"
+            " values of unit rank lie in ≥ 1",
+        ),
+        (
+            "unit: percent\n      targets:\n        2025: {about: 30}",
+            "unit: rank\n      targets:\n        2025: {max: 5.5}",
+            "20:21: pillars.economy[0].targets.2025.max: a rank is a whole number, not 5.5",
+        ),
+        ("dxscore: 1", "dxscore: 1.0", "1:10: dxscore: Input should be 1"),
+        (
+            'quote: "khoảng 30%"',
+            'quote: "  "',
+            "21:14: pillars.economy[0].quote: the text holds nothing visible",
+        ),
+        (
+            "en: Test City",
+            'en: "\u200b"',
+            "3:31: name.en: the text holds nothing visible",
+        ),
         (
             "        2030: {min: 80}",
             "        1800: {min: 80}",
