@@ -223,6 +223,8 @@ def validate(
     lang: LangOption = None,
 ) -> None:
     """Check target files (and actuals) without scoring; every problem as FILE:LINE:COL. Exit 0 valid, 2 invalid."""
+    from dataclasses import replace
+
     from dxscore.actuals import read_actuals
     from dxscore.i18n import t
     from dxscore.render import problems as render_problems
@@ -234,7 +236,7 @@ def validate(
     files, missing = locate_files(chosen_paths(paths))  # reported in the chosen format
     loaded, problems = validate_target_files(files)
     problems[:0] = missing
-    observations = 0
+    observations = in_actuals = 0
     # rows of a city whose target file is broken would each be an "unknown city"
     unchecked = [str(path) for path in actuals or []] if problems else []
     if unchecked:
@@ -244,6 +246,7 @@ def validate(
             actuals, [item.target_set for item in loaded], city=city, encoding=encoding, sheet=sheet
         )
         problems.extend(data.problems)
+        in_actuals = len(data.problems)
         observations = len(data.observations)
         _warn(data.warnings, language)
     if output_format is ValidateFormat.json:
@@ -259,7 +262,11 @@ def validate(
             )
         )
     elif output_format is ValidateFormat.github:
-        for line in render_problems.as_github(problems, language):
+        # an actuals problem's column counts fields (or sheet columns), GitHub's counts
+        # characters: the annotation keeps the line, and the message names the column
+        first = len(problems) - in_actuals
+        annotated = [*problems[:first], *(replace(p, col=None) for p in problems[first:])]
+        for line in render_problems.as_github(annotated, language):
             typer.echo(line)
     else:
         for line in render_problems.as_text(problems, language):

@@ -367,7 +367,7 @@ def test_validate_checks_actuals_without_scoring(cli: Cli, write: Write) -> None
     result = cli("validate", WORKED, "--actuals", bad, "--format", "github")
     assert result.code == 2
     assert result.out.startswith(
-        f"::error file={bad},line=2,col=3,title=dxscore out-of-range::value: 0 is outside"
+        f"::error file={bad},line=2,title=dxscore out-of-range::value: 0 is outside"
     )
 
 

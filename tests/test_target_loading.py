@@ -500,6 +500,22 @@ def test_github_format_annotates_the_line(cli: Cli, write: Write) -> None:
     ]
 
 
+def test_github_annotations_of_actuals_keep_the_line_not_the_field_number(
+    cli: Cli, write: Write
+) -> None:
+    """GitHub reads col as a character; an actuals problem's column is a field (the 4th here,
+    which starts at character 20), so an annotation with col=4 would underline the wrong text."""
+    targets = write(MINIMAL)
+    actuals = write(
+        "city,indicator,year,value\ntestcity,records_online_commune,2024,abc\n", "a.csv"
+    )
+    result = cli("validate", "--format", "github", targets, "--actuals", actuals)
+    assert result.code == 2
+    assert result.out.splitlines() == [
+        f"::error file={actuals},line=2,title=dxscore not-a-number::value: 'abc' is not a number"
+    ]
+
+
 def test_json_format_lists_files_and_problems(cli: Cli, write: Write) -> None:
     import json
 
