@@ -20,6 +20,7 @@ pillars' scores.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -43,16 +44,24 @@ SEVERITY: dict[Status, int] = {
 
 
 class Fit(NamedTuple):
-    """The least-squares line behind a projection: value = intercept + slope × year.
+    """The least-squares line behind a projection, through the means of the points it fits.
 
-    A named tuple, as :class:`~dxscore.observations.Observation`: a large file has a
-    hundred thousand of them."""
+    Evaluated from the means, not from the intercept at year 0: that one is some two thousand
+    slopes away, and a million-sized value would then carry an error of 10⁻⁸, enough to turn
+    a line that lands on its target to the wrong side of it. A named tuple, as
+    :class:`~dxscore.observations.Observation`: a large file has a hundred thousand of them."""
 
     slope: float
-    intercept: float
+    mean_year: float
+    mean_value: float
 
     def at(self, year: int) -> float:
-        return self.intercept + self.slope * year
+        return self.mean_value + self.slope * (year - self.mean_year)
+
+    @property
+    def intercept(self) -> float:
+        """The value at year 0 (value = intercept + slope × year), for ``--explain``."""
+        return self.mean_value - self.slope * self.mean_year
 
 
 @dataclass(slots=True)  # not frozen, for speed (see Observation); nothing changes one once made
@@ -111,17 +120,22 @@ def meets(target: Target, value: Value) -> bool:
         return value is True
     if isinstance(value, bool):
         return False
-    x = target.value
-    if comparator == "min":
+    x = threshold(target)
+    if comparator in ("min", "about"):
         return value >= x
     if comparator == "above":
         return value > x
     if comparator == "max":
         return value <= x
-    if comparator == "below":
-        return value < x
-    # about: x − t is rounded, so that 2.2 − 0.11 is 2.09 and not 2.0900000000000003
-    return value >= round(x - target.effective_tolerance, PRECISION)
+    return value < x  # below
+
+
+def threshold(target: Target) -> float:
+    """The value the comparator compares with: the target's, or for ``about`` the lowest
+    value within its margin (rounded, so that 2.2 − 0.11 is 2.09 and not 2.0900000000000003)."""
+    if target.comparator == "about":
+        return round(target.value - target.effective_tolerance, PRECISION)
+    return target.value
 
 
 def attainment(target: Target, value: Value) -> float:
@@ -165,7 +179,7 @@ def line_through(n: int, mean_x: float, mean_y: float, sxx: float, sxy: float) -
     if n < 2 or sxx == 0:
         return None
     slope = sxy / sxx
-    return Fit(slope, mean_y - slope * mean_x)
+    return Fit(slope, mean_x, mean_y)
 
 
 class Series(Protocol):
@@ -211,8 +225,11 @@ def verdict(
     if fit is None:
         return "at_risk", current, None, None
     projected = fit.at(target_year)
-    # compared as rounded: a line that lands on the target lands on it, whatever the float error
-    status: Status = "on_track" if meets(target, round(projected, PRECISION)) else "at_risk"
+    # a line that lands on the target lands on it, whatever the float error: within a
+    # millionth of a millionth, the projection is compared as the target itself
+    mark = threshold(target)
+    landed = mark if math.isclose(projected, mark, rel_tol=1e-12, abs_tol=1e-12) else projected
+    status: Status = "on_track" if meets(target, landed) else "at_risk"
     return status, current, projected, fit
 
 

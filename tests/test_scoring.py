@@ -307,11 +307,41 @@ def test_values_within_bounds_never_give_infinity_or_nan(
 
 
 def test_a_projection_that_lands_on_the_target_despite_float_error_is_on_track() -> None:
-    # 30.4 → 45.2: the line reaches 59.99999999999636 in 2025, which is 60 to nine decimals
+    # 10 → 35 → 47.5 lies on a line that reaches 60 in 2025; in floats, 59.99999999999905
     status, _, projected, _ = judge(
-        target(min=60), 2025, history((2023, 30.4), (2024, 45.2)), 2024, False
+        target(min=60), 2025, history((2021, 10.0), (2023, 35.0), (2024, 47.5)), 2024, False
     )
     assert projected is not None and projected != 60.0
+    assert status == "on_track"
+
+
+@pytest.mark.parametrize(
+    ("points", "comparator", "expected"),
+    [  # 7,000 a year: exactly 1,500,000 in 2030, in series a million in size
+        (((2021, 1437000), (2023, 1451000), (2024, 1458000)), "min", "on_track"),
+        (((2021, 1437000), (2022, 1444000), (2024, 1458000)), "min", "on_track"),
+        (((2021, 1437000), (2023, 1451000), (2024, 1458000)), "above", "at_risk"),
+        (((2021, 1437000), (2022, 1444000), (2024, 1458000)), "above", "at_risk"),
+    ],
+)
+def test_a_line_of_millions_that_lands_on_the_target_is_judged_as_landing_on_it(
+    points: tuple[tuple[int, float], ...], comparator: str, expected: str
+) -> None:
+    """Found by an independent oracle: evaluated from its intercept at year 0, such a line
+    missed 1,500,000 by 10⁻⁸, and 'min' went at risk while 'above' went on track."""
+    status, _, projected, _ = judge(
+        target(**{comparator: 1500000}), 2030, history(*points), 2024, False
+    )
+    assert projected == pytest.approx(1500000, abs=1e-6)
+    assert status == expected
+
+
+def test_a_projection_just_beyond_the_target_is_beyond_it() -> None:
+    # the exact line reaches 80.00000000025 in 2030: more than 80, as the data say
+    status, _, projected, _ = judge(
+        target(above=80), 2030, history((2023, 79.9999999999), (2024, 79.99999999995)), 2024, False
+    )
+    assert projected is not None and projected > 80
     assert status == "on_track"
 
 
