@@ -151,7 +151,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col.trend": {"en": "Trend", "vi": "Xu hướng"},
     "col.score": {"en": "Score", "vi": "Điểm"},
     "summary.coverage": {"en": "coverage", "vi": "có số liệu"},  # after a percentage
-    "col.coverage": {"en": "coverage", "vi": "Tỷ lệ có số liệu"},
+    "col.coverage": {"en": "Coverage", "vi": "Tỷ lệ có số liệu"},
     "legend.achieved": {
         "en": "the latest value reported by the target year meets the target",
         "vi": "giá trị gần nhất được báo cáo tính đến năm mục tiêu đã đạt mục tiêu",

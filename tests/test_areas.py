@@ -82,6 +82,19 @@ def test_reports_carry_the_league_table(cli: Cli, write: Write) -> None:
     assert "xếp hạng địa bàn, mục tiêu năm 2025" in html and "Sóc Sơn" in html
 
 
+def test_a_report_of_areas_alone_is_titled_and_dated(cli: Cli, write: Write) -> None:
+    """With no city-wide rows there is no full report to carry the title: the league does."""
+    path = areas_file(write)
+    markdown = cli("report", path, "-t", WORKED, "--year", "2025", "--lang", "en").out
+    assert markdown.startswith("# Worked example: digital-transformation scorecard\n\n")
+    assert "*As of 2024 · made with dxscore " in markdown.split("## ")[0]
+    html = cli("report", path, "-t", WORKED, "-f", "html", "--lang", "en").out
+    assert "<title>Worked example: digital-transformation scorecard</title>" in html
+    assert html.count("<h1>") == 1 and '<p class="meta">As of 2024 · made with' in html
+    terminal = cli("check", path, "-t", WORKED, "--fail-on", "never", env=WIDE).out
+    assert terminal.lstrip().startswith("Worked example · as of 2024\n")
+
+
 def test_a_long_league_is_laid_out_quickly_and_whole(cli: Cli, write: Write) -> None:
     import time
 

@@ -10,7 +10,7 @@ from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS
 from dxscore.render import wording
 from dxscore.render.charts import chart
-from dxscore.render.sections import RESULT_COLUMNS, Section, league_areas, sections
+from dxscore.render.sections import RESULT_COLUMNS, Section, heading, league_areas, sections
 from dxscore.scoring import STATUSES, Scorecard, league_tables
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -34,8 +34,12 @@ def as_html(scorecard: Scorecard, lang: Lang, version: str) -> str:
         for section in sections(scorecard)
         if section.area not in in_league
     ]
-    leagues = _leagues(scorecard, lang) if in_league else []
-    title = page_sections[0]["title"] if page_sections else "dxscore"
+    titled = {section["set_id"] for section in page_sections}
+    leagues = _leagues(scorecard, lang, version, titled) if in_league else []
+    first = page_sections[0] if page_sections else (leagues[0]["intro"] if leagues else None)
+    title = "dxscore" if first is None else first["title"]
+    if first is not None and first.get("area"):
+        title += " · " + first["area"]
     return template.render(
         lang=lang,
         title=title,
@@ -69,12 +73,21 @@ _LABELS = (
 )
 
 
-def _leagues(scorecard: Scorecard, lang: Lang) -> list[dict[str, Any]]:
-    names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
+def _leagues(
+    scorecard: Scorecard, lang: Lang, version: str, titled: set[str]
+) -> list[dict[str, Any]]:
+    """The league tables; a target set with no full report above gets its heading here."""
+    sets = {ts.id: ts for ts in scorecard.target_sets}
+    names = {set_id: ts.name.in_lang(lang) for set_id, ts in sets.items()}
     tables = []
     for set_id, year, rows in league_tables(scorecard):
+        intro = None
+        if set_id not in titled:
+            intro = heading(sets[set_id], scorecard.as_of, lang, version)._asdict()
+            titled.add(set_id)
         tables.append(
             {
+                "intro": intro,
                 "heading": f"{names[set_id]} · {t('heading.league', lang, year=year)}",
                 "rows": [
                     {
@@ -94,13 +107,7 @@ def _leagues(scorecard: Scorecard, lang: Lang) -> list[dict[str, Any]]:
 
 
 def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> dict[str, Any]:
-    target_set = section.target_set
-    title = t("report.title", lang, city=target_set.name.in_lang(lang))
-    meta = (
-        t("report.meta", lang, year=as_of, version=version)
-        if as_of is not None
-        else t("report.meta_no_data", lang, version=version)
-    )
+    head = heading(section.target_set, as_of, lang, version)
     years = section.years
     summary = []
     for pillar in (*PILLARS, None):
@@ -179,10 +186,11 @@ def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> d
             result.indicator.id, (result.indicator.name.in_lang(lang), result.indicator.quote)
         )
     return {
-        "title": title,
+        "set_id": section.target_set.id,
+        "title": head.title,
         "area": None if section.area is None else t("report.area", lang, area=section.area),
-        "document": target_set.resolution.title.in_lang(lang),
-        "meta": meta,
+        "document": head.document,
+        "meta": head.meta,
         "years": years,
         "summary": summary,
         "blocks": blocks,

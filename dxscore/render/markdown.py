@@ -9,7 +9,15 @@ from __future__ import annotations
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS
 from dxscore.render import wording
-from dxscore.render.sections import RESULT_COLUMNS, PillarBlock, Section, league_areas, sections
+from dxscore.render.sections import (
+    RESULT_COLUMNS,
+    Heading,
+    PillarBlock,
+    Section,
+    heading,
+    league_areas,
+    sections,
+)
 from dxscore.scoring import STATUSES, Result, Scorecard, league_tables
 
 _SPECIAL = str.maketrans(
@@ -39,31 +47,23 @@ def text(value: str) -> str:
 def as_markdown(scorecard: Scorecard, lang: Lang, version: str) -> str:
     parts: list[str] = []
     in_league = league_areas(scorecard)
+    titled: set[str] = set()  # target sets whose heading is written
     for section in sections(scorecard):
         if section.area not in in_league:
             parts.extend(_section(section, scorecard.as_of, lang, version))
+            titled.add(section.target_set.id)
     if in_league:
-        parts.extend(_league(scorecard, lang))
+        parts.extend(_league(scorecard, lang, version, titled))
     parts.extend(_legend(lang))
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
 def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> list[str]:
-    target_set = section.target_set
-    title = t("report.title", lang, city=target_set.name.in_lang(lang))
+    head = heading(section.target_set, as_of, lang, version)
     if section.area is not None:
-        title += " · " + t("report.area", lang, area=section.area)
-    meta = (
-        t("report.meta", lang, year=as_of, version=version)
-        if as_of is not None
-        else t("report.meta_no_data", lang, version=version)
-    )
+        head = head._replace(title=f"{head.title} · {t('report.area', lang, area=section.area)}")
     lines = [
-        f"# {text(title)}",
-        "",
-        f"{text(target_set.resolution.title.in_lang(lang))}  ",
-        f"*{meta}*",
-        "",
+        *_heading(head),
         f"## {t('report.summary', lang)}",
         "",
         *_summary(section, lang),
@@ -76,6 +76,10 @@ def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> l
                 lines += _block(block, lang)
     lines += _quotes(section, lang)
     return lines
+
+
+def _heading(head: Heading) -> list[str]:
+    return [f"# {text(head.title)}", "", f"{text(head.document)}  ", f"*{head.meta}*", ""]
 
 
 def _summary(section: Section, lang: Lang) -> list[str]:
@@ -161,11 +165,16 @@ def _quotes(section: Section, lang: Lang) -> list[str]:
     return lines
 
 
-def _league(scorecard: Scorecard, lang: Lang) -> list[str]:
-    names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
+def _league(scorecard: Scorecard, lang: Lang, version: str, titled: set[str]) -> list[str]:
+    """The league tables; a target set with no full report above gets its heading here."""
+    sets = {ts.id: ts for ts in scorecard.target_sets}
+    names = {set_id: ts.name.in_lang(lang) for set_id, ts in sets.items()}
     lines: list[str] = []
     symbols = " | ".join(wording.STATUS_SYMBOL[status] for status in STATUSES)
     for set_id, year, rows in league_tables(scorecard):
+        if set_id not in titled:
+            lines += _heading(heading(sets[set_id], scorecard.as_of, lang, version))
+            titled.add(set_id)
         lines += [
             f"## {text(names[set_id])} · {t('heading.league', lang, year=year)}",
             "",

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, PillarKey, TargetSet
 from dxscore.scoring import Result, Scorecard, Summary
 
@@ -19,6 +21,27 @@ RESULT_COLUMNS = (
     "col.attainment",
     "col.status",
 )
+
+
+class Heading(NamedTuple):
+    """What a document says first of a target set: its title, its resolution, and as of when."""
+
+    title: str
+    document: str
+    meta: str
+
+
+def heading(target_set: TargetSet, as_of: int | None, lang: Lang, version: str) -> Heading:
+    meta = (
+        t("report.meta", lang, year=as_of, version=version)
+        if as_of is not None
+        else t("report.meta_no_data", lang, version=version)
+    )
+    return Heading(
+        t("report.title", lang, city=target_set.name.in_lang(lang)),
+        target_set.resolution.title.in_lang(lang),
+        meta,
+    )
 
 
 @dataclass(frozen=True, slots=True)

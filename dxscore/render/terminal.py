@@ -42,9 +42,11 @@ def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterat
     from rich.text import Text
 
     in_league = league_areas(scorecard)
+    titled: set[str] = set()  # target sets whose title is printed
     for section in sections(scorecard):
         if section.area in in_league:
             continue
+        titled.add(section.target_set.id)
         yield Text.from_markup(
             _title(section.target_set, section.area, scorecard.as_of, lang), emoji=False
         )
@@ -72,15 +74,21 @@ def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterat
                     yield Text.from_markup(line, emoji=False)
         yield _matrix(section.summary, lang)
     if in_league:
-        yield from _league_tables(scorecard, lang)
+        yield from _league_tables(scorecard, lang, titled)
 
 
-def _league_tables(scorecard: Scorecard, lang: Lang) -> Iterator[RenderableType]:
+def _league_tables(scorecard: Scorecard, lang: Lang, titled: set[str]) -> Iterator[RenderableType]:
+    """The league tables; a target set with no full report above gets its title here."""
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
-    names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
+    sets = {ts.id: ts for ts in scorecard.target_sets}
+    names = {set_id: ts.name.in_lang(lang) for set_id, ts in sets.items()}
     for set_id, year, rows in league_tables(scorecard):
+        if set_id not in titled:
+            yield Text.from_markup(_title(sets[set_id], None, scorecard.as_of, lang), emoji=False)
+            titled.add(set_id)
         table = Table(
             title=f"[bold]{escape(names[set_id])} · {t('heading.league', lang, year=year)}[/bold]",
             title_justify="left",
