@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
@@ -857,6 +858,7 @@ def main() -> None:
 
     if hasattr(signal, "SIGPIPE"):  # `dxscore … | head` ends quietly, as Unix tools do (csvkit too)
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    _utf8_streams()
     try:
         app()
     except KeyboardInterrupt:
@@ -884,6 +886,20 @@ def main() -> None:
         bug = t("cli.internal_error", _argv_language())
         sys.stderr.write(f"dxscore: {bug}: {type(error).__name__}: {detail}\n")
         sys.exit(ExitCode.INTERNAL)
+
+
+def _utf8_streams() -> None:
+    """What goes to a file or a pipe is UTF-8, whatever the locale: a document (JSON, CSV,
+    markdown, HTML) says it is, and Vietnamese needs it (Windows writes a redirected stream in
+    its code page, where 'ộ' does not exist). A terminal keeps its encoding, and a character it
+    cannot show becomes '?' instead of a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper) or stream.encoding.lower() in ("utf-8", "utf8"):
+            continue
+        if stream.isatty():
+            stream.reconfigure(errors="replace")
+        else:
+            stream.reconfigure(encoding="utf-8")
 
 
 def _argv_language() -> Lang:

@@ -192,6 +192,25 @@ def test_template_never_writes_over_a_target_file_or_a_device(cli: Cli, tmp_path
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("output_format", ["csv", "markdown", "json"])
+def test_a_document_written_through_a_code_page_is_utf8(tmp_path: Path, output_format: str) -> None:
+    """A redirected stream is in the locale's code page (cp1258 on a Vietnamese Windows),
+    which has no 'ộ': the document was an internal error instead of UTF-8."""
+    actuals = tmp_path / "a.csv"
+    actuals.write_text(
+        "city,indicator,year,value,note\nhanoi,dx_rank,2024,6,Sở TT&TT Hà Nội\n", encoding="utf-8"
+    )
+    command = ["report", actuals, "--lang", "vi", "-f", output_format]
+    run = subprocess.run(
+        [sys.executable, "-m", "dxscore", *command],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "cp1258"},
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Hà Nội" in run.stdout.decode("utf-8-sig")
+    assert run.stderr == b""
+
+
 @pytest.mark.parametrize(
     ("option", "message"),
     [
