@@ -111,7 +111,7 @@ def test_csv_opens_in_excel_and_has_a_row_per_result(cli: Cli) -> None:
     )
 
 
-HOSTILE = "<script>alert(1)</script> | [bold]x[/bold] =cmd"
+HOSTILE = "<script>alert(1)</script> | [bold]x[/bold] =cmd ~~struck~~"
 
 
 def test_input_text_is_inert_in_every_format(cli: Cli, write: Write) -> None:
@@ -130,7 +130,13 @@ def test_input_text_is_inert_in_every_format(cli: Cli, write: Write) -> None:
     }
     assert "<script>" not in out["markdown"]
     assert (
-        "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\[bold\\]x\\[/bold\\] =cmd" in out["markdown"]
+        "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\[bold\\]x\\[/bold\\] =cmd \\~\\~struck\\~\\~"
+        in out["markdown"]
+    )
+    # in an HTML block (the quotes' summaries) markdown escapes would print: HTML's alone
+    assert (
+        "<details><summary>&lt;script&gt;alert(1)&lt;/script&gt; | [bold]x[/bold] =cmd"
+        " ~~struck~~ (records_online_commune)</summary>" in out["markdown"]
     )
     page = Page()
     page.feed(out["html"])

@@ -30,6 +30,7 @@ _SPECIAL = str.maketrans(
         "[": "\\[",
         "]": "\\]",
         "#": "\\#",
+        "~": "\\~",  # ~~struck through~~ in GitHub's markdown
         "<": "&lt;",
         ">": "&gt;",
         "&": "&amp;",
@@ -42,6 +43,13 @@ def text(value: str) -> str:
     """Input text made inert for markdown, on one line (line breaks become ``<br>``)."""
     escaped = value.translate(_SPECIAL)
     return "<br>".join(part.strip() for part in escaped.split("\n"))
+
+
+def html_text(value: str) -> str:
+    """Input text made inert inside an HTML block, where markdown escapes print as written."""
+    from html import escape
+
+    return " ".join(escape(value, quote=False).split())
 
 
 def as_markdown(scorecard: Scorecard, lang: Lang, version: str) -> str:
@@ -155,7 +163,8 @@ def _quotes(section: Section, lang: Lang) -> list[str]:
             continue
         seen.add(indicator.id)
         lines += [
-            f"<details><summary>{text(indicator.name.in_lang(lang))} ({text(indicator.id)})</summary>",
+            # an HTML block: markdown escapes would show, so HTML's alone
+            f"<details><summary>{html_text(indicator.name.in_lang(lang))} ({indicator.id})</summary>",
             "",
             *(f"> {text(line)}" for line in indicator.quote.splitlines()),
             "",
