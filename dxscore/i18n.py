@@ -627,6 +627,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the file exists; choose another name or pass --force",
         "vi": "tệp đã tồn tại; hãy chọn tên khác hoặc dùng --force",
     },
+    "problem.output-folder-is-file": {
+        "en": "{folder} is a file, not a folder; give a path in a folder",
+        "vi": "{folder} là một tệp, không phải thư mục; hãy nêu đường dẫn trong một thư mục",
+    },
     "problem.output-folder-missing": {
         "en": "the folder {folder} does not exist; create it first",
         "vi": "thư mục {folder} chưa có; hãy tạo trước",

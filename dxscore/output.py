@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,14 +30,18 @@ def write_atomic(
     if not overwrite and target.exists():
         raise InputError([problem(str(path), "output-exists")])
     folder = target.parent
+    if folder.exists() and not folder.is_dir():
+        raise InputError([problem(str(path), "output-folder-is-file", folder=folder)])
     if not folder.is_dir():
         raise InputError([problem(str(path), "output-folder-missing", folder=folder)])
+    # a report replaced keeps its permissions (one made private stays private)
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
         raise InputError([problem(str(path), "output-unwritable", reason=error.strerror)]) from None
     try:
-        os.fchmod(handle, _new_file_mode())
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

@@ -200,6 +200,19 @@ def test_report_refuses_bad_outputs(cli: Cli, tmp_path: Path) -> None:
         in cli("report", copy, "-t", WORKED, "-o", tmp_path, "-f", "markdown").err
     )
     assert "does not exist" in cli("report", copy, "-t", WORKED, "-o", tmp_path / "no" / "r.md").err
+    assert (
+        f"{copy} is a file, not a folder"
+        in cli("report", copy, "-t", WORKED, "-o", copy / "r.md").err
+    )
+
+
+def test_a_replaced_report_keeps_its_permissions(cli: Cli, tmp_path: Path) -> None:
+    private = tmp_path / "report.md"
+    private.write_text("old", encoding="utf-8")
+    private.chmod(0o600)
+    assert cli("report", ACTUALS, "-t", WORKED, "-o", private).code == 0
+    assert private.stat().st_mode & 0o777 == 0o600
+    assert private.read_text(encoding="utf-8").startswith("# ")
 
 
 def test_report_replaces_an_older_report_whole(cli: Cli, tmp_path: Path) -> None:
