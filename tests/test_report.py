@@ -270,3 +270,28 @@ def test_large_counts_read_as_numbers_not_exponents(cli: Cli, write: Write) -> N
     )
     values = {r["target_year"]: r["target_value"] for r in rows if r["unit"] == "count"}
     assert values == {"2025": "1500000", "2030": "0.125"}
+
+
+def test_rounding_never_makes_a_target_look_met(cli: Cli, write: Write) -> None:
+    """Found by an export campaign: 99.995 against "≥ 100%" read 100%, a 99.5% attainment read
+    a full bar and 100%, a score short of 100 read 100.0, and "> 99.995%" read "> 100%"."""
+    targets = write(
+        MINIMAL.replace("{min: 60}", "{min: 100}").replace("{min: 80}", "{above: 99.995}"),
+        "near.yaml",
+    )
+    actuals = write(
+        "indicator,year,value\nrecords_online_commune,2023,99.5\n"
+        "records_online_commune,2024,99.995\n",
+        "near.csv",
+    )
+    wide = {"COLUMNS": "200", "NO_COLOR": "1"}
+    shown = cli(
+        "check", actuals, "-t", targets, "--pillar", "government", "--fail-on", "never", env=wide
+    ).out
+    rows = [line.split() for line in shown.splitlines() if line.startswith(" Commune records")]
+    assert rows[0][3:9] == ["≥", "100%", "99.995%", "(2024)", "100.49%", "████▉"]
+    assert rows[0][9:10] == ["99%"]  # not 100%: the target is not reached
+    assert rows[1][3:7] == [">", "99.995%", "99.995%", "(2024)"]  # not "> 100%" nor "100%"
+    assert "score 99.9 · data for 1 of 1" in shown  # 99.99…, not 100.0
+    markdown = cli("report", actuals, "-t", targets, "--pillar", "government", "-f", "markdown").out
+    assert "| ≥ 100% | 99.995% (2024) |" in markdown and "| &gt; 99.995% |" in markdown

@@ -86,7 +86,7 @@ def _cell(result: Result | None, lang: Lang) -> str:
     target = wording.target(result.target, unit, lang)
     if result.status == "no_data":
         return target
-    actual = wording.actual_with_year(result.actual, result.actual_year, unit, lang)
+    actual = wording.actual_of(result, lang)
     return f"{target} · {actual} · {wording.status(result.status, lang)}"
 
 

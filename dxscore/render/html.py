@@ -141,9 +141,7 @@ def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> d
                     "name": result.indicator.name.in_lang(lang),
                     "id": result.indicator.id,
                     "target": wording.target(result.target, unit, lang),
-                    "actual": wording.actual_with_year(
-                        result.actual, result.actual_year, unit, lang
-                    ),
+                    "actual": wording.actual_of(result, lang),
                     "provenance": " · ".join(
                         part
                         for part in (
@@ -151,9 +149,7 @@ def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> d
                         )
                         if part
                     ),
-                    "projected": "–"
-                    if result.projected is None
-                    else wording.quantity(result.projected, unit, lang),
+                    "projected": wording.projected_of(result, lang),
                     "attainment": result.attainment,
                     "attainment_text": wording.percent(result.attainment),
                     "status": result.status,

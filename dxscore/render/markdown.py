@@ -130,16 +130,12 @@ def _block(block: PillarBlock, lang: Lang) -> list[str]:
     ]
     for result in block.results:
         unit = result.indicator.unit
-        projected = (
-            "–" if result.projected is None else wording.quantity(result.projected, unit, lang)
-        )
         attainment = "–" if result.attainment is None else f"`{wording.bar(result.attainment)}`"
         cells = [
             f"{text(result.indicator.name.in_lang(lang))}<br><sub>{text(result.indicator.id)}</sub>",
             text(wording.target(result.target, unit, lang)),
-            text(wording.actual_with_year(result.actual, result.actual_year, unit, lang))
-            + _provenance(result),
-            text(projected),
+            text(wording.actual_of(result, lang)) + _provenance(result),
+            text(wording.projected_of(result, lang)),
             attainment,
             wording.status(result.status, lang),
         ]

@@ -176,17 +176,12 @@ def _table_title(year: int, pillar: str, summary: Summary, lang: Lang) -> str:
 
 
 def _row(result: Result, lang: Lang) -> tuple[str, ...]:
-    unit = result.indicator.unit
-    actual = wording.value(result.actual, unit, lang)
-    if result.actual_year is not None:
-        actual += f" ({result.actual_year})"
-    projected = "–" if result.projected is None else wording.quantity(result.projected, unit, lang)
     name = escape(result.indicator.name.in_lang(lang))
     return (
         f"{name}\n[dim]{escape(result.indicator.id)}[/dim]",
-        escape(wording.target(result.target, unit, lang)),
-        escape(actual),
-        escape(projected),
+        escape(wording.target(result.target, result.indicator.unit, lang)),
+        escape(wording.actual_of(result, lang)),
+        escape(wording.projected_of(result, lang)),
         wording.bar(result.attainment),
         status_text(result.status, lang),
     )

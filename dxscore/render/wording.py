@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dxscore.errors import literal
 from dxscore.i18n import Lang, t
 from dxscore.model import Target
 from dxscore.observations import Value
+from dxscore.scoring import Result, meets
 
 _SYMBOL = {"min": "≥", "above": ">", "max": "≤", "below": "<", "about": "≈"}
 _SUFFIX = {"percent": "%", "percent_change": "%"}
@@ -19,6 +21,11 @@ def number(value: float, lang: Lang = "en") -> str:
     return _decimal_mark("0" if text == "-0" else text, lang)
 
 
+def exact(value: float, lang: Lang = "en") -> str:
+    """Every digit, never an exponent: a target as its file writes it (``99.995``, not ``100``)."""
+    return _decimal_mark(literal(value), lang)
+
+
 def slope(value: float, lang: Lang = "en") -> str:
     """A trend per year with its sign: ``+7.5``, ``-12``, ``+0.00123`` (three significant
     digits below 1, so that a slow trend does not read as flat)."""
@@ -31,13 +38,41 @@ def _decimal_mark(text: str, lang: Lang) -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
-def quantity(value: float, unit: str, lang: Lang = "en") -> str:
-    """``55%``, ``7.5%/yr`` (``%/năm``), ``#6`` for a rank."""
+def quantity(value: float, unit: str, lang: Lang = "en", *, digits: str = "two") -> str:
+    """``55%``, ``7.5%/yr`` (``%/năm``), ``#6`` for a rank; with at most two decimals, or
+    with ``digits="all"`` every one."""
+    text = exact(value, lang) if digits == "all" else number(value, lang)
     if unit == "rank":
-        return f"#{number(value, lang)}"
+        return f"#{text}"
     if unit == "percent_per_year":
-        return number(value, lang) + t("unit.per_year", lang)
-    return number(value, lang) + _SUFFIX.get(unit, "")
+        return text + t("unit.per_year", lang)
+    return text + _SUFFIX.get(unit, "")
+
+
+def actual_of(result: Result, lang: Lang = "en") -> str:
+    """The result's actual and its year, rounded as everywhere unless the rounding would
+    cross the target: 99.995 against "≥ 100%" reads ``99.995%``, not ``100%``."""
+    actual = result.actual
+    if isinstance(actual, float) and _rounding_crosses(
+        actual, meets(result.target, actual), result
+    ):
+        text = quantity(actual, result.indicator.unit, lang, digits="all")
+        return f"{text} ({result.actual_year})"
+    return actual_with_year(actual, result.actual_year, result.indicator.unit, lang)
+
+
+def projected_of(result: Result, lang: Lang = "en") -> str:
+    """The projection, rounded unless the rounding would cross the target (as :func:`actual_of`)."""
+    projected = result.projected
+    if projected is None:
+        return "–"
+    on_track = result.status == "on_track"
+    digits = "all" if _rounding_crosses(projected, on_track, result) else "two"
+    return quantity(projected, result.indicator.unit, lang, digits=digits)
+
+
+def _rounding_crosses(value: float, met: bool, result: Result) -> bool:
+    return meets(result.target, round(value, 2)) != met
 
 
 def value(actual: Value | None, unit: str, lang: Lang = "en") -> str:
@@ -55,12 +90,13 @@ def target(target: Target, unit: str, lang: Lang = "en") -> str:
     if comparator == "done":
         return t("target.done", lang)
     if unit == "rank" and comparator == "max":
-        return t("target.top", lang, n=number(target.value, lang))
-    text = f"{_SYMBOL[comparator]} {quantity(target.value, unit, lang)}"
+        return t("target.top", lang, n=exact(target.value, lang))
+    text = f"{_SYMBOL[comparator]} {quantity(target.value, unit, lang, digits='all')}"
     if target.tolerance is not None:
-        text += f" (± {number(target.tolerance, lang)})"
+        text += f" (± {exact(target.tolerance, lang)})"
     if target.stretch is not None:
-        text += f" ({t('target.stretch', lang, n=quantity(target.stretch, unit, lang))})"
+        stretch = quantity(target.stretch, unit, lang, digits="all")
+        text += f" ({t('target.stretch', lang, n=stretch)})"
     return text
 
 
@@ -75,11 +111,21 @@ def actual_with_year(actual: Value | None, year: int | None, unit: str, lang: La
 
 
 def percent(fraction: float | None) -> str:
-    return "–" if fraction is None else f"{round(fraction * 100)}%"
+    """``55%``; never ``100%`` short of 1 (99.5% of a target is not the target)."""
+    return "–" if fraction is None else f"{_whole_percent(fraction)}%"
+
+
+def _whole_percent(fraction: float) -> int:
+    rounded = round(fraction * 100)
+    return 99 if rounded == 100 and fraction < 1 else rounded
 
 
 def score(value: float | None, lang: Lang = "en") -> str:
-    return "–" if value is None else _decimal_mark(f"{value:.1f}", lang)
+    """``78.5``; never ``100.0`` short of 100."""
+    if value is None:
+        return "–"
+    text = "99.9" if value < 100 and round(value, 1) >= 100 else f"{value:.1f}"
+    return _decimal_mark(text, lang)
 
 
 def worst_pillar(pillar: str | None, pillar_score: float | None, lang: Lang = "en") -> str:
@@ -100,4 +146,6 @@ def bar(fraction: float | None) -> str:
     eighths = round(max(0.0, min(1.0, fraction)) * BAR_WIDTH * 8)
     full, part = divmod(eighths, 8)
     cells = "█" * full + (_EIGHTHS[part] if part else "")
-    return f"{cells.ljust(BAR_WIDTH)} {round(fraction * 100):>3}%"
+    if fraction < 1 and eighths == BAR_WIDTH * 8:
+        cells = "█" * (BAR_WIDTH - 1) + _EIGHTHS[-1]  # short of the target: not a full bar
+    return f"{cells.ljust(BAR_WIDTH)} {_whole_percent(fraction):>3}%"
