@@ -325,7 +325,7 @@ def test_json_numbers_are_written_as_json_dumps_writes_them(
     assert _scalar(value) == json.dumps(value)
     if isinstance(value, float) or value is None:
         assert _rounded(value, digits) == json.dumps(
-            None if value is None else round(value, digits)
+            None if value is None else round(value, digits) + 0.0  # -0.0 written as 0.0
         )
 
 

@@ -111,6 +111,33 @@ def test_csv_opens_in_excel_and_has_a_row_per_result(cli: Cli) -> None:
     )
 
 
+def test_csv_carries_what_json_does_in_decimals(cli: Cli, write: Write) -> None:
+    """Tolerance and stretch were only in the worded target; a tiny actual read 1e-05, and a
+    projection just below zero read -0.0."""
+    targets = write(
+        MINIMAL.replace("{min: 60}", "{min: 0.5, stretch: 0.75}").replace(
+            "{about: 30}", "{about: 30, tolerance: 1.5}"
+        ),
+        "t.yaml",
+    )
+    actuals = write(
+        "indicator,year,value\nrecords_online_commune,2023,0.004\n"
+        "records_online_commune,2024,0.00001\ndigital_economy_grdp_share,2024,20\n",
+        "a.csv",
+    )
+    out = cli("report", actuals, "-t", targets, "-f", "csv", "--year", "2025").out
+    rows = {r["indicator"]: r for r in csv.DictReader(io.StringIO(out.lstrip("\ufeff")))}
+    commune, economy = rows["records_online_commune"], rows["digital_economy_grdp_share"]
+    assert (commune["stretch"], commune["tolerance"]) == ("0.75", "")
+    assert (economy["tolerance"], economy["stretch"]) == ("1.5", "")
+    assert commune["actual"] == "0.00001"
+    assert commune["projected"] == "0.0"  # -0.003993 rounded: not -0.0
+    document = json.loads(cli("report", actuals, "-t", targets, "-f", "json", "--year", "2025").out)
+    projected = {r["indicator"]: r["projected"] for r in document["results"]}
+    assert str(projected["records_online_commune"]) == "0.0"
+    assert out.splitlines()[0].endswith(",note,source,tolerance,stretch")
+
+
 HOSTILE = "<script>alert(1)</script> | [bold]x[/bold] =cmd ~~struck~~"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from dxscore.errors import literal
 from dxscore.i18n import Lang
 from dxscore.render import wording
 from dxscore.scoring import Scorecard
@@ -36,6 +37,8 @@ COLUMNS = (
     "weight",
     "note",
     "source",
+    "tolerance",  # added after the others, so that a reader by position keeps working
+    "stretch",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,9 +54,7 @@ def as_csv(scorecard: Scorecard, lang: Lang) -> str:
     writer.writerow(COLUMNS)
     for r in scorecard.results:
         unit = r.indicator.unit
-        actual: str | float | None = (
-            r.actual if not isinstance(r.actual, bool) else str(r.actual).lower()
-        )
+        actual = "" if r.actual is None else _actual(r.actual)
         writer.writerow(
             (
                 inert(r.target_set),
@@ -68,19 +69,31 @@ def as_csv(scorecard: Scorecard, lang: Lang) -> str:
                 inert(wording.target(r.target, unit, lang)),
                 r.status,
                 wording.status(r.status, lang),
-                "" if actual is None else actual,
+                actual,
                 "" if r.actual_year is None else r.actual_year,
-                "" if r.projected is None else round(r.projected, 2),
+                "" if r.projected is None else round(r.projected, 2) + 0.0,  # never -0.0
                 "" if r.attainment is None else round(r.attainment, 4),
                 _exact(r.indicator.weight),
                 inert(r.current.note) if r.current else "",
                 inert(r.current.source) if r.current else "",
+                "" if r.target.tolerance is None else _exact(r.target.tolerance),
+                "" if r.target.stretch is None else _exact(r.target.stretch),
             )
         )
     return "\ufeff" + buffer.getvalue()
 
 
+def _actual(value: float | bool) -> str:
+    """``true``/``false``, or the number in full as a decimal: ``55.0``, ``0.00001`` (not
+    ``1e-05``, which a spreadsheet may take for text)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    from decimal import Decimal
+
+    return format(Decimal(repr(value)), "f")
+
+
 def _exact(value: float) -> str:
     """A number from the target file as written there, for a spreadsheet to compute with:
     ``60`` not ``60.0``, ``0.125`` not rounded, ``1500000`` not ``1.5e+06``."""
-    return f"{value:.15g}"
+    return literal(value)

@@ -99,7 +99,7 @@ def _scalar(value: float | bool | None) -> str:
 
 def _rounded(value: float | None, digits: int) -> str:
     """``value`` rounded to ``digits`` decimals, as json writes it."""
-    return "null" if value is None else _float(round(value, digits))
+    return "null" if value is None else _float(round(value, digits) + 0.0)  # never -0.0
 
 
 def _float(value: float) -> str:
@@ -162,4 +162,4 @@ def _summary(row: Summary) -> dict[str, Any]:
 
 
 def _round(value: float | None, digits: int) -> float | None:
-    return None if value is None else round(value, digits)
+    return None if value is None else round(value, digits) + 0.0  # never -0.0
