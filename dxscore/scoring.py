@@ -120,14 +120,16 @@ def meets(target: Target, value: Value) -> bool:
         return value is True
     if isinstance(value, bool):
         return False
-    x = threshold(target)
-    if comparator in ("min", "about"):
+    x = target.value
+    if comparator == "min":
         return value >= x
     if comparator == "above":
         return value > x
     if comparator == "max":
         return value <= x
-    return value < x  # below
+    if comparator == "below":
+        return value < x
+    return value >= threshold(target)  # about
 
 
 def threshold(target: Target) -> float:
