@@ -239,22 +239,39 @@ class Catalogue:
         self.indicators: dict[str, dict[str, Indicator]] = {
             ts.id: {ind.id: ind for _, ind in ts.indicators()} for ts in target_sets
         }
-        self.city_names: dict[str, str] = {}
+        owners: dict[str, list[str]] = {}
         for ts in target_sets:
             for key in ts.city_keys():
-                self.city_names[key] = ts.id
+                owners.setdefault(key, []).append(ts.id)
+        self.city_names: dict[str, str] = {}
+        self.ambiguous: dict[str, list[str]] = {}  # a name that several sets answer to
+        for key, found in owners.items():
+            if key in self.sets:  # an id is its set's, whatever another set is named
+                self.city_names[key] = key
+            elif len(found) == 1:
+                self.city_names[key] = found[0]
+            else:
+                self.ambiguous[key] = found
 
     def resolve_city(self, text: str) -> str | None:
         """A target set id from its id or its Vietnamese or English name, with or without accents and spaces."""
         known = self.city_names.get(text)  # most rows repeat a name already seen
         if known is not None:
             return known
-        found = self.city_names.get(normalize_word(text)) or self.city_names.get(loose_word(text))
+        word = normalize_word(text)
+        if word in self.ambiguous:  # not resolved by its loose form, which may be an id
+            return None
+        found = self.city_names.get(word) or self.city_names.get(loose_word(text))
         if found is not None:
             self.city_names[text] = found
         return found
 
     def unknown_city(self, file: str, text: str, at: Where = (None, None, None)) -> Problem:
+        """Why ``text`` names no target set: unknown, or the name of several."""
+        for key in (normalize_word(text), loose_word(text)):
+            if key in self.ambiguous:
+                fields = {"city": shown(text), "sets": ", ".join(self.ambiguous[key])}
+                return problem(file, "ambiguous-city", *at, fields=fields)
         close = difflib.get_close_matches(normalize_word(text), list(self.city_names), n=1)
         fields = {"city": shown(text), "known": ", ".join(sorted(self.sets)) or "–"}
         if close:

@@ -396,10 +396,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "mã bộ chỉ tiêu '{id}' đã dùng ở {first}; mã phải khác nhau giữa các tệp",
     },
     "problem.ambiguous-city": {
-        "en": "'{name}' also names the target set '{other}' ({first}), so a city column could not"
-        " tell them apart; give each target set its own id and names",
-        "vi": "'{name}' trùng với tên của bộ chỉ tiêu '{other}' ({first}) nên cột thành phố không"
-        " phân biệt được hai bộ; mỗi bộ chỉ tiêu cần có mã và tên riêng",
+        "en": "'{city}' names several loaded target sets ({sets}); write the id of the one meant",
+        "vi": "'{city}' là tên của nhiều bộ chỉ tiêu đã nạp ({sets}); hãy ghi mã của bộ chỉ tiêu cần dùng",
     },
     "problem.unknown-target-set": {
         "en": "no target set with this id; loaded: {known}",

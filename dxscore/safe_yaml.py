@@ -179,11 +179,14 @@ _LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
 
 
 def _line_separators(text: str) -> list[tuple[int, int, str]]:
-    """Each NEL, LS or PS: its line and column as an editor counts them, and itself."""
+    """Each NEL, LS or PS: its line and column as an editor counts them, and itself (in one
+    pass: a file may hold hundreds of thousands)."""
     found = []
+    line, line_start = 1, 0
     for match in _LINE_SEPARATORS.finditer(text):
-        start = text.rfind("\n", 0, match.start()) + 1
-        found.append((text.count("\n", 0, start) + 1, match.start() - start + 1, match.group()))
+        line += text.count("\n", line_start, match.start())
+        line_start = text.rfind("\n", line_start, match.start()) + 1 or line_start
+        found.append((line, match.start() - line_start + 1, match.group()))
     return found
 
 
@@ -241,7 +244,9 @@ def _unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | No
     if opener in "\"'" and "end of stream" in found:
         return _problem_at(name, opened, "yaml-syntax.unclosed-quote", quote=opener)
     closer = {"{": "}", "[": "]"}.get(opener)
-    if closer is not None and f"',' or '{closer}'" in found:
+    # only when the file ends there: before that, a missing comma reads the same to the parser
+    at_end = not "\n".join(text.split("\n")[noticed.line :]).strip()
+    if closer is not None and f"',' or '{closer}'" in found and at_end:
         return _problem_at(
             name,
             opened,

@@ -33,8 +33,6 @@ from dxscore.model import (
     Unit,
     Year,
     consistency_problems,
-    loose_word,
-    normalize_word,
 )
 
 ENV_VAR = "DXSCORE_TARGETS"
@@ -93,8 +91,9 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def locate_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """Files as given, folders as their YAML files (sorted, ``.YAML`` too); and a problem for
-    each path that gives none. A link that leads nowhere is kept, for its reader to report."""
+    """Files as given, folders as their YAML files (sorted, ``.YAML`` too, hidden ones not);
+    and a problem for each path that gives none. A link that leads nowhere is kept, for its
+    reader to report."""
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
@@ -102,7 +101,9 @@ def locate_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
             found = sorted(
                 p
                 for p in path.iterdir()
-                if p.suffix.lower() in SUFFIXES and (p.is_file() or _leads_nowhere(p))
+                if p.suffix.lower() in SUFFIXES
+                and not p.name.startswith(".")  # hidden: an editor's lock (.#hanoi.yaml), a backup
+                and (p.is_file() or _leads_nowhere(p))
             )
             if not found:
                 problems.append(problem(str(path), "no-target-files"))
@@ -198,12 +199,10 @@ def _valid_part(item: object) -> IndicatorPart | None:
 
 
 def validate_target_files(paths: Iterable[Path]) -> tuple[list[LoadedTargetSet], list[Problem]]:
-    """Load every file; also check that target-set ids are unique across files, and that a
-    city column could tell the sets apart (no name of one is a name or id of another)."""
+    """Load every file; also check that target-set ids are unique across files."""
     loaded: list[LoadedTargetSet] = []
     problems: list[Problem] = []
     first_file: dict[str, str] = {}
-    owner: dict[str, LoadedTargetSet] = {}  # a city key → the set that has it
     for path in paths:
         result, found = load_target_file(path)
         problems.extend(found)
@@ -222,31 +221,7 @@ def validate_target_files(paths: Iterable[Path]) -> tuple[list[LoadedTargetSet],
                 )
             )
             continue
-        clash = next((owner[key] for key in target_set.city_keys() if key in owner), None)
-        if clash is not None:
-            name = next(
-                (field, word)
-                for field, word in (
-                    (("id",), target_set.id),
-                    (("name", "vi"), target_set.name.vi),
-                    (("name", "en"), target_set.name.en),
-                )
-                if clash.target_set.city_keys() & {normalize_word(word), loose_word(word)}
-            )
-            problems.append(
-                _problem_at(
-                    path,
-                    result.file,
-                    name[0],
-                    "ambiguous-city",
-                    name=name[1],
-                    other=clash.target_set.id,
-                    first=clash.file,
-                )
-            )
-            continue
         first_file[target_set.id] = result.file
-        owner.update(dict.fromkeys(target_set.city_keys(), result))
         loaded.append(result)
     return loaded, problems
 
@@ -352,7 +327,7 @@ def display_name(path: Path) -> str:
     """Relative to the working folder when below it (as CI annotations want), else as given.
     A link keeps its own name: it is what the user wrote, and it may lead nowhere."""
     cwd = Path.cwd()
-    for here in (path.absolute(), Path(os.path.realpath(path))):
+    for here in (Path(os.path.normpath(path.absolute())), Path(os.path.realpath(path))):
         if here.is_relative_to(cwd):
             return str(here.relative_to(cwd))
     return str(path)

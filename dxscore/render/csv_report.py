@@ -76,7 +76,7 @@ def as_csv(scorecard: Scorecard, lang: Lang) -> str:
                 _exact(r.indicator.weight),
                 inert(r.current.note) if r.current else "",
                 inert(r.current.source) if r.current else "",
-                "" if r.target.tolerance is None else _exact(r.target.tolerance),
+                "" if r.target.comparator != "about" else _exact(r.target.effective_tolerance),
                 "" if r.target.stretch is None else _exact(r.target.stretch),
             )
         )
