@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dxscore.errors import STOPPED, InputError, Problem, literal, problem
+from dxscore.errors import TOO_MANY_PROBLEMS, InputError, Problem, literal, problem
 from dxscore.model import (
     MAX_NUMBER,
     Indicator,
@@ -504,7 +504,7 @@ class _FileReader:
         if len(problems) < MAX_PROBLEMS:
             problems.append(found)
         elif len(problems) == MAX_PROBLEMS:
-            problems.append(problem(self.name, STOPPED, count=MAX_PROBLEMS))
+            problems.append(problem(self.name, TOO_MANY_PROBLEMS, count=MAX_PROBLEMS))
 
     def read(self, stream: io.TextIOWrapper) -> None:
         sample = stream.readline()

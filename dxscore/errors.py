@@ -22,7 +22,9 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
-STOPPED = "too-many-problems"  # not a problem of the input: a reader stopped counting them
+TOO_MANY_PROBLEMS = (
+    "too-many-problems"  # not a problem of the input: a reader stopped counting them
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +81,19 @@ class Problem:
 def literal(number: float) -> str:
     """A number as a message quotes it: every digit the input gave, never an exponent
     (``1234567``, not ``1.23457e+06``), ``60`` for ``60.0``."""
+    return decimal(number).removesuffix(".0")
+
+
+def decimal(number: float) -> str:
+    """Every digit, as a decimal number: ``55.0``, ``0.00001`` (not ``1e-05``); an absurd
+    exponent (``1e-300``) stays one rather than spelling out three hundred zeros."""
+    text = repr(float(number))
+    exponent = text.partition("e")[2]
+    if exponent and abs(int(exponent)) > 20:
+        return text
     from decimal import Decimal
 
-    text = format(Decimal(repr(float(number))), "f")
-    return text.removesuffix(".0")
+    return format(Decimal(text), "f")
 
 
 def problem(

@@ -110,3 +110,29 @@ def test_a_long_league_is_laid_out_quickly_and_whole(cli: Cli, write: Write) -> 
     assert [int(line[0]) for line in ranked] == list(range(1, 251))
     scores = [float(line[3]) for line in ranked]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_each_citys_league_stands_under_its_own_heading(cli: Cli, write: Write) -> None:
+    """Found by a test campaign: Haiphong's league tables came after Hanoi's full report."""
+    from conftest import ROOT
+
+    districts = write(
+        "city,area,indicator,year,value\n"
+        "haiphong,Lê Chân,epayment_account_share,2024,60\n"
+        "haiphong,Hồng Bàng,epayment_account_share,2024,70\n",
+        "hp.csv",
+    )
+    hanoi = ROOT / "examples" / "hanoi-actuals.csv"
+    targets = ROOT / "targets"
+    markdown = cli("report", districts, hanoi, "-t", targets, "-f", "markdown", "--lang", "en").out
+    headings = [line for line in markdown.splitlines() if line.startswith(("# ", "## Ha"))]
+    assert headings[:4] == [
+        "# Haiphong: digital-transformation scorecard",
+        "## Haiphong · areas ranked, target year 2025",
+        "## Haiphong · areas ranked, target year 2030",
+        "# Hanoi: digital-transformation scorecard",
+    ]
+    html = cli("report", districts, hanoi, "-t", targets, "-f", "html", "--lang", "en").out
+    assert (
+        html.index("<h1>Haiphong") < html.index("Haiphong · areas ranked") < html.index("<h1>Hanoi")
+    )

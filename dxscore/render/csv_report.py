@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from dxscore.errors import literal
+from dxscore.errors import decimal, literal
 from dxscore.i18n import Lang
 from dxscore.render import wording
 from dxscore.scoring import Scorecard
@@ -88,9 +88,7 @@ def _actual(value: float | bool) -> str:
     ``1e-05``, which a spreadsheet may take for text)."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    from decimal import Decimal
-
-    return format(Decimal(repr(value)), "f")
+    return decimal(value)
 
 
 def _exact(value: float) -> str:

@@ -10,8 +10,8 @@ from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS
 from dxscore.render import wording
 from dxscore.render.charts import chart
-from dxscore.render.sections import RESULT_COLUMNS, Section, heading, league_areas, sections
-from dxscore.scoring import STATUSES, Scorecard, league_tables
+from dxscore.render.sections import RESULT_COLUMNS, Part, Section, heading, parts
+from dxscore.scoring import STATUSES, Scorecard
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,23 +28,22 @@ def as_html(scorecard: Scorecard, lang: Lang, version: str) -> str:
         keep_trailing_newline=True,
     )
     template = environment.get_template("report.html.j2")
-    in_league = league_areas(scorecard)
-    page_sections = [
-        _section(section, scorecard.as_of, lang, version)
-        for section in sections(scorecard)
-        if section.area not in in_league
+    shown = parts(scorecard)
+    page_parts = [
+        {
+            "sections": [_section(s, scorecard.as_of, lang, version) for s in part.reports],
+            # with no full report to carry the set's heading, the league carries it
+            "intro": None
+            if part.reports
+            else heading(part.target_set, scorecard.as_of, lang, version)._asdict(),
+            "leagues": _leagues(part, lang),
+        }
+        for part in shown
     ]
-    titled = {section["set_id"] for section in page_sections}
-    leagues = _leagues(scorecard, lang, version, titled) if in_league else []
-    first = page_sections[0] if page_sections else (leagues[0]["intro"] if leagues else None)
-    title = "dxscore" if first is None else first["title"]
-    if first is not None and first.get("area"):
-        title += " · " + first["area"]
     return template.render(
         lang=lang,
-        title=title,
-        sections=page_sections,
-        leagues=leagues,
+        title=_page_title(shown[0], lang) if shown else "dxscore",
+        parts=page_parts,
         symbols=[(status, wording.STATUS_SYMBOL[status]) for status in STATUSES],
         legend=[
             (status, wording.status(status, lang), t("legend." + status, lang))
@@ -73,22 +72,20 @@ _LABELS = (
 )
 
 
-def _leagues(
-    scorecard: Scorecard, lang: Lang, version: str, titled: set[str]
-) -> list[dict[str, Any]]:
-    """The league tables; a target set with no full report above gets its heading here."""
-    sets = {ts.id: ts for ts in scorecard.target_sets}
-    names = {set_id: ts.name.in_lang(lang) for set_id, ts in sets.items()}
+def _page_title(part: Part, lang: Lang) -> str:
+    """What the browser's tab says: the first city, and the area when one is drilled into."""
+    title = t("report.title", lang, city=part.target_set.name.in_lang(lang))
+    area = part.reports[0].area if part.reports else None
+    return title if area is None else f"{title} · {t('report.area', lang, area=area)}"
+
+
+def _leagues(part: Part, lang: Lang) -> list[dict[str, Any]]:
+    name = part.target_set.name.in_lang(lang)
     tables = []
-    for set_id, year, rows in league_tables(scorecard):
-        intro = None
-        if set_id not in titled:
-            intro = heading(sets[set_id], scorecard.as_of, lang, version)._asdict()
-            titled.add(set_id)
+    for year, rows in part.leagues:
         tables.append(
             {
-                "intro": intro,
-                "heading": f"{names[set_id]} · {t('heading.league', lang, year=year)}",
+                "heading": f"{name} · {t('heading.league', lang, year=year)}",
                 "rows": [
                     {
                         "rank": "–" if r.rank is None else str(r.rank),
@@ -182,7 +179,6 @@ def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> d
             result.indicator.id, (result.indicator.name.in_lang(lang), result.indicator.quote)
         )
     return {
-        "set_id": section.target_set.id,
         "title": head.title,
         "area": None if section.area is None else t("report.area", lang, area=section.area),
         "document": head.document,

@@ -12,13 +12,13 @@ from dxscore.render import wording
 from dxscore.render.sections import (
     RESULT_COLUMNS,
     Heading,
+    Part,
     PillarBlock,
     Section,
     heading,
-    league_areas,
-    sections,
+    parts,
 )
-from dxscore.scoring import STATUSES, Result, Scorecard, league_tables
+from dxscore.scoring import STATUSES, Result, Scorecard
 
 _SPECIAL = str.maketrans(
     {
@@ -53,17 +53,15 @@ def html_text(value: str) -> str:
 
 
 def as_markdown(scorecard: Scorecard, lang: Lang, version: str) -> str:
-    parts: list[str] = []
-    in_league = league_areas(scorecard)
-    titled: set[str] = set()  # target sets whose heading is written
-    for section in sections(scorecard):
-        if section.area not in in_league:
-            parts.extend(_section(section, scorecard.as_of, lang, version))
-            titled.add(section.target_set.id)
-    if in_league:
-        parts.extend(_league(scorecard, lang, version, titled))
-    parts.extend(_legend(lang))
-    return "\n".join(parts).rstrip("\n") + "\n"
+    lines: list[str] = []
+    for part in parts(scorecard):
+        for section in part.reports:
+            lines.extend(_section(section, scorecard.as_of, lang, version))
+        if part.leagues and not part.reports:  # the league carries the set's heading
+            lines.extend(_heading(heading(part.target_set, scorecard.as_of, lang, version)))
+        lines.extend(_league(part, lang))
+    lines.extend(_legend(lang))
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> list[str]:
@@ -170,18 +168,13 @@ def _quotes(section: Section, lang: Lang) -> list[str]:
     return lines
 
 
-def _league(scorecard: Scorecard, lang: Lang, version: str, titled: set[str]) -> list[str]:
-    """The league tables; a target set with no full report above gets its heading here."""
-    sets = {ts.id: ts for ts in scorecard.target_sets}
-    names = {set_id: ts.name.in_lang(lang) for set_id, ts in sets.items()}
+def _league(part: Part, lang: Lang) -> list[str]:
+    name = text(part.target_set.name.in_lang(lang))
     lines: list[str] = []
     symbols = " | ".join(wording.STATUS_SYMBOL[status] for status in STATUSES)
-    for set_id, year, rows in league_tables(scorecard):
-        if set_id not in titled:
-            lines += _heading(heading(sets[set_id], scorecard.as_of, lang, version))
-            titled.add(set_id)
+    for year, rows in part.leagues:
         lines += [
-            f"## {text(names[set_id])} · {t('heading.league', lang, year=year)}",
+            f"## {name} · {t('heading.league', lang, year=year)}",
             "",
             f"| # | {t('col.area', lang)} | {t('col.score', lang)} | {t('col.coverage', lang)} | {symbols} | {t('col.worst_pillar', lang)} |",
             "|---:|---|---:|---:|" + "---:|" * len(STATUSES) + "---|",

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from dxscore.errors import STOPPED, Problem
+from dxscore.errors import TOO_MANY_PROBLEMS, Problem
 
 MAX_PER_FILE = 50
 
 
 def count(problems: Sequence[Problem]) -> int:
     """How many problems were found (the notice that the reader stopped is not one)."""
-    return sum(1 for problem in problems if problem.type != STOPPED)
+    return sum(1 for problem in problems if problem.type != TOO_MANY_PROBLEMS)
 
 
 def capped(
@@ -23,7 +23,7 @@ def capped(
     counts: dict[str, int] = {}
     left_out: dict[str, int] = {}
     for problem in problems:
-        if problem.type == STOPPED:  # the reader's notice that it stopped: always shown
+        if problem.type == TOO_MANY_PROBLEMS:  # the reader's notice that it stopped: always shown
             kept.append(problem)
             continue
         counts[problem.file] = counts.get(problem.file, 0) + 1

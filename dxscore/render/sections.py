@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, PillarKey, TargetSet
-from dxscore.scoring import Result, Scorecard, Summary
+from dxscore.scoring import LeagueRow, Result, Scorecard, Summary, league_tables
 
 # The columns of a results table, as catalogue keys, in the order every document shows them.
 RESULT_COLUMNS = (
@@ -108,6 +108,34 @@ def sections(scorecard: Scorecard) -> Iterator[Section]:
                 if (year, pillar) in by_block
             ]
             yield Section(target_set, area, summary, tuple(blocks))
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """What a document shows of one target set, together: its full reports (city-wide, or an
+    area drilled into), then its league tables (by target year)."""
+
+    target_set: TargetSet
+    reports: tuple[Section, ...]
+    leagues: tuple[tuple[int, list[LeagueRow]], ...]
+
+
+def parts(scorecard: Scorecard) -> list[Part]:
+    """The document's parts, one per target set with something to show, in the scorecard's order."""
+    in_league = league_areas(scorecard)
+    reports: dict[str, list[Section]] = defaultdict(list)
+    for section in sections(scorecard):
+        if section.area not in in_league:
+            reports[section.target_set.id].append(section)
+    leagues: dict[str, list[tuple[int, list[LeagueRow]]]] = defaultdict(list)
+    if in_league:
+        for set_id, year, rows in league_tables(scorecard):
+            leagues[set_id].append((year, rows))
+    return [
+        Part(ts, tuple(reports[ts.id]), tuple(leagues[ts.id]))
+        for ts in scorecard.target_sets
+        if reports[ts.id] or leagues[ts.id]
+    ]
 
 
 def league_areas(scorecard: Scorecard) -> set[str | None]:

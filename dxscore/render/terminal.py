@@ -13,8 +13,8 @@ from dxscore.console import escape
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, TargetSet
 from dxscore.render import wording
-from dxscore.render.sections import league_areas, sections
-from dxscore.scoring import STATUSES, Result, Scorecard, Summary, league_tables
+from dxscore.render.sections import Part, Section, parts
+from dxscore.scoring import STATUSES, Result, Scorecard, Summary
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -37,60 +37,59 @@ def status_text(status: str, lang: Lang) -> str:
 
 def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterator[RenderableType]:
     """Everything ``check`` prints, part by part, for each target set and area."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
-    in_league = league_areas(scorecard)
-    titled: set[str] = set()  # target sets whose title is printed
-    for section in sections(scorecard):
-        if section.area in in_league:
-            continue
-        titled.add(section.target_set.id)
-        yield Text.from_markup(
-            _title(section.target_set, section.area, scorecard.as_of, lang), emoji=False
-        )
-        for block in section.blocks:
-            table = Table(
-                title=_table_title(block.target_year, block.pillar, block.summary, lang),
-                title_justify="left",
-                box=box.SIMPLE_HEAD,
-                pad_edge=False,
+    for part in parts(scorecard):
+        for section in part.reports:
+            yield from _full_report(section, scorecard.as_of, lang, explain)
+        if part.leagues and not part.reports:  # the league carries the set's title
+            yield Text.from_markup(
+                _title(part.target_set, None, scorecard.as_of, lang), emoji=False
             )
-            projections = block.has_projections
-            table.add_column(t("col.indicator", lang), ratio=1, min_width=8, overflow="fold")
-            table.add_column(t("col.target", lang), max_width=14)
-            table.add_column(t("col.actual", lang), max_width=14)
-            if projections:
-                table.add_column(t("col.projected", lang), justify="right", max_width=10)
-            table.add_column(t("col.attainment", lang), no_wrap=True)
-            table.add_column(t("col.status", lang), min_width=10)
-            for result in block.results:
-                cells = _row(result, lang)
-                table.add_row(*(cells if projections else cells[:3] + cells[4:]))
-            yield table
-            if explain:
-                for line in _explain(block.results, scorecard.as_of, lang):
-                    yield Text.from_markup(line, emoji=False)
-        yield _matrix(section.summary, lang)
-    if in_league:
-        yield from _league_tables(scorecard, lang, titled)
+        yield from _league_tables(part, lang)
 
 
-def _league_tables(scorecard: Scorecard, lang: Lang, titled: set[str]) -> Iterator[RenderableType]:
-    """The league tables; a target set with no full report above gets its title here."""
+def _full_report(
+    section: Section, as_of: int | None, lang: Lang, explain: bool
+) -> Iterator[RenderableType]:
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    sets = {ts.id: ts for ts in scorecard.target_sets}
-    names = {set_id: ts.name.in_lang(lang) for set_id, ts in sets.items()}
-    for set_id, year, rows in league_tables(scorecard):
-        if set_id not in titled:
-            yield Text.from_markup(_title(sets[set_id], None, scorecard.as_of, lang), emoji=False)
-            titled.add(set_id)
+    yield Text.from_markup(_title(section.target_set, section.area, as_of, lang), emoji=False)
+    for block in section.blocks:
         table = Table(
-            title=f"[bold]{escape(names[set_id])} · {t('heading.league', lang, year=year)}[/bold]",
+            title=_table_title(block.target_year, block.pillar, block.summary, lang),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
+        projections = block.has_projections
+        table.add_column(t("col.indicator", lang), ratio=1, min_width=8, overflow="fold")
+        table.add_column(t("col.target", lang), max_width=14)
+        table.add_column(t("col.actual", lang), max_width=14)
+        if projections:
+            table.add_column(t("col.projected", lang), justify="right", max_width=10)
+        table.add_column(t("col.attainment", lang), no_wrap=True)
+        table.add_column(t("col.status", lang), min_width=10)
+        for result in block.results:
+            cells = _row(result, lang)
+            table.add_row(*(cells if projections else cells[:3] + cells[4:]))
+        yield table
+        if explain:
+            for line in _explain(block.results, as_of, lang):
+                yield Text.from_markup(line, emoji=False)
+    yield _matrix(section.summary, lang)
+
+
+def _league_tables(part: Part, lang: Lang) -> Iterator[RenderableType]:
+    from rich import box
+    from rich.table import Table
+
+    name = escape(part.target_set.name.in_lang(lang))
+    for year, rows in part.leagues:
+        table = Table(
+            title=f"[bold]{name} · {t('heading.league', lang, year=year)}[/bold]",
             title_justify="left",
             box=box.SIMPLE_HEAD,
             pad_edge=False,

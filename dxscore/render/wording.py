@@ -38,10 +38,10 @@ def _decimal_mark(text: str, lang: Lang) -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
-def quantity(value: float, unit: str, lang: Lang = "en", *, digits: str = "two") -> str:
+def quantity(value: float, unit: str, lang: Lang = "en", *, every_digit: bool = False) -> str:
     """``55%``, ``7.5%/yr`` (``%/năm``), ``#6`` for a rank; with at most two decimals, or
-    with ``digits="all"`` every one."""
-    text = exact(value, lang) if digits == "all" else number(value, lang)
+    with every digit."""
+    text = exact(value, lang) if every_digit else number(value, lang)
     if unit == "rank":
         return f"#{text}"
     if unit == "percent_per_year":
@@ -56,7 +56,7 @@ def actual_of(result: Result, lang: Lang = "en") -> str:
     if isinstance(actual, float) and _rounding_crosses(
         actual, meets(result.target, actual), result
     ):
-        text = quantity(actual, result.indicator.unit, lang, digits="all")
+        text = quantity(actual, result.indicator.unit, lang, every_digit=True)
         return f"{text} ({result.actual_year})"
     return actual_with_year(actual, result.actual_year, result.indicator.unit, lang)
 
@@ -67,8 +67,8 @@ def projected_of(result: Result, lang: Lang = "en") -> str:
     if projected is None:
         return "–"
     on_track = result.status == "on_track"
-    digits = "all" if _rounding_crosses(projected, on_track, result) else "two"
-    return quantity(projected, result.indicator.unit, lang, digits=digits)
+    every_digit = _rounding_crosses(projected, on_track, result)
+    return quantity(projected, result.indicator.unit, lang, every_digit=every_digit)
 
 
 def _rounding_crosses(value: float, met: bool, result: Result) -> bool:
@@ -91,11 +91,11 @@ def target(target: Target, unit: str, lang: Lang = "en") -> str:
         return t("target.done", lang)
     if unit == "rank" and comparator == "max":
         return t("target.top", lang, n=exact(target.value, lang))
-    text = f"{_SYMBOL[comparator]} {quantity(target.value, unit, lang, digits='all')}"
+    text = f"{_SYMBOL[comparator]} {quantity(target.value, unit, lang, every_digit=True)}"
     if target.tolerance is not None:
         text += f" (± {exact(target.tolerance, lang)})"
     if target.stretch is not None:
-        stretch = quantity(target.stretch, unit, lang, digits="all")
+        stretch = quantity(target.stretch, unit, lang, every_digit=True)
         text += f" ({t('target.stretch', lang, n=stretch)})"
     return text
 
