@@ -383,6 +383,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{value} is outside the range of unit {unit} ({span})",
         "vi": "{value} nằm ngoài khoảng của đơn vị {unit} ({span})",
     },
+    "problem.canonical-unit": {
+        "en": "'{id}' is a shared indicator id, measured in {canonical} in every target set, not"
+        " {unit}; give this indicator an id of its own",
+        "vi": "'{id}' là mã chỉ tiêu dùng chung, mọi bộ chỉ tiêu đều đo bằng {canonical}, không"
+        " phải {unit}; hãy đặt cho chỉ tiêu này một mã riêng",
+    },
     "problem.unreachable": {
         "en": "`{comparator}: {value}` can never be met: values of unit {unit} lie in {span}",
         "vi": "`{comparator}: {value}` không bao giờ đạt được: giá trị của đơn vị {unit} nằm trong khoảng {span}",

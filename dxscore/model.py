@@ -25,21 +25,22 @@ PILLARS: tuple[PillarKey, ...] = ("overall", "government", "economy", "society")
 Comparator = Literal["min", "above", "max", "below", "about", "done"]
 COMPARATORS: tuple[Comparator, ...] = ("min", "above", "max", "below", "about", "done")
 
-# The indicator ids every target set uses for the same quantity, so that sets can be compared.
-CANONICAL_INDICATORS: tuple[str, ...] = (
-    "dx_rank",
-    "online_services_level4",
-    "records_online_city",
-    "records_online_district",
-    "records_online_commune",
-    "inspections_online",
-    "reporting_online",
-    "digital_economy_grdp_share",
-    "labour_productivity_growth",
-    "broadband_household_coverage",
-    "broadband_commune_coverage",
-    "epayment_account_share",
-)
+# The indicator ids every target set uses for the same quantity, so that sets can be compared,
+# with the unit that quantity has in every set (DESIGN, "Canonical indicator ids").
+CANONICAL_INDICATORS: dict[str, str] = {
+    "dx_rank": "rank",
+    "online_services_level4": "percent",
+    "records_online_city": "percent",
+    "records_online_district": "percent",
+    "records_online_commune": "percent",
+    "inspections_online": "percent",
+    "reporting_online": "percent",
+    "digital_economy_grdp_share": "percent",
+    "labour_productivity_growth": "percent_per_year",
+    "broadband_household_coverage": "percent",
+    "broadband_commune_coverage": "percent",
+    "epayment_account_share": "percent",
+}
 
 TargetSetId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 IndicatorId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
@@ -306,6 +307,17 @@ def consistency_problems(
                     (*here, "id"),
                     "duplicate-indicator",
                     {"id": indicator.id, "first": f"{first[0]}[{first[1]}]"},
+                )
+            )
+        canonical = CANONICAL_INDICATORS.get(indicator.id or "")
+        if (
+            canonical is not None and indicator.unit != canonical
+        ):  # compare would set unlike side by side
+            found.append(
+                (
+                    (*here, "unit"),
+                    "canonical-unit",
+                    {"id": indicator.id, "unit": indicator.unit, "canonical": canonical},
                 )
             )
         found.extend(((*here, *loc), key, params) for loc, key, params in _unit_problems(indicator))

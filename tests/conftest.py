@@ -30,7 +30,7 @@ pillars:
         2030: {min: 80}
       quote: "60% hồ sơ công việc tại cấp xã"
   economy:
-    - id: digital_economy_grdp_share
+    - id: digital_economy_share  # not a shared id: tests change its unit
       name: {vi: Kinh tế số, en: Digital economy share}
       unit: percent
       targets:

@@ -323,7 +323,7 @@ def test_empty_cells_are_counted_not_silently_dropped(cli: Cli, write: Write) ->
 
 def test_about_is_met_at_its_margin_despite_float_rounding(cli: Cli, write: Write) -> None:
     targets = write(MINIMAL.replace("{about: 30}", "{about: 2.2}"), "about.yaml")  # margin 0.11
-    actuals = write("indicator,year,value\ndigital_economy_grdp_share,2025,2.09\n", "about.csv")
+    actuals = write("indicator,year,value\ndigital_economy_share,2025,2.09\n", "about.csv")
     document = json.loads(
         cli("check", actuals, "-t", targets, "-f", "json", "--pillar", "economy").out
     )

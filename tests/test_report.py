@@ -123,12 +123,12 @@ def test_csv_carries_what_json_does_in_decimals(cli: Cli, write: Write) -> None:
     )
     actuals = write(
         "indicator,year,value\nrecords_online_commune,2023,0.004\n"
-        "records_online_commune,2024,0.00001\ndigital_economy_grdp_share,2024,20\n",
+        "records_online_commune,2024,0.00001\ndigital_economy_share,2024,20\n",
         "a.csv",
     )
     out = cli("report", actuals, "-t", targets, "-f", "csv", "--year", "2025").out
     rows = {r["indicator"]: r for r in csv.DictReader(io.StringIO(out.lstrip("\ufeff")))}
-    commune, economy = rows["records_online_commune"], rows["digital_economy_grdp_share"]
+    commune, economy = rows["records_online_commune"], rows["digital_economy_share"]
     assert (commune["stretch"], commune["tolerance"]) == ("0.75", "")
     assert (economy["tolerance"], economy["stretch"]) == ("1.5", "")
     assert commune["actual"] == "0.00001"
@@ -274,12 +274,14 @@ def test_large_counts_read_as_numbers_not_exponents(cli: Cli, write: Write) -> N
         MINIMAL.replace(
             "unit: percent\n      targets:\n        2025: {min: 60}",
             "unit: count\n      targets:\n        2025: {min: 1500000}",
-        ).replace("2030: {min: 80}", "2030: {min: 0.125}"),
+        )
+        .replace("2030: {min: 80}", "2030: {min: 0.125}")
+        .replace("id: records_online_commune", "id: digital_enterprises"),
         "count.yaml",
     )
     actuals = write(
-        "indicator,year,value\nrecords_online_commune,2021,1000000\n"
-        "records_online_commune,2023,1234567\n",
+        "indicator,year,value\ndigital_enterprises,2021,1000000\n"
+        "digital_enterprises,2023,1234567\n",
         "count.csv",
     )
     shown = cli(

@@ -226,7 +226,7 @@ def test_an_indicator_with_one_error_still_has_its_other_targets_checked(
         MINIMAL.replace("{min: 60}", "{min: 60, max: 70}")
         .replace("{min: 80}", "{min: 180}")
         .replace("2025: {done: true}", "2025: {done: false}\n        2026: {min: 1}")
-        .replace("id: smartphone_universal", "id: records_online_commune")
+        .replace("id: smartphone_universal", "id: digital_economy_share")
     )
     result = cli("validate", write(broken))
     assert result.code == 2
@@ -242,7 +242,7 @@ def test_an_indicator_with_one_error_still_has_its_other_targets_checked(
         ],
         [
             "pillars.society[0].id",
-            "indicator id 'records_online_commune' is already used by government[0];"
+            "indicator id 'digital_economy_share' is already used by economy[0];"
             " give each indicator its own id [duplicate-indicator]",
         ],
         [
@@ -334,6 +334,12 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
         ("id: testcity", "id: Test City", "2:5: id: String should match pattern"),
         ("dxscore: 1", "dxscore: 2", "1:10: dxscore: Input should be 1"),
         ("dxscore: 1", "dxscore: true", "1:10: dxscore: Input should be 1"),  # True == 1
+        (  # compare would set a count beside other cities' percentages
+            "unit: percent\n      targets:\n        2025: {min: 60}",
+            "unit: count\n      targets:\n        2025: {min: 60}",
+            "10:13: pillars.government[0].unit: 'records_online_commune' is a shared indicator id,"
+            " measured in percent in every target set, not count",
+        ),
         (
             "{min: 60}",
             "{above: 100}",
@@ -374,8 +380,8 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
         ),
         (
             "id: smartphone_universal",
-            "id: records_online_commune",
-            "23:11: pillars.society[0].id: indicator id 'records_online_commune' is already used by government[0]",
+            "id: digital_economy_share",
+            "23:11: pillars.society[0].id: indicator id 'digital_economy_share' is already used by economy[0]",
         ),
         (
             "unit: percent\n      targets:\n        2025: {min",
