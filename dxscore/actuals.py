@@ -785,7 +785,8 @@ class _Layout:
             self.fixed_set = only
             return only
         cell = cells[index].strip()
-        set_id = reader.catalogue.resolve_city(cell) if cell else wanted
+        # an empty cell is not --city's: a merged cell in Excel reads empty below its first row
+        set_id = reader.catalogue.resolve_city(cell) if cell else None
         if set_id is None:
             at: Where = (reader.line, index + 1, self.header[index])
             if cell:

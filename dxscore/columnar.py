@@ -424,7 +424,7 @@ class _Reader:
         for city_cell, indicator_cell in pairs:
             if "city" in self.roles:
                 cell = (city_cell or "").strip()
-                set_id = self.catalogue.resolve_city(cell) if cell else self.wanted
+                set_id = self.catalogue.resolve_city(cell) if cell else None
             else:
                 set_id = self.wanted or next(iter(self.catalogue.sets))
             if set_id is None or (self.wanted is not None and set_id != self.wanted):

@@ -421,7 +421,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "unknown city '{city}'; did you mean '{close}'? loaded target sets: {known}",
         "vi": "không nhận ra thành phố '{city}'; có phải là '{close}' không? Các bộ chỉ tiêu đã nạp: {known}",
     },
-    "problem.unknown-city.empty": {"en": "the city is empty", "vi": "ô thành phố để trống"},
+    "problem.unknown-city.empty": {
+        "en": "the city is empty; write it on every row (a cell merged in Excel is empty below"
+        " its first row: unmerge it and fill each row)",
+        "vi": "ô thành phố để trống; hãy ghi thành phố ở mọi dòng (ô gộp trong Excel để trống từ"
+        " dòng thứ hai: hãy bỏ gộp ô và điền từng dòng)",
+    },
     "problem.unknown-indicator": {
         "en": "unknown indicator '{indicator}' for {city}; `dxscore targets {city}` lists them",
         "vi": "bộ chỉ tiêu {city} không có chỉ tiêu '{indicator}'; xem danh sách bằng `dxscore targets {city}`",

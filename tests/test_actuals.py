@@ -244,6 +244,19 @@ def test_several_target_sets_need_a_city(cli: Cli, write: Write) -> None:
     )
 
 
+def test_an_empty_city_is_refused_even_under_city(cli: Cli, write: Write) -> None:
+    """Found by a test campaign: with --city, an empty city cell went to that city, so rows
+    under a merged 'Hải Phòng' cell in Excel were scored as Hanoi's."""
+    path = write(
+        "city,indicator,year,value\nhaiphong,records_online_commune,2024,35\n"
+        ",inspections_online,2024,20\n",
+        "merged.csv",
+    )
+    result = cli("check", path, "-t", BUNDLED, "--city", "hanoi")
+    assert result.code == 2
+    assert f"{path}:3:1: city: the city is empty; write it on every row" in result.err
+
+
 def test_an_unknown_city_option(cli: Cli, write: Write) -> None:
     result = cli("check", write(LONG), "-t", BUNDLED, "--city", "danang")
     assert result.code == 2
