@@ -50,7 +50,11 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "year": ("year", "năm", "nam"),
     "value": ("value", "giá trị", "gia tri", "actual"),
     "city": ("city", "thành phố", "thanh pho", "tỉnh", "target_set", "target set"),
-    "area": ("area", "địa bàn", "dia ban", "district", "quận huyện", "xã phường"),
+    "area": (
+        *("area", "địa bàn", "dia ban", "district", "commune", "ward"),
+        *("quận huyện", "quận/huyện", "quận", "huyện", "quan huyen", "quan", "huyen"),
+        *("xã phường", "xã/phường", "phường/xã", "phường xã", "xã", "phường", "xa", "phuong"),
+    ),
     "note": ("note", "ghi chú", "ghi chu", "notes"),
     "source": ("source", "nguồn", "nguon"),
 }

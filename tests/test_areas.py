@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import Cli
 
 DATA = Path(__file__).parent / "data"
@@ -136,3 +138,14 @@ def test_each_citys_league_stands_under_its_own_heading(cli: Cli, write: Write) 
     assert (
         html.index("<h1>Haiphong") < html.index("Haiphong · areas ranked") < html.index("<h1>Hanoi")
     )
+
+
+@pytest.mark.parametrize("header", ["Quận/Huyện", "Huyện", "Phường/Xã", "xã", "Địa bàn"])
+def test_the_area_column_goes_by_its_vietnamese_names(cli: Cli, write: Write, header: str) -> None:
+    """Found by a test campaign: 'Quận/Huyện' was ignored as an unused column, and every
+    district's value became a city-wide one."""
+    path = write(
+        f"indicator,year,value,{header}\nrecords_online_commune,2024,30,Sóc Sơn\n", "q.csv"
+    )
+    document = json.loads(cli("check", path, "-t", WORKED, "-f", "json", "--fail-on", "never").out)
+    assert {r["area"] for r in document["results"]} == {"Sóc Sơn"}
