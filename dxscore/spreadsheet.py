@@ -41,9 +41,9 @@ def open_sheet(path: Path, sheet: str | None) -> tuple[str, Iterator[tuple[int, 
     if sheet is None:  # the first sheet Excel shows: a hidden one holds workings, not the data
         shown = [ws.title for ws in values.worksheets if ws.sheet_state == "visible"]
         title = shown[0] if shown else names[0]
-    else:  # "Số liệu" typed with decomposed accents is the same name
-        wanted = unicodedata.normalize("NFC", sheet)
-        found = [name for name in names if unicodedata.normalize("NFC", name) == wanted]
+    else:  # "số liệu", or typed with decomposed accents, is the same name (as to Excel)
+        wanted = unicodedata.normalize("NFC", sheet).casefold()
+        found = [name for name in names if unicodedata.normalize("NFC", name).casefold() == wanted]
         if not found:
             raise SheetError("unknown-sheet", sheet=sheet, sheets=", ".join(names))
         title = found[0]
@@ -80,6 +80,14 @@ def _rows(values: Any, formulas: Any, title: str) -> Iterator[tuple[int, list[st
         formulas.close()
 
 
+def _times_100(value: float) -> str:
+    """A percentage cell's number × 100 in decimal, exactly: 0.59999999999 is 59.999999999,
+    not 60 (which would meet a target of 60), and 0.07 is 7, not 7.000000000000001."""
+    from decimal import Decimal
+
+    return format((Decimal(repr(value)) * 100).normalize(), "f")
+
+
 def _reason(error: Exception) -> str:
     return " ".join(f"{type(error).__name__}: {error}".split())[:200]
 
@@ -92,7 +100,7 @@ def _text(cell: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         if _is_percent(cell.number_format or ""):
-            return f"{value * 100:.10g}%"
+            return _times_100(value) + "%"
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
         return repr(value) if isinstance(value, float) else str(value)

@@ -75,7 +75,9 @@ def test_sheet_chooses_the_sheet(cli: Cli, tmp_path: Path) -> None:
         f"{book}: the workbook has no sheet 'Sheet9'; its sheets: Ghi chú, Data [unknown-sheet]"
         in result.err
     )
-    decomposed = unicodedata.normalize("NFD", "Ghi chú")  # the same name, typed another way
+    decomposed = unicodedata.normalize(
+        "NFD", "ghi CHÚ"
+    )  # the same name to Excel, typed another way
     assert cli("check", book, "-t", WORKED, "--sheet", decomposed).err.startswith(
         f"{book}!Ghi chú:1: missing column(s)"
     )
@@ -125,6 +127,23 @@ def test_percent_formatted_cells_and_dates(cli: Cli, tmp_path: Path) -> None:
     document = scored(cli, path, "-t", WORKED, "--year", "2025", "--pillar", "government")
     actual = {r["indicator"]: r["actual"] for r in document["results"]}
     assert actual["records_online_commune"] == 55.0
+
+
+def test_a_percentage_cell_keeps_every_digit(cli: Cli, tmp_path: Path) -> None:
+    """Found by a test campaign: 0.59999999999 shown as 60.00% read as 60 (ten significant
+    digits) and met "≥ 60%"; a plain cell of the same precision did not."""
+    book, sheet = new_book()
+    sheet.append(["indicator", "year", "value"])
+    sheet.append(["records_online_commune", 2024, 0.59999999999])
+    sheet.append(["inspections_online", 2024, 0.07])
+    for cell in ("C2", "C3"):
+        sheet[cell].number_format = "0.00%"
+    path = tmp_path / "p.xlsx"
+    book.save(path)
+    document = scored(cli, path, "-t", WORKED, "--year", "2025", "--pillar", "government")
+    actual = {r["indicator"]: r["actual"] for r in document["results"]}
+    assert actual["records_online_commune"] == 59.999999999
+    assert actual["inspections_online"] == 7.0  # not 7.000000000000001
 
 
 def test_a_file_that_is_not_a_workbook(cli: Cli, tmp_path: Path) -> None:
