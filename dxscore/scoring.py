@@ -491,7 +491,8 @@ def league_tables(scorecard: Scorecard) -> list[tuple[str, int, list[LeagueRow]]
 
 
 def league(scorecard: Scorecard) -> list[LeagueRow]:
-    """Areas ranked per target set and target year, best score first (no data last, then by name).
+    """Areas ranked per target set and target year, best score first (no data last, then by name);
+    equal scores share a rank, and the next rank counts them (1, 1, 3).
 
     City-wide results (area None) are not in the league: they are the city itself.
     """
@@ -507,8 +508,12 @@ def league(scorecard: Scorecard) -> list[LeagueRow]:
             pillars[(row.target_set, row.area, row.target_year)].append(row)
     for (set_id, year), entries in totals.items():
         ordered = sorted(entries, key=lambda s: (s.score is None, -(s.score or 0.0), s.area or ""))
+        rank: int | None = None
         for position, entry in enumerate(ordered, 1):
-            rank = position if entry.score is not None else None
+            if entry.score is None:
+                rank = None
+            elif position == 1 or entry.score != ordered[position - 2].score:
+                rank = position
             area = entry.area or ""
             weakest = min(pillars[(set_id, area, year)], key=lambda s: s.score or 0.0, default=None)
             rows.append(

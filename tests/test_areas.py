@@ -97,16 +97,14 @@ def test_a_report_of_areas_alone_is_titled_and_dated(cli: Cli, write: Write) -> 
     assert terminal.lstrip().startswith("Worked example · as of 2024\n")
 
 
-def test_a_long_league_is_laid_out_quickly_and_whole(cli: Cli, write: Write) -> None:
-    import time
-
-    rows = "".join(
-        f"records_online_commune,2024,{n % 90 + 5},[bold]Xã {n:03d}\n" for n in range(250)
+def test_a_long_league_is_laid_out_whole(cli: Cli, write: Write) -> None:
+    """Past 200 rows the league is laid out as plain text (bench/ measures why): still every
+    area, in order, with its rank."""
+    rows = "".join(  # below the target of 60, so that no two areas tie
+        f"records_online_commune,2024,{5 + n * 0.2:.1f},[bold]Xã {n:03d}\n" for n in range(250)
     )
     path = write("indicator,year,value,area\n" + rows, "many.csv")
-    started = time.perf_counter()
     result = cli("check", path, "-t", WORKED, "--year", "2025", "--fail-on", "never", env=WIDE)
-    assert time.perf_counter() - started < 10
     ranked = [line.split() for line in result.out.splitlines() if "[bold]Xã" in line]
     assert len(ranked) == 250  # every area, each printed as written
     assert [int(line[0]) for line in ranked] == list(range(1, 251))

@@ -175,9 +175,7 @@ def test_the_command_line_end_to_end(cli: Cli, content: bytes, output: str) -> N
 )
 def test_the_regression_corpus(cli: Cli, path: Path) -> None:
     args = ("validate", path) if path.suffix == ".yaml" else ("check", path, "-t", WORKED)
-    started = time.perf_counter()
     result = cli(*args)
-    assert time.perf_counter() - started < 5
     assert result.code == 2, result
     assert "Traceback" not in result.err and "internal error" not in result.err
     named = result.err.split(":", 1)[0].split("!", 1)[0]

@@ -10,7 +10,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -242,9 +241,7 @@ def test_a_50_mib_target_file_is_refused_unread(cli: Cli, tmp_path: Path) -> Non
     huge = tmp_path / "huge.yaml"
     with huge.open("wb") as handle:
         handle.write(b"# " + b"x" * (50 * 1024 * 1024) + b"\n")
-    started = time.perf_counter()
     line = first_error(cli, "validate", huge)
-    assert time.perf_counter() - started < 2
     assert line.endswith("[file-too-large]")
 
 
@@ -256,9 +253,7 @@ def test_a_10_mib_cell_and_a_million_columns(cli: Cli, write: Write) -> None:
     assert "larger than the CSV reader's limit" in first_error(cli, "check", path, "-t", WORKED)
     extra = ",".join(f"c{n}" for n in range(1_000_000))
     wide = write(f"indicator,year,value,{extra}\ndx_rank,2024,3{',' * 1_000_000}\n", "wide.csv")
-    started = time.perf_counter()
     result = cli("check", wide, "-t", WORKED, "--fail-on", "never", "--format", "json")
-    assert time.perf_counter() - started < 20
     assert result.code == 0
     assert (
         "column(s) not used: c0, c1, c2, c3, c4, c5, c6, c7, c8, c9 and 999990 more" in result.err

@@ -368,3 +368,18 @@ def test_league_names_the_weakest_pillar_and_lists_areas_without_data_last() -> 
     card = score(_worked_sets(), observations, as_of=2023, years=[2025])
     rows = [(r.rank, r.area, r.worst_pillar) for r in league(card)]
     assert rows == [(1, "A", "society"), (2, "B", "government"), (None, "C", None)]
+
+
+def test_equal_scores_share_a_rank() -> None:
+    """Found by a test campaign: two areas at 100.0 ranked 1 and 2, by name."""
+    observations = [
+        Observation("worked", area, "records_online_commune", 2024, value)
+        for area, value in (("Hoàn Kiếm", 70.0), ("Ba Đình", 70.0), ("Sóc Sơn", 30.0), ("X", 20.0))
+    ]
+    card = score(_worked_sets(), observations, as_of=2024, years=[2025])
+    assert [(r.rank, r.area) for r in league(card)] == [
+        (1, "Ba Đình"),
+        (1, "Hoàn Kiếm"),
+        (3, "Sóc Sơn"),
+        (4, "X"),
+    ]
