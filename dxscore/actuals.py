@@ -644,9 +644,9 @@ class _FileReader:
             missing.append("city")
         if missing:
             if "city" in missing:
-                example = sorted(self.catalogue.sets)[0]
+                known = ", ".join(sorted(self.catalogue.sets))
                 self.problem(
-                    "missing-column.city", self.line, columns=", ".join(missing), example=example
+                    "missing-column.city", self.line, columns=", ".join(missing), known=known
                 )
             else:
                 self.problem("missing-column", self.line, columns=", ".join(missing))

@@ -552,8 +552,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "thiếu cột: {columns}; tiêu đề cần indicator, year, value (hoặc các năm làm cột)",
     },
     "problem.missing-column.city": {
-        "en": "missing column(s): {columns} (several target sets are loaded: add a city column or pass --city {example}); the header needs indicator, year, value (or years as columns)",
-        "vi": "thiếu cột: {columns} (đang nạp nhiều bộ chỉ tiêu: thêm cột city hoặc dùng --city {example}); tiêu đề cần indicator, year, value (hoặc các năm làm cột)",
+        "en": "missing column(s): {columns} (several target sets are loaded: {known}; add a city"
+        " column, or name the city with --city in check, report or validate); the header needs"
+        " indicator, year, value (or years as columns)",
+        "vi": "thiếu cột: {columns} (đang nạp nhiều bộ chỉ tiêu: {known}; hãy thêm cột city, hoặc"
+        " nêu thành phố bằng --city khi dùng check, report hay validate); tiêu đề cần indicator,"
+        " year, value (hoặc các năm làm cột)",
     },
     "problem.duplicate-row": {
         "en": "a second value for {indicator} in {year} ({city}, city-wide); the first is at {first}. Keep one row",

@@ -240,7 +240,8 @@ def test_several_target_sets_need_a_city(cli: Cli, write: Write) -> None:
     result = cli("check", path, "-t", BUNDLED)
     assert result.code == 2
     assert result.err.splitlines()[0].startswith(
-        f"{path}:1: missing column(s): city (several target sets are loaded"
+        f"{path}:1: missing column(s): city (several target sets are loaded: haiphong, hanoi,"
+        " vietnam; add a city column, or name the city with --city in check, report or validate)"
     )
 
 
