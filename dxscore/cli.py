@@ -651,6 +651,23 @@ def _reported_span(paths: list[Path], data: Actuals | LargeActuals) -> tuple[int
     return span
 
 
+def _unknown_area(area: str, known: set[str]) -> Problem:
+    """The area closest to what was typed (accents and case aside), or the first ten."""
+    import difflib
+
+    from dxscore.errors import problem
+    from dxscore.model import loose_word
+
+    by_loose = {loose_word(name): name for name in sorted(known, reverse=True)}
+    close = difflib.get_close_matches(loose_word(area), list(by_loose), n=1, cutoff=0.8)
+    if close:
+        return problem("--area", "unknown-area.close", area=area, close=by_loose[close[0]])
+    listed = ", ".join(sorted(known)[:10])
+    if len(known) > 10:
+        return problem("--area", "unknown-area.many", area=area, areas=listed, more=len(known) - 10)
+    return problem("--area", "unknown-area", area=area, areas=listed)
+
+
 def _resolve_ids(loaded: list[LoadedTargetSet], names: list[str]) -> set[str]:
     from dxscore.actuals import resolve_city
 
@@ -726,8 +743,7 @@ def _check_filters(
             problems.append(problem("--area", "unknown-area.none"))
             break
         if unicodedata.normalize("NFC", area.strip()) not in known_areas:
-            listed = ", ".join(sorted(known_areas)[:10])
-            problems.append(problem("--area", "unknown-area", area=area, areas=listed))
+            problems.append(_unknown_area(area, known_areas))
     if as_of is not None and span is not None and as_of < span[0]:
         problems.append(problem("--as-of", "no-data-as-of", year=as_of, earliest=span[0]))
     if problems:

@@ -620,6 +620,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "area '{area}' has no reported values (areas: {areas})",
         "vi": "địa bàn '{area}' không có số liệu (các địa bàn: {areas})",
     },
+    "problem.unknown-area.many": {
+        "en": "area '{area}' has no reported values (areas: {areas} and {more} more)",
+        "vi": "địa bàn '{area}' không có số liệu (các địa bàn: {areas} và {more} địa bàn khác)",
+    },
+    "problem.unknown-area.close": {
+        "en": "area '{area}' has no reported values; did you mean '{close}'?",
+        "vi": "địa bàn '{area}' không có số liệu; có phải là '{close}' không?",
+    },
     "problem.unknown-format": {
         "en": "cannot tell the format from this extension; use .md, .html, .json or .csv, or --format",
         "vi": "không nhận ra định dạng từ đuôi tệp; dùng .md, .html, .json hoặc .csv, hoặc --format",

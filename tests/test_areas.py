@@ -147,3 +147,13 @@ def test_the_area_column_goes_by_its_vietnamese_names(cli: Cli, write: Write, he
     )
     document = json.loads(cli("check", path, "-t", WORKED, "-f", "json", "--fail-on", "never").out)
     assert {r["area"] for r in document["results"]} == {"Sóc Sơn"}
+
+
+def test_an_unknown_area_gets_the_closest_or_a_count_of_the_rest(cli: Cli, write: Write) -> None:
+    """Found by a test campaign: on 741 communes the message listed ten, as if those were all."""
+    rows = "".join(f"records_online_commune,2024,50,Xã {n:03d}\n" for n in range(25))
+    path = write("indicator,year,value,area\n" + rows, "many.csv")
+    typed = cli("check", path, "-t", WORKED, "--area", "xa 007").err
+    assert "--area: area 'xa 007' has no reported values; did you mean 'Xã 007'?" in typed
+    far = cli("check", path, "-t", WORKED, "--area", "Phường 1").err
+    assert "(areas: Xã 000, Xã 001" in far and "Xã 009 and 15 more)" in far
