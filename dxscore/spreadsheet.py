@@ -62,6 +62,7 @@ def _rows(values: Any, formulas: Any, title: str) -> Iterator[tuple[int, list[st
             for column, (cell, source) in enumerate(zip(row, written, strict=False), 1):
                 if (
                     cell.value is None
+                    and getattr(cell, "data_type", None) != "str"  # "str": computed to ""
                     and isinstance(source.value, str)
                     and source.value.startswith("=")
                 ):

@@ -313,3 +313,34 @@ def test_a_table_lower_down_the_sheet_is_found_and_rows_keep_their_numbers(
     assert {r["indicator"]: r["actual"] for r in document["results"]}[
         "records_online_commune"
     ] == 50
+
+
+def test_a_formula_excel_computed_to_empty_text_is_an_empty_cell(cli: Cli, tmp_path: Path) -> None:
+    """Found by a test campaign: Excel saves =IF(…,"lỗi","") that came out empty as a text
+    cell with an empty value; it was taken for a formula never computed, and the whole
+    workbook refused with advice (save it in Excel) that could not help."""
+    import re
+    import zipfile
+
+    book, sheet = new_book()
+    sheet.append(["indicator", "year", "value", "note"])
+    sheet.append(["records_online_commune", 2024, 55, '=IF(C2>100,"lỗi","")'])
+    plain = tmp_path / "plain.xlsx"
+    book.save(plain)
+    saved = tmp_path / "excel.xlsx"  # as Excel writes the computed "": t="str" and <v></v>
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(saved, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                text, count = re.subn(
+                    r'<c r="D2"([^>]*)>(<f>.*?</f>)<v\s*/>', r'<c r="D2"\1 t="str">\2<v></v>', text
+                )
+                assert count == 1, text
+                data = text.encode()
+            target.writestr(item, data)
+    document = scored(cli, saved, "-t", WORKED, "--year", "2025", "--pillar", "government")
+    result = {r["indicator"]: r for r in document["results"]}["records_online_commune"]
+    assert (result["actual"], result["note"]) == (55.0, None)
+    never = cli("check", plain, "-t", WORKED)  # written by a program, never computed
+    assert never.code == 2 and "[formula-without-value]" in never.err
