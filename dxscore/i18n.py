@@ -676,6 +676,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the sheet '{sheet}' holds a chart, not cells; name a worksheet with --sheet",
         "vi": "trang tính '{sheet}' là biểu đồ, không phải bảng ô; hãy chọn trang tính khác bằng --sheet",
     },
+    "problem.merged-cells": {
+        "en": "cells {range} are merged: only the first holds a value, the others read empty;"
+        " unmerge them and fill each cell (Excel: Merge & Center › Unmerge Cells)",
+        "vi": "các ô {range} được gộp: chỉ ô đầu có giá trị, các ô còn lại để trống; hãy bỏ gộp"
+        " ô và điền từng ô (Excel: Merge & Center › Unmerge Cells)",
+    },
     "problem.formula-without-value": {
         "en": "the cell holds the formula {formula} but no computed value (the file was not saved by Excel); open and save it in Excel, or write the value",
         "vi": "ô có công thức {formula} nhưng không có giá trị đã tính (tệp không được lưu bằng Excel); hãy mở và lưu lại bằng Excel, hoặc ghi giá trị",

@@ -49,16 +49,48 @@ def open_sheet(path: Path, sheet: str | None) -> tuple[str, Iterator[tuple[int, 
         title = found[0]
     if not hasattr(values[title], "iter_rows"):  # a chart sheet
         raise SheetError("not-a-worksheet", sheet=title)
-    return title, _rows(values, formulas, title)
+    merged = _merged_ranges(path, values[title])
+    return title, _rows(values, formulas, title, merged)
 
 
-def _rows(values: Any, formulas: Any, title: str) -> Iterator[tuple[int, list[str]]]:
+def _merged_ranges(path: Path, sheet: Any) -> list[tuple[int, int, int, str]]:
+    """(first row, first column, last row, "B2:B3") of each range of merged cells. openpyxl's
+    read-only sheet does not parse them, so they are read from the sheet's XML."""
+    import zipfile
+
+    from openpyxl.utils import column_index_from_string
+
+    member = getattr(sheet, "_worksheet_path", None)
+    if member is None:
+        return []
+    with zipfile.ZipFile(path) as book:
+        text = book.read(member).decode("utf-8", "replace")
+    return [
+        (int(top), column_index_from_string(left), int(bottom), f"{left}{top}:{right}{bottom}")
+        for left, top, right, bottom in _MERGE.findall(text)
+    ]
+
+
+_MERGE = re.compile(r'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
+
+
+def _rows(
+    values: Any, formulas: Any, title: str, merged: list[tuple[int, int, int, str]]
+) -> Iterator[tuple[int, list[str]]]:
     try:
         for sheet in (values[title], formulas[title]):
             sheet.reset_dimensions()  # the size a file declares can be wrong: read every row
         pairs = zip(values[title].iter_rows(), formulas[title].iter_rows(), strict=False)
+        header: int | None = None  # the table's header: the first row with a value
         for number, (row, written) in enumerate(pairs, 1):
             cells = [_text(cell) for cell in row]
+            if header is None and any(cells):
+                header = number
+                # merged below the header, a cell reads empty under its first row: an area,
+                # a city or a value would silently be lost (a title merged above is harmless)
+                for top, left, bottom, cells_range in merged:
+                    if bottom > header:
+                        raise SheetError("merged-cells", (top, left), range=cells_range)
             for column, (cell, source) in enumerate(zip(row, written, strict=False), 1):
                 if (
                     cell.value is None

@@ -344,3 +344,23 @@ def test_a_formula_excel_computed_to_empty_text_is_an_empty_cell(cli: Cli, tmp_p
     assert (result["actual"], result["note"]) == (55.0, None)
     never = cli("check", plain, "-t", WORKED)  # written by a program, never computed
     assert never.code == 2 and "[formula-without-value]" in never.err
+
+
+def test_merged_cells_in_the_table_are_refused(cli: Cli, tmp_path: Path) -> None:
+    """Found by a test campaign: an area merged over two rows read empty on the second, and
+    that district's value silently became a city-wide one."""
+    book, sheet = new_book()
+    sheet.append(["indicator", "year", "value", "area"])
+    sheet.append(["records_online_commune", 2024, 30, "Sóc Sơn"])
+    sheet.append(["inspections_online", 2024, 20, None])
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    assert {r["area"] for r in scored(cli, path, "-t", WORKED)["results"]} == {None, "Sóc Sơn"}
+    sheet.merge_cells("D2:D3")
+    book.save(path)
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.startswith(
+        f"{path}!Sheet:2:4: cells D2:D3 are merged: only the first holds a value, the others"
+        " read empty; unmerge them and fill each cell"
+    )
