@@ -292,6 +292,23 @@ class Catalogue:
         return problem(file, "unknown-indicator", *at, fields=fields)
 
 
+UTF8_SAMPLE = 1 << 16  # bytes looked at to tell a UTF-8 file given another --encoding
+
+
+def _reads_as_utf8(sample: bytes) -> bool:
+    """Whether text that is not plain ASCII (or starts with a UTF-8 BOM) decodes as UTF-8: no
+    Windows-1258 Vietnamese does. The sample may end inside a character."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return True
+    if sample.isascii():
+        return False
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.reason == "unexpected end of data" and error.start >= len(sample) - 3
+    return True
+
+
 def _read_file(
     path: Path,
     catalogue: Catalogue,
@@ -309,7 +326,7 @@ def _read_file(
     if encoding is not None and not _is_text_encoding(encoding):
         raise InputError([problem("--encoding", "unknown-encoding", encoding=encoding)])
     try:
-        raw = path.open("rb")  # opened once: a pipe or /dev/stdin cannot be read twice
+        raw = io.BufferedReader(io.FileIO(path), UTF8_SAMPLE)  # once: a pipe cannot be read twice
     except OSError as error:
         result.problems.append(problem(name, "unreadable", reason=error.strerror or error))
         return
@@ -323,6 +340,11 @@ def _read_file(
         chosen = "utf-8-sig"  # --encoding utf-8 on Excel's "CSV UTF-8": its BOM is not text
     if encoding is None and chosen == "utf-8-sig" and _looks_like_utf16(head):
         result.problems.append(_utf16_problem(name, head))  # it decodes as UTF-8: NUL is valid
+        raw.close()
+        return
+    if encoding is not None and not is_utf8(chosen) and _reads_as_utf8(raw.peek(UTF8_SAMPLE)):
+        # --encoding applies to every file: an Excel "CSV UTF-8" among them would be garbled
+        result.problems.append(problem(name, "encoding-but-utf8", encoding=encoding))
         raw.close()
         return
     reader = _FileReader(path, name, chosen, catalogue, city, result, first_seen)

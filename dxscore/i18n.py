@@ -676,6 +676,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the sheet '{sheet}' holds a chart, not cells; name a worksheet with --sheet",
         "vi": "trang tính '{sheet}' là biểu đồ, không phải bảng ô; hãy chọn trang tính khác bằng --sheet",
     },
+    "problem.encoding-but-utf8": {
+        "en": "the file is UTF-8 (as Excel's 'CSV UTF-8' is), which --encoding {encoding} would"
+        " garble; check it without --encoding (files in different encodings: one run each)",
+        "vi": "tệp được mã hóa UTF-8 (như 'CSV UTF-8' của Excel), --encoding {encoding} sẽ làm"
+        " sai chữ; hãy kiểm tra tệp này không kèm --encoding (các tệp khác mã hóa: mỗi tệp một lần chạy)",
+    },
     "problem.merged-cells": {
         "en": "cells {range} are merged: only the first holds a value, the others read empty;"
         " unmerge them and fill each cell (Excel: Merge & Center › Unmerge Cells)",

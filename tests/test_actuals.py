@@ -114,6 +114,23 @@ def test_encoding_utf8_on_a_file_with_a_bom_reads_past_the_bom(cli: Cli, write: 
         assert scored(cli, bom, "-t", WORKED, "--encoding", name) == expected
 
 
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_utf8_file_given_another_encoding_is_refused_not_garbled(
+    cli: Cli, write: Write, bom: bytes
+) -> None:
+    """Found by a test campaign: --encoding applies to every file, and an Excel "CSV UTF-8"
+    among cp1258 files was read as 'SĂ³c SÆ¡n', silently (with a BOM: 'missing column city')."""
+    utf8 = write(bom + LONG.encode("utf-8"), "utf8.csv")
+    windows = write(cp1258(LONG), "cp1258.csv")
+    result = cli("check", windows, utf8, "-t", WORKED, "--encoding", "cp1258")
+    assert result.code == 2
+    assert result.err.splitlines()[0] == (
+        f"{utf8}: the file is UTF-8 (as Excel's 'CSV UTF-8' is), which --encoding cp1258 would"
+        " garble; check it without --encoding (files in different encodings: one run each)"
+        " [encoding-but-utf8]"
+    )
+
+
 def test_undecodable_bytes_suggest_an_encoding(cli: Cli, write: Write) -> None:
     path = write(cp1258(LONG), "cp1258.csv")  # "chưa đạt" holds bytes UTF-8 cannot read
     result = cli("check", path, "-t", WORKED)
