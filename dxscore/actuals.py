@@ -83,6 +83,9 @@ class Actuals:
     not_reported: int = 0  # cells left empty: "not reported", documented, never an observation
     rows: int = 0
     named_sets: list[str] = field(default_factory=list)  # target sets the rows name, in order
+    # each area as first written, by its case- and space-folded form: "sóc sơn" is not a second
+    # area beside "Sóc Sơn" but the same one written another way (file and line of the first)
+    area_spellings: dict[tuple[str, str], tuple[str, str, int]] = field(default_factory=dict)
 
     def close(self) -> None:
         """Nothing to let go: the observations are plain Python objects."""
@@ -727,7 +730,9 @@ class _Layout:
             if area is None and area_cell not in self.area_of:
                 stripped = area_cell.strip()
                 area = nfc(stripped) if stripped else None
-                if self._clean(reader, stripped, self.area_at, name=True):
+                if self._clean(reader, stripped, self.area_at, name=True) and self._one_spelling(
+                    reader, set_id, area
+                ):
                     self.area_of[area_cell] = area  # a refused one is reported on every row
         # the row is read on after a control character, so that its other problems show too
         note = nfc(cells[self.note_at].strip()) if self.note_at is not None else ""
@@ -770,6 +775,25 @@ class _Layout:
                 "control-character", reader.line, index + 1, column, code=f"{ord(found):04X}"
             )
         return found is None
+
+    def _one_spelling(self, reader: _FileReader, set_id: str, area: str | None) -> bool:
+        """Whether the area is written as it was first in its city (a problem says where when
+        not)."""
+        if area is None or self.area_at is None:
+            return True
+        spellings = reader.result.area_spellings
+        first = spellings.setdefault(
+            (set_id, normalize_word(area)), (area, reader.name, reader.line)
+        )
+        if first[0] != area:
+            at = (reader.line, self.area_at + 1, self.header[self.area_at])
+            spelt, file, line = first
+            if file == reader.name:
+                reader.problem("area-spelling", *at, area=area, first=spelt, first_line=line)
+            else:
+                where = f"{file}:{line}"
+                reader.problem("area-spelling.file", *at, area=area, first=spelt, where=where)
+        return first[0] == area
 
     def _indicator(self, reader: _FileReader, set_id: str, cell: str) -> Indicator | None:
         stripped = cell.strip()

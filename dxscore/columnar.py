@@ -38,7 +38,7 @@ from dxscore.actuals import (
     sniff_delimiter,
 )
 from dxscore.errors import Problem
-from dxscore.model import TargetSet
+from dxscore.model import TargetSet, normalize_word
 from dxscore.observations import Observation
 from dxscore.scoring import NO_DATA, Fit, Series, SeriesKey, line_through
 
@@ -440,6 +440,9 @@ class _Reader:
     def _areas_and_years_clean(self, db: duckdb.DuckDBPyConnection) -> bool:
         """Every area written as the reference reader keeps it, every year a plain year."""
         if "area" in self.roles:
+            folded: set[str] = (
+                set()
+            )  # two spellings of one area are the reference reader's to report
             for (cell,) in db.execute(
                 f"SELECT DISTINCT {self._column('area')} FROM raw"
             ).fetchall():
@@ -447,8 +450,11 @@ class _Reader:
                     not cell.strip()
                     or nfc(cell.strip()) != cell
                     or control_character(cell, name=True)
+                    or normalize_word(cell) in folded
                 ):
                     return False
+                if cell is not None:
+                    folded.add(normalize_word(cell))
         for (cell,) in db.execute(f"SELECT DISTINCT {self._column('year')} FROM raw").fetchall():
             if cell is None or parse_year(cell) is None:
                 return False

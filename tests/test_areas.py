@@ -157,3 +157,26 @@ def test_an_unknown_area_gets_the_closest_or_a_count_of_the_rest(cli: Cli, write
     assert "--area: area 'xa 007' has no reported values; did you mean 'Xã 007'?" in typed
     far = cli("check", path, "-t", WORKED, "--area", "Phường 1").err
     assert "(areas: Xã 000, Xã 001" in far and "Xã 009 and 15 more)" in far
+
+
+def test_an_area_written_two_ways_is_refused_not_split_in_two(cli: Cli, write: Write) -> None:
+    """Found by a test campaign: 'Sóc Sơn' 57 and 'sóc sơn' 55 for the same year were two areas
+    in the league, and the conflicting values passed. Other cities may share the name."""
+    first = write(
+        "city,indicator,year,value,area\nhanoi,records_online_commune,2024,57,Sóc Sơn\n"
+        "haiphong,records_online_commune,2024,40,SÓC SƠN\n",
+        "a.csv",
+    )
+    second = write(
+        "city,indicator,year,value,area\nhanoi,records_online_commune,2024,55,sóc  sơn\n", "b.csv"
+    )
+    from conftest import ROOT
+
+    targets = ROOT / "targets"
+    assert cli("check", first, "-t", targets, "--fail-on", "never").code == 0
+    result = cli("check", first, second, "-t", targets)
+    assert result.code == 2
+    assert result.err.splitlines()[0] == (
+        f"{second}:2:5: area: area 'sóc  sơn' is written 'Sóc Sơn' in {first}:2: the same area,"
+        " in another case or spacing; write it one way [area-spelling]"
+    )
