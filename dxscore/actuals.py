@@ -582,8 +582,8 @@ class _FileReader:
         progress, every = self.progress, PROGRESS_EVERY
         unnamed, unnamed_data = layout.unnamed, None  # the first cell with data in such a column
         for self.line, cells in records:
-            if not cells or (len(cells) == 1 and not cells[0].strip()):
-                continue  # a blank line
+            if not "".join(cells).strip():
+                continue  # a blank line, or one of empty cells (Excel writes ";;;" for those)
             self.result.rows += 1
             if progress is not None and self.result.rows % every == 0:
                 progress(self.result.rows)

@@ -518,3 +518,14 @@ def test_a_pillar_with_no_target_scores_nothing_and_says_so(cli: Cli, write: Wri
     path = write("indicator,year,value\nrecords_online_commune,2024,50\n", "p.csv")
     result = cli("check", path, "-t", targets, "--pillar", "overall")
     assert result.code == 2 and "[nothing-to-score]" in result.err
+
+
+def test_a_row_of_empty_cells_is_a_blank_line(cli: Cli, write: Write) -> None:
+    """Found by a test campaign: Excel saves a formatted blank row as ';;;', which was refused
+    as an empty city or indicator although blank lines are skipped."""
+    rows = "indicator;year;value\ndx_rank;2024;3\n;;\n ; ; \nreporting_online;2024;90\n"
+    document = scored(cli, write(rows, "blank.csv"), "-t", WORKED)
+    assert {(r["indicator"], r["actual"]) for r in document["results"] if r["actual"]} == {
+        ("dx_rank", 3.0),
+        ("reporting_online", 90.0),
+    }
