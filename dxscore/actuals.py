@@ -69,6 +69,9 @@ FALSE_WORDS = frozenset({"no", "false", "0", "not done", "chưa đạt", "chưa 
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _YEAR_HEADER = re.compile(r"[0-9]{4}")
+_YEAR_INSIDE = re.compile(r"(?<![0-9])((?:19|20|21)[0-9]{2})(?![0-9])(?:\.0+)?")
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:(?:\.[0-9]{3}){2,}|(?:[ \u00a0\u202f][0-9]{3})+)")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]+)?")
 _QUOTED = re.compile(r'"[^"]*"')
 MAX_SHOWN = 60
 
@@ -160,6 +163,10 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
     if cleaned.lstrip("+-").casefold() in {"nan", "inf", "infinity"}:
         return "not-a-number.nan", {}
     if not _NUMBER.fullmatch(cleaned):
+        if _GROUPED.fullmatch(cleaned):  # 1.500.000, 1 500 000
+            return "not-a-number.thousands", {}
+        if _DATE.fullmatch(cleaned):
+            return "not-a-number.date", {}
         return "not-a-number", {}
     number = float(cleaned) + 0.0  # "-0" is 0
     if not -MAX_NUMBER <= number <= MAX_NUMBER:
@@ -814,6 +821,17 @@ class _Layout:
         if year is not None:
             self.year_of[cell] = year
             return year
+        inside = _YEAR_INSIDE.search(stripped)  # "2024.0", "năm 2024": a year, not written alone
+        if inside is not None:
+            reader.problem(
+                "bad-year.inside",
+                line,
+                index + 1,
+                self.header[index],
+                year=shown(stripped),
+                found=inside.group(1),
+            )
+            return None
         reader.problem(
             "bad-year",
             line,

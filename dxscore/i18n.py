@@ -531,6 +531,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "column year {year} is not between {low} and {high}",
         "vi": "năm {year} ở tiêu đề cột không nằm trong khoảng {low}–{high}",
     },
+    "problem.bad-year.inside": {
+        "en": "year '{year}' is not a year written alone; write {found}",
+        "vi": "'{year}' không phải là năm được ghi riêng; hãy ghi {found}",
+    },
     "problem.bad-year": {
         "en": "year '{year}' is not a year between {low} and {high}",
         "vi": "'{year}' không phải năm trong khoảng {low}–{high}",
@@ -583,6 +587,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.not-a-number.comma": {
         "en": "'{value}' is ambiguous: it could be {whole}{fraction} or {whole}.{fraction}; write it without the comma or with a dot",
         "vi": "'{value}' không rõ nghĩa: có thể là số nguyên {whole}{fraction} (dấu phẩy phân cách hàng nghìn) hoặc số thập phân {whole},{fraction}; hãy bỏ dấu phẩy nếu là số nguyên, hoặc dùng dấu chấm thập phân ({whole}.{fraction})",
+    },
+    "problem.not-a-number.date": {
+        "en": "'{value}' is a date, not a number (Excel turns some entries into dates: format"
+        " the cells as Number and type the value again)",
+        "vi": "'{value}' là ngày tháng, không phải số (Excel tự đổi một số giá trị thành ngày:"
+        " hãy định dạng ô là Number rồi nhập lại giá trị)",
     },
     "problem.not-a-number.nan": {
         "en": "'{value}' is not a value; NaN and infinity are refused (leave the cell empty when not reported)",

@@ -529,3 +529,23 @@ def test_a_row_of_empty_cells_is_a_blank_line(cli: Cli, write: Write) -> None:
         ("dx_rank", 3.0),
         ("reporting_online", 90.0),
     }
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("dx_rank,2024.0,3", "2: year: year '2024.0' is not a year written alone; write 2024"),
+        ("dx_rank,năm 2024,3", "2: year: year 'năm 2024' is not a year written alone; write 2024"),
+        ("reporting_online,2024,1.500.000", "3: value: '1.500.000' is ambiguous: thousands"),
+        ("reporting_online,2024,1 500 000", "3: value: '1 500 000' is ambiguous: thousands"),
+        ("reporting_online,2024,2024-05-05", "3: value: '2024-05-05' is a date, not a number"),
+    ],
+)
+def test_refusals_say_what_was_written_instead(
+    cli: Cli, write: Write, row: str, message: str
+) -> None:
+    """Found by a test campaign: these got a bare 'not a year' or 'not a number'."""
+    path = write(f"indicator,year,value\n{row}\n", "r.csv")
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.startswith(f"{path}:2:{message}")

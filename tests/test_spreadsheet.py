@@ -120,7 +120,8 @@ def test_percent_formatted_cells_and_dates(cli: Cli, tmp_path: Path) -> None:
     result = cli("check", path, "-t", WORKED)
     assert (
         result.err.splitlines()[0]
-        == f"{path}!Sheet:3:3: value: '2024-05-01' is not a number [not-a-number]"
+        == f"{path}!Sheet:3:3: value: '2024-05-01' is a date, not a number (Excel turns some"
+        " entries into dates: format the cells as Number and type the value again) [not-a-number]"
     )
     sheet.delete_rows(3)
     book.save(path)
