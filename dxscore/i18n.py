@@ -383,6 +383,55 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{value} is outside the range of unit {unit} ({span})",
         "vi": "{value} nằm ngoài khoảng của đơn vị {unit} ({span})",
     },
+    # the shared indicators' own names, for compare's rows (each set words its own differently)
+    "indicator.dx_rank": {
+        "en": "National rank in digital transformation",
+        "vi": "Thứ hạng cả nước về chuyển đổi số",
+    },
+    "indicator.online_services_level4": {
+        "en": "Eligible administrative procedures offered online at level 4",
+        "vi": "Thủ tục hành chính đủ điều kiện được cung cấp trực tuyến mức độ 4",
+    },
+    "indicator.records_online_city": {
+        "en": "City- or province-level work records processed online",
+        "vi": "Hồ sơ công việc cấp thành phố, cấp tỉnh được xử lý trên môi trường mạng",
+    },
+    "indicator.records_online_district": {
+        "en": "District-level work records processed online",
+        "vi": "Hồ sơ công việc cấp huyện được xử lý trên môi trường mạng",
+    },
+    "indicator.records_online_commune": {
+        "en": "Commune-level work records processed online",
+        "vi": "Hồ sơ công việc cấp xã được xử lý trên môi trường mạng",
+    },
+    "indicator.inspections_online": {
+        "en": "Inspections carried out through the digital environment",
+        "vi": "Hoạt động kiểm tra được thực hiện thông qua môi trường số",
+    },
+    "indicator.reporting_online": {
+        "en": "Reporting on the reporting information system",
+        "vi": "Chế độ báo cáo được thực hiện trên Hệ thống thông tin báo cáo",
+    },
+    "indicator.digital_economy_grdp_share": {
+        "en": "Digital economy share of GRDP (of GDP for the country)",
+        "vi": "Tỷ trọng kinh tế số trong GRDP (cả nước: trong GDP)",
+    },
+    "indicator.labour_productivity_growth": {
+        "en": "Labour productivity growth per year",
+        "vi": "Tốc độ tăng năng suất lao động hằng năm",
+    },
+    "indicator.broadband_household_coverage": {
+        "en": "Households covered by (fibre) broadband",
+        "vi": "Hộ gia đình được phủ hạ tầng băng thông rộng (cáp quang)",
+    },
+    "indicator.broadband_commune_coverage": {
+        "en": "Communes, wards and towns covered by broadband",
+        "vi": "Xã, phường, thị trấn được phủ hạ tầng băng thông rộng",
+    },
+    "indicator.epayment_account_share": {
+        "en": "Population with an electronic payment account",
+        "vi": "Tỷ lệ dân số có tài khoản thanh toán điện tử",
+    },
     "problem.canonical-unit": {
         "en": "'{id}' is a shared indicator id, measured in {canonical} in every target set, not"
         " {unit}; give this indicator an id of its own",

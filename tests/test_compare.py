@@ -75,3 +75,15 @@ def test_values_of_areas_are_left_out_and_said_to_be(cli: Cli, write) -> None:  
     rows = {(row["indicator"], row["target_year"]): row["sets"] for row in document["indicators"]}
     hanoi = rows[("records_online_commune", 2025)]["hanoi"]
     assert hanoi["target"] == {"min": 60.0} and hanoi["actual"] == 55.0
+
+
+def test_a_shared_indicator_is_named_for_all_sets_not_the_first(cli: Cli) -> None:
+    """Found by a test campaign: the row took Haiphong's words, so the national GDP row read
+    'GRDP thành phố'; and at 80 columns the ids were cut short."""
+    actuals = (EXAMPLES / "hanoi-actuals.csv", EXAMPLES / "haiphong-actuals.csv")
+    markdown = cli("compare", *actuals, "-t", TARGETS, "-f", "markdown", "--lang", "vi").out
+    assert "| Tỷ trọng kinh tế số trong GRDP (cả nước: trong GDP)<br><sub>" in markdown
+    assert "GRDP thành phố" not in markdown
+    table = cli("compare", *actuals, "-t", TARGETS, env={"COLUMNS": "80"}).out
+    assert "online_services_level4" in table.replace("\n", "").replace(" ", "")
+    assert "…" not in table

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dxscore.i18n import Lang, t
-from dxscore.model import CANONICAL_INDICATORS, Indicator, TargetSet
+from dxscore.model import CANONICAL_INDICATORS, TargetSet
 from dxscore.render import wording
 from dxscore.scoring import Result, Scorecard, Summary
 
@@ -21,8 +21,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    indicator: str
-    names: Indicator  # the first set's indicator, for its name and unit
+    indicator: str  # a shared id: its name is the catalogue's (indicator.<id>), not one set's
     target_year: int
     cells: tuple[Result | None, ...]  # one per target set; None: no target that year
 
@@ -50,7 +49,6 @@ def comparison(scorecard: Scorecard) -> Comparison:
     shared = [ind for ind in CANONICAL_INDICATORS if len(holders[ind]) >= min(2, len(sets))]
     rows = []
     for indicator in shared:
-        first = next(ind for _, ind in holders[indicator][0].indicators() if ind.id == indicator)
         years = sorted(
             {
                 year
@@ -64,7 +62,6 @@ def comparison(scorecard: Scorecard) -> Comparison:
             rows.append(
                 Row(
                     indicator,
-                    first,
                     year,
                     tuple(results.get((ts.id, indicator, year)) for ts in sets),
                 )
@@ -110,13 +107,13 @@ def as_table(view: Comparison, lang: Lang) -> list[RenderableType]:
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
-    table.add_column(t("col.indicator", lang), ratio=1, min_width=16)
+    table.add_column(t("col.indicator", lang), ratio=1, min_width=16, overflow="fold")
     table.add_column(t("compare.year", lang), justify="right")
     for ts in view.sets:
         table.add_column(escape(ts.name.in_lang(lang)), ratio=1)
     for row in view.rows:
         table.add_row(
-            f"{escape(row.names.name.in_lang(lang))}\n[dim]{escape(row.indicator)}[/dim]",
+            f"{escape(t('indicator.' + row.indicator, lang))}\n[dim]{escape(row.indicator)}[/dim]",
             str(row.target_year),
             *(escape(_cell(cell, lang)) for cell in row.cells),
         )
@@ -147,7 +144,7 @@ def as_markdown(view: Comparison, lang: Lang) -> str:
     for row in view.rows:
         cells = " | ".join(text(_cell(cell, lang)) for cell in row.cells)
         lines.append(
-            f"| {text(row.names.name.in_lang(lang))}<br><sub>{text(row.indicator)}</sub> | {row.target_year} | {cells} |"
+            f"| {text(t('indicator.' + row.indicator, lang))}<br><sub>{text(row.indicator)}</sub> | {row.target_year} | {cells} |"
         )
     lines += [
         "",
