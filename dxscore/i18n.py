@@ -613,12 +613,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         " year, value (hoặc các năm làm cột)",
     },
     "problem.duplicate-row": {
-        "en": "a second value for {indicator} in {year} ({city}, city-wide); the first is at {first}. Keep one row",
-        "vi": "{indicator} năm {year} ({city}, toàn thành phố) đã có giá trị ở {first}; chỉ giữ một dòng",
+        "en": "a second row for {indicator} in {year} ({city}, city-wide); the first is at {first}. Keep one row",
+        "vi": "{indicator} năm {year} ({city}, toàn thành phố) đã có dòng ở {first}; chỉ giữ một dòng",
     },
     "problem.duplicate-row.area": {
-        "en": "a second value for {indicator} in {year} ({city}, area {area}); the first is at {first}. Keep one row",
-        "vi": "{indicator} năm {year} ({city}, địa bàn {area}) đã có giá trị ở {first}; chỉ giữ một dòng",
+        "en": "a second row for {indicator} in {year} ({city}, area {area}); the first is at {first}. Keep one row",
+        "vi": "{indicator} năm {year} ({city}, địa bàn {area}) đã có dòng ở {first}; chỉ giữ một dòng",
     },
     "problem.bad-milestone": {
         "en": "'{value}' is not a milestone value for {indicator}; write done/yes/1/đạt/hoàn thành or no/0/chưa đạt",

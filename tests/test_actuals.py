@@ -226,7 +226,7 @@ def test_a_second_row_for_the_same_year_is_rejected_with_the_first_line(
     result = cli("check", path, "-t", WORKED)
     assert result.code == 2
     assert result.err.splitlines()[0] == (
-        f"{path}:4:3: value: a second value for dx_rank in 2024 (worked, city-wide); "
+        f"{path}:4:3: value: a second row for dx_rank in 2024 (worked, city-wide); "
         f"the first is at {path}:2. Keep one row [duplicate-row]"
     )
 
@@ -236,7 +236,7 @@ def test_duplicates_across_files_are_rejected(cli: Cli, write: Write) -> None:
     second = write("indicator,year,value\ndx_rank,2024,3\n", "b.csv")
     result = cli("check", first, second, "-t", WORKED)
     assert result.code == 2
-    assert f"{second}:2:3: value: a second value for dx_rank in 2024" in result.err
+    assert f"{second}:2:3: value: a second row for dx_rank in 2024" in result.err
     assert f"the first is at {first}:2" in result.err
 
 
