@@ -217,6 +217,12 @@ HANDED_BACK: dict[str, Callable[[list[str]], list[str]]] = {
 }
 
 
+def test_the_readme_counts_the_kinds_of_flawed_file() -> None:
+    words = {18: "eighteen", 19: "nineteen", 20: "twenty", 21: "twenty-one", 22: "twenty-two"}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"checks that {words[len(HANDED_BACK)]} kinds of" in readme
+
+
 @pytest.mark.usefixtures("any_size")
 @pytest.mark.parametrize("name", sorted(HANDED_BACK))
 def test_what_the_duckdb_reader_hands_back(
