@@ -213,19 +213,17 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.yaml-syntax.unclosed-quote": {
         "en": "the quote {quote} opened here is never closed (the file ends first); close it",
-        "vi": "dấu {quote} mở ở đây không được đóng (tệp kết thúc trước); hãy đóng lại",
+        "vi": "dấu ngoặc {quote} mở ở đây chưa được đóng (tệp kết thúc trước khi gặp dấu đóng); hãy thêm dấu {quote} để đóng",
     },
     "problem.yaml-syntax.unclosed-flow": {
         "en": "the {opener} opened here is not closed: at {line}:{col} a ',' or '{closer}' was"
         " expected; close it with {closer}",
-        "vi": "dấu {opener} mở ở đây chưa được đóng: tại {line}:{col} cần có ',' hoặc '{closer}';"
-        " hãy đóng bằng {closer}",
+        "vi": "dấu ngoặc {opener} mở ở đây chưa được đóng: tại dòng {line}, cột {col} cần có ',' hoặc '{closer}'; hãy thêm dấu {closer} để đóng",
     },
     "problem.yaml-syntax.line-separator": {
         "en": "the text holds the line separator U+{code} (often pasted from Word or a PDF),"
         " which YAML reads as a line break and editors do not; replace it with a space or a new line",
-        "vi": "văn bản chứa ký tự ngăn dòng U+{code} (thường do dán từ Word hoặc PDF): YAML coi"
-        " đó là xuống dòng còn trình soạn thảo thì không; hãy thay bằng dấu cách hoặc xuống dòng",
+        "vi": "văn bản chứa ký tự phân cách dòng U+{code} (thường do dán từ Word hoặc PDF): YAML coi đó là dấu xuống dòng nhưng trình soạn thảo thì không; hãy thay bằng dấu cách hoặc dấu xuống dòng thông thường",
     },
     "problem.yaml-alias": {
         "en": "YAML aliases (*{name}) are not allowed in dxscore files; write the value out in full",
@@ -410,7 +408,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "indicator.reporting_online": {
         "en": "Reporting on the reporting information system",
-        "vi": "Chế độ báo cáo được thực hiện trên Hệ thống thông tin báo cáo",
+        "vi": "Chế độ báo cáo được thực hiện trên hệ thống thông tin báo cáo",
     },
     "indicator.digital_economy_grdp_share": {
         "en": "Digital economy share of GRDP (of GDP for the country)",
@@ -435,12 +433,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.canonical-unit": {
         "en": "'{id}' is a shared indicator id, measured in {canonical} in every target set, not"
         " {unit}; give this indicator an id of its own",
-        "vi": "'{id}' là mã chỉ tiêu dùng chung, mọi bộ chỉ tiêu đều đo bằng {canonical}, không"
-        " phải {unit}; hãy đặt cho chỉ tiêu này một mã riêng",
+        "vi": "'{id}' là mã chỉ tiêu dùng chung, có đơn vị {canonical} trong mọi bộ chỉ tiêu, không phải {unit}; hãy đặt mã riêng cho chỉ tiêu này",
     },
     "problem.unreachable": {
-        "en": "`{comparator}: {value}` can never be met: values of unit {unit} lie in {span}",
-        "vi": "`{comparator}: {value}` không bao giờ đạt được: giá trị của đơn vị {unit} nằm trong khoảng {span}",
+        "en": "`{comparator}: {value}` can never be met (values of unit {unit}: {span})",
+        "vi": "mục tiêu `{comparator}: {value}` không thể đạt được (phạm vi giá trị của đơn vị {unit}: {span})",
     },
     "problem.rank-whole": {
         "en": "a rank is a whole number, not {value}",
@@ -582,7 +579,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.bad-year.inside": {
         "en": "year '{year}' is not a year written alone; write {found}",
-        "vi": "'{year}' không phải là năm được ghi riêng; hãy ghi {found}",
+        "vi": "'{year}' có thêm ký tự ngoài số năm; hãy chỉ ghi {found}",
     },
     "problem.bad-year": {
         "en": "year '{year}' is not a year between {low} and {high}",
@@ -750,8 +747,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.encoding-but-utf8": {
         "en": "the file is UTF-8 (as Excel's 'CSV UTF-8' is), which --encoding {encoding} would"
         " garble; check it without --encoding (files in different encodings: one run each)",
-        "vi": "tệp được mã hóa UTF-8 (như 'CSV UTF-8' của Excel), --encoding {encoding} sẽ làm"
-        " sai chữ; hãy kiểm tra tệp này không kèm --encoding (các tệp khác mã hóa: mỗi tệp một lần chạy)",
+        "vi": "tệp dùng bảng mã UTF-8 (như 'CSV UTF-8' của Excel) nên --encoding {encoding} sẽ làm lỗi chữ; hãy kiểm tra tệp này mà không dùng --encoding (các tệp dùng bảng mã khác nhau: chạy riêng từng tệp)",
     },
     "problem.merged-cells": {
         "en": "cells {range} are merged: only the first holds a value, the others read empty;"

@@ -340,14 +340,14 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
         (
             "{min: 60}",
             "{above: 100}",
-            "12:23: pillars.government[0].targets.2025.above: `above: 100` can never be met:"
-            " values of unit percent lie in 0–100",
+            "12:23: pillars.government[0].targets.2025.above: `above: 100` can never be met"
+            " (values of unit percent: 0–100)",
         ),
         (
             "unit: percent\n      targets:\n        2025: {about: 30}",
             "unit: rank\n      targets:\n        2025: {below: 1.0}",
-            "20:23: pillars.economy[0].targets.2025.below: `below: 1` can never be met:"
-            " values of unit rank lie in ≥ 1",
+            "20:23: pillars.economy[0].targets.2025.below: `below: 1` can never be met"
+            " (values of unit rank: ≥ 1)",
         ),
         (
             "unit: percent\n      targets:\n        2025: {about: 30}",
