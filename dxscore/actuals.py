@@ -54,6 +54,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         *("area", "địa bàn", "dia ban", "district", "commune", "ward"),
         *("quận huyện", "quận/huyện", "quận", "huyện", "quan huyen", "quan", "huyen"),
         *("xã phường", "xã/phường", "phường/xã", "phường xã", "xã", "phường", "xa", "phuong"),
+        *("quận / huyện", "quận, huyện", "xã / phường", "phường / xã", "xã, phường", "phường, xã"),
     ),
     "note": ("note", "ghi chú", "ghi chu", "notes"),
     "source": ("source", "nguồn", "nguon"),
@@ -69,7 +70,7 @@ FALSE_WORDS = frozenset({"no", "false", "0", "not done", "chưa đạt", "chưa 
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _YEAR_HEADER = re.compile(r"[0-9]{4}")
-_YEAR_INSIDE = re.compile(r"(?<![0-9])((?:19|20|21)[0-9]{2})(?![0-9])(?:\.0+)?")
+_YEAR_INSIDE = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2}|2100)(?![0-9])")
 _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:(?:\.[0-9]{3}){2,}|(?:[ \u00a0\u202f][0-9]{3})+)")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]+)?")
 _QUOTED = re.compile(r'"[^"]*"')
@@ -589,7 +590,7 @@ class _FileReader:
         progress, every = self.progress, PROGRESS_EVERY
         unnamed, unnamed_data = layout.unnamed, None  # the first cell with data in such a column
         for self.line, cells in records:
-            if not "".join(cells).strip():
+            if (not cells or not cells[0].strip()) and not "".join(cells).strip():
                 continue  # a blank line, or one of empty cells (Excel writes ";;;" for those)
             self.result.rows += 1
             if progress is not None and self.result.rows % every == 0:
@@ -656,7 +657,7 @@ class _FileReader:
                 continue
             if role in roles:
                 self.problem(
-                    "duplicate-column",
+                    "duplicate-column.area" if role == "area" else "duplicate-column",
                     self.line,
                     index + 1,
                     cell,
@@ -713,7 +714,7 @@ class _Layout:
         self.set_of: dict[str, str] = {}  # city cell → target set id, once accepted
         self.fixed_set: str | None = None  # the target set of every row, without a city column
         self.indicator_of: dict[tuple[str, str], Indicator] = {}  # (set id, cell) → indicator
-        self.area_of: dict[str, str | None] = {}  # area cell → its NFC name
+        self.area_of: dict[tuple[str, str], str | None] = {}  # (set, area cell) → its NFC name
         self.year_of: dict[str, int] = {}  # year cell → year, once accepted
 
     def read_row(self, reader: _FileReader, cells: list[str]) -> None:
@@ -733,14 +734,14 @@ class _Layout:
         area: str | None = None
         if self.area_at is not None:
             area_cell = cells[self.area_at]
-            area = self.area_of.get(area_cell)
-            if area is None and area_cell not in self.area_of:
+            area = self.area_of.get((set_id, area_cell))
+            if area is None and (set_id, area_cell) not in self.area_of:
                 stripped = area_cell.strip()
                 area = nfc(stripped) if stripped else None
                 if self._clean(reader, stripped, self.area_at, name=True) and self._one_spelling(
                     reader, set_id, area
                 ):
-                    self.area_of[area_cell] = area  # a refused one is reported on every row
+                    self.area_of[(set_id, area_cell)] = area  # a refused one: on every row
         # the row is read on after a control character, so that its other problems show too
         note = nfc(cells[self.note_at].strip()) if self.note_at is not None else ""
         if note and self.note_at is not None:

@@ -589,6 +589,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "year {year} heads two columns; keep one",
         "vi": "năm {year} là tiêu đề của hai cột; chỉ giữ một cột",
     },
+    "problem.duplicate-column.area": {
+        "en": "two columns name an area ({first} and {second}); give each area in one column,"
+        " with its district where communes share a name ('Sóc Sơn / Phù Linh')",
+        "vi": "hai cột cùng ghi địa bàn ({first} và {second}); hãy ghi mỗi địa bàn trong một cột,"
+        " kèm tên huyện nếu các xã trùng tên ('Sóc Sơn / Phù Linh')",
+    },
     "problem.duplicate-column": {
         "en": "two columns mean '{role}' ({first} and {second}); keep one",
         "vi": "hai cột cùng nghĩa '{role}' ({first} và {second}); chỉ giữ một",

@@ -490,9 +490,16 @@ def league_tables(scorecard: Scorecard) -> list[tuple[str, int, list[LeagueRow]]
     return [(set_id, year, rows) for (set_id, year), rows in sorted(tables.items())]
 
 
+def _shown(score: float | None) -> tuple[float, bool] | None:
+    """A score as a reader tells it apart: to a tenth, and 100 apart from anything short of it
+    (which reads 99.9)."""
+    return None if score is None else (round(score, 1), score >= 100)
+
+
 def league(scorecard: Scorecard) -> list[LeagueRow]:
     """Areas ranked per target set and target year, best score first (no data last, then by name);
-    equal scores share a rank, and the next rank counts them (1, 1, 3).
+    scores that read the same (to a tenth, as every document shows them) share a rank, and the
+    next rank counts them (1, 1, 3).
 
     City-wide results (area None) are not in the league: they are the city itself.
     """
@@ -512,7 +519,7 @@ def league(scorecard: Scorecard) -> list[LeagueRow]:
         for position, entry in enumerate(ordered, 1):
             if entry.score is None:
                 rank = None
-            elif position == 1 or entry.score != ordered[position - 2].score:
+            elif position == 1 or _shown(entry.score) != _shown(ordered[position - 2].score):
                 rank = position
             area = entry.area or ""
             weakest = min(pillars[(set_id, area, year)], key=lambda s: s.score or 0.0, default=None)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class SheetError(Exception):
@@ -53,9 +53,25 @@ def open_sheet(path: Path, sheet: str | None) -> tuple[str, Iterator[tuple[int, 
     return title, _rows(values, formulas, title, merged)
 
 
-def _merged_ranges(path: Path, sheet: Any) -> list[tuple[int, int, int, str]]:
-    """(first row, first column, last row, "B2:B3") of each range of merged cells. openpyxl's
-    read-only sheet does not parse them, so they are read from the sheet's XML."""
+class Merged(NamedTuple):
+    """A range of merged cells: only its first (top-left) cell holds the value."""
+
+    top: int
+    left: int
+    bottom: int
+    right: int
+    name: str  # "B2:B3"
+
+    def hides(self, row: int, width: int) -> bool:
+        """Whether it empties a cell of this row within the table's first ``width`` columns."""
+        if not self.top <= row <= self.bottom or self.left > width:
+            return False
+        return row > self.top or self.right > self.left
+
+
+def _merged_ranges(path: Path, sheet: Any) -> list[Merged]:
+    """The sheet's ranges of merged cells. openpyxl's read-only sheet does not parse them, so
+    they are read from the sheet's XML, where they follow the rows: only that tail is kept."""
     import zipfile
 
     from openpyxl.utils import column_index_from_string
@@ -63,10 +79,27 @@ def _merged_ranges(path: Path, sheet: Any) -> list[tuple[int, int, int, str]]:
     member = getattr(sheet, "_worksheet_path", None)
     if member is None:
         return []
-    with zipfile.ZipFile(path) as book:
-        text = book.read(member).decode("utf-8", "replace")
+    kept: list[bytes] = []
+    carry = b""
+    with zipfile.ZipFile(path) as book, book.open(member) as xml:
+        while chunk := xml.read(1 << 20):
+            if kept:
+                kept.append(chunk)
+                continue
+            joined = carry + chunk
+            end = joined.find(b"</sheetData>")
+            if end >= 0:
+                kept.append(joined[end:])
+            carry = joined[-16:]
+    text = b"".join(kept).decode("utf-8", "replace")
     return [
-        (int(top), column_index_from_string(left), int(bottom), f"{left}{top}:{right}{bottom}")
+        Merged(
+            int(top),
+            column_index_from_string(left),
+            int(bottom),
+            column_index_from_string(right),
+            f"{left}{top}:{right}{bottom}",
+        )
         for left, top, right, bottom in _MERGE.findall(text)
     ]
 
@@ -75,22 +108,23 @@ _MERGE = re.compile(r'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]
 
 
 def _rows(
-    values: Any, formulas: Any, title: str, merged: list[tuple[int, int, int, str]]
+    values: Any, formulas: Any, title: str, merged: list[Merged]
 ) -> Iterator[tuple[int, list[str]]]:
     try:
         for sheet in (values[title], formulas[title]):
             sheet.reset_dimensions()  # the size a file declares can be wrong: read every row
         pairs = zip(values[title].iter_rows(), formulas[title].iter_rows(), strict=False)
-        header: int | None = None  # the table's header: the first row with a value
+        width = 0  # the table's: its header is the first row with a value
         for number, (row, written) in enumerate(pairs, 1):
             cells = [_text(cell) for cell in row]
-            if header is None and any(cells):
-                header = number
-                # merged below the header, a cell reads empty under its first row: an area,
-                # a city or a value would silently be lost (a title merged above is harmless)
-                for top, left, bottom, cells_range in merged:
-                    if bottom > header:
-                        raise SheetError("merged-cells", (top, left), range=cells_range)
+            if not width:  # the header's last named column
+                width = max((i for i, cell in enumerate(cells, 1) if cell), default=0)
+            elif merged and any(cells):
+                # in a row of data, a merged cell reads empty but for the first: an area, a
+                # city or a value would be lost (a merged title, or an empty box, is harmless)
+                hiding = next((m for m in merged if m.hides(number, width)), None)
+                if hiding is not None:
+                    raise SheetError("merged-cells", (hiding.top, hiding.left), range=hiding.name)
             for column, (cell, source) in enumerate(zip(row, written, strict=False), 1):
                 if (
                     cell.value is None

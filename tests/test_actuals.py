@@ -536,6 +536,7 @@ def test_a_row_of_empty_cells_is_a_blank_line(cli: Cli, write: Write) -> None:
     [
         ("dx_rank,2024.0,3", "2: year: year '2024.0' is not a year written alone; write 2024"),
         ("dx_rank,năm 2024,3", "2: year: year 'năm 2024' is not a year written alone; write 2024"),
+        ("dx_rank,2150,3", "2: year: year '2150' is not a year between 1900 and 2100"),
         ("reporting_online,2024,1.500.000", "3: value: '1.500.000' is ambiguous: thousands"),
         ("reporting_online,2024,1 500 000", "3: value: '1 500 000' is ambiguous: thousands"),
         ("reporting_online,2024,2024-05-05", "3: value: '2024-05-05' is a date, not a number"),

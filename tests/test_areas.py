@@ -138,12 +138,14 @@ def test_each_citys_league_stands_under_its_own_heading(cli: Cli, write: Write) 
     )
 
 
-@pytest.mark.parametrize("header", ["Quận/Huyện", "Huyện", "Phường/Xã", "xã", "Địa bàn"])
+@pytest.mark.parametrize(
+    "header", ["Quận/Huyện", "Quận / Huyện", "Quận, huyện", "Huyện", "Phường/Xã", "xã", "Địa bàn"]
+)
 def test_the_area_column_goes_by_its_vietnamese_names(cli: Cli, write: Write, header: str) -> None:
     """Found by a test campaign: 'Quận/Huyện' was ignored as an unused column, and every
     district's value became a city-wide one."""
     path = write(
-        f"indicator,year,value,{header}\nrecords_online_commune,2024,30,Sóc Sơn\n", "q.csv"
+        f'indicator,year,value,"{header}"\nrecords_online_commune,2024,30,Sóc Sơn\n', "q.csv"
     )
     document = json.loads(cli("check", path, "-t", WORKED, "-f", "json", "--fail-on", "never").out)
     assert {r["area"] for r in document["results"]} == {"Sóc Sơn"}
@@ -174,9 +176,33 @@ def test_an_area_written_two_ways_is_refused_not_split_in_two(cli: Cli, write: W
 
     targets = ROOT / "targets"
     assert cli("check", first, "-t", targets, "--fail-on", "never").code == 0
+    mixed = write(  # Haiphong writes it first: Hanoi's two spellings are still two
+        "city,indicator,year,value,area\nhanoi,records_online_commune,2024,57,Sóc Sơn\n"
+        "haiphong,records_online_commune,2024,40,sóc sơn\nhanoi,records_online_commune,2023,55,sóc sơn\n",
+        "mixed.csv",
+    )
+    assert (
+        "mixed.csv:4:5: area: area 'sóc sơn' is written 'Sóc Sơn' on line 2"
+        in cli("check", mixed, "-t", targets).err
+    )
     result = cli("check", first, second, "-t", targets)
     assert result.code == 2
     assert result.err.splitlines()[0] == (
         f"{second}:2:5: area: area 'sóc  sơn' is written 'Sóc Sơn' in {first}:2: the same area,"
         " in another case or spacing; write it one way [area-spelling]"
+    )
+
+
+def test_a_district_column_beside_a_commune_column_is_refused_with_what_to_do(
+    cli: Cli, write: Write
+) -> None:
+    path = write(
+        "indicator,year,value,Quận/Huyện,Phường/Xã\nrecords_online_commune,2024,30,Sóc Sơn,Phù Linh\n",
+        "two.csv",
+    )
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.startswith(
+        f"{path}:1:5: Phường/Xã: two columns name an area ('Quận/Huyện' and 'Phường/Xã'); give"
+        " each area in one column, with its district where communes share a name"
     )

@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 from dxscore.actuals import read_actuals
 from dxscore.model import MAX_NUMBER, Target, TargetSet
 from dxscore.observations import Observation
-from dxscore.scoring import Scorecard, attainment, fit_line, judge, league, meets, score
+from dxscore.scoring import (
+    Scorecard,
+    Summary,
+    attainment,
+    fit_line,
+    judge,
+    league,
+    meets,
+    score,
+)
 from dxscore.targets import load_target_sets
 
 DATA = Path(__file__).parent / "data"
@@ -368,6 +377,20 @@ def test_league_names_the_weakest_pillar_and_lists_areas_without_data_last() -> 
     card = score(_worked_sets(), observations, as_of=2023, years=[2025])
     rows = [(r.rank, r.area, r.worst_pillar) for r in league(card)]
     assert rows == [(1, "A", "society"), (2, "B", "government"), (None, "C", None)]
+
+
+def test_scores_that_read_the_same_share_a_rank() -> None:
+    """Sums that differ in the last bit (20.000000000000004 and 20.0) read 20.0 alike, and so
+    does 19.96; 100 and 99.96 (which reads 99.9) do not tie."""
+    counts = dict.fromkeys(("achieved", "on_track", "at_risk", "missed", "no_data"), 0)
+    scores = {"A": 20.000000000000004, "B": 20.0, "C": 19.96, "D": 100.0, "E": 99.96}
+    summary = tuple(
+        Summary("worked", area, 2025, None, value, 1.0, counts)  # type: ignore[arg-type]
+        for area, value in scores.items()
+    )
+    card = Scorecard(2024, tuple(_worked_sets()), (), summary, tuple(scores))
+    ranks = {r.area: r.rank for r in league(card)}
+    assert ranks == {"D": 1, "E": 2, "A": 3, "B": 3, "C": 3}
 
 
 def test_equal_scores_share_a_rank() -> None:

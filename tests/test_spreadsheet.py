@@ -347,6 +347,21 @@ def test_a_formula_excel_computed_to_empty_text_is_an_empty_cell(cli: Cli, tmp_p
     assert never.code == 2 and "[formula-without-value]" in never.err
 
 
+def test_a_header_merged_over_two_rows_loses_nothing(cli: Cli, tmp_path: Path) -> None:
+    book, sheet = new_book()
+    sheet.append(["indicator", "year", "value"])
+    sheet.append([None, None, None])
+    sheet.append(["records_online_commune", 2024, 30])
+    for column in "ABC":
+        sheet.merge_cells(f"{column}1:{column}2")
+    path = tmp_path / "header.xlsx"
+    book.save(path)
+    document = scored(cli, path, "-t", WORKED, "--year", "2025", "--pillar", "government")
+    assert {r["indicator"]: r["actual"] for r in document["results"]}[
+        "records_online_commune"
+    ] == 30
+
+
 def test_merged_cells_in_the_table_are_refused(cli: Cli, tmp_path: Path) -> None:
     """Found by a test campaign: an area merged over two rows read empty on the second, and
     that district's value silently became a city-wide one."""
@@ -355,6 +370,8 @@ def test_merged_cells_in_the_table_are_refused(cli: Cli, tmp_path: Path) -> None
     sheet.append(["records_online_commune", 2024, 30, "Sóc Sơn"])
     sheet.append(["inspections_online", 2024, 20, None])
     path = tmp_path / "merged.xlsx"
+    book.save(path)
+    sheet.merge_cells("F2:F3")  # an empty box beside the table: nothing is lost
     book.save(path)
     assert {r["area"] for r in scored(cli, path, "-t", WORKED)["results"]} == {None, "Sóc Sơn"}
     sheet.merge_cells("D2:D3")
