@@ -490,10 +490,12 @@ def league_tables(scorecard: Scorecard) -> list[tuple[str, int, list[LeagueRow]]
     return [(set_id, year, rows) for (set_id, year), rows in sorted(tables.items())]
 
 
-def _shown(score: float | None) -> tuple[float, bool] | None:
-    """A score as a reader tells it apart: to a tenth, and 100 apart from anything short of it
-    (which reads 99.9)."""
-    return None if score is None else (round(score, 1), score >= 100)
+def _shown(score: float | None) -> float | None:
+    """A score as a reader tells it apart: to a tenth, where anything short of 100 reads at
+    most 99.9 (as the documents word it)."""
+    if score is None:
+        return None
+    return 99.9 if score < 100 and round(score, 1) >= 100 else round(score, 1)
 
 
 def league(scorecard: Scorecard) -> list[LeagueRow]:

@@ -62,9 +62,9 @@ class Merged(NamedTuple):
     right: int
     name: str  # "B2:B3"
 
-    def hides(self, row: int, width: int) -> bool:
-        """Whether it empties a cell of this row within the table's first ``width`` columns."""
-        if not self.top <= row <= self.bottom or self.left > width:
+    def hides(self, row: int, first: int, last: int) -> bool:
+        """Whether it empties a cell of this row within the table's columns, first to last."""
+        if not self.top <= row <= self.bottom or self.left > last or self.right < first:
             return False
         return row > self.top or self.right > self.left
 
@@ -87,10 +87,10 @@ def _merged_ranges(path: Path, sheet: Any) -> list[Merged]:
                 kept.append(chunk)
                 continue
             joined = carry + chunk
-            end = joined.find(b"</sheetData>")
-            if end >= 0:
-                kept.append(joined[end:])
-            carry = joined[-16:]
+            end = _ROWS_END.search(joined)  # </sheetData>, or </x:sheetData> (OpenXML SDK)
+            if end is not None:
+                kept.append(joined[end.start() :])
+            carry = joined[-24:]
     text = b"".join(kept).decode("utf-8", "replace")
     return [
         Merged(
@@ -104,6 +104,7 @@ def _merged_ranges(path: Path, sheet: Any) -> list[Merged]:
     ]
 
 
+_ROWS_END = re.compile(rb"</(?:\w+:)?sheetData>")
 _MERGE = re.compile(r'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
 
 
@@ -114,15 +115,16 @@ def _rows(
         for sheet in (values[title], formulas[title]):
             sheet.reset_dimensions()  # the size a file declares can be wrong: read every row
         pairs = zip(values[title].iter_rows(), formulas[title].iter_rows(), strict=False)
-        width = 0  # the table's: its header is the first row with a value
+        first = last = 0  # the table's columns: its header is the first row with a value
         for number, (row, written) in enumerate(pairs, 1):
             cells = [_text(cell) for cell in row]
-            if not width:  # the header's last named column
-                width = max((i for i, cell in enumerate(cells, 1) if cell), default=0)
+            if not last:  # the header's first and last named columns
+                named = [i for i, cell in enumerate(cells, 1) if cell]
+                first, last = (named[0], named[-1]) if named else (0, 0)
             elif merged and any(cells):
                 # in a row of data, a merged cell reads empty but for the first: an area, a
                 # city or a value would be lost (a merged title, or an empty box, is harmless)
-                hiding = next((m for m in merged if m.hides(number, width)), None)
+                hiding = next((m for m in merged if m.hides(number, first, last)), None)
                 if hiding is not None:
                     raise SheetError("merged-cells", (hiding.top, hiding.left), range=hiding.name)
             for column, (cell, source) in enumerate(zip(row, written, strict=False), 1):

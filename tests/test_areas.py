@@ -206,3 +206,24 @@ def test_a_district_column_beside_a_commune_column_is_refused_with_what_to_do(
         f"{path}:1:5: Phường/Xã: two columns name an area ('Quận/Huyện' and 'Phường/Xã'); give"
         " each area in one column, with its district where communes share a name"
     )
+
+
+def test_a_city_with_one_area_gets_its_full_report_whatever_the_others_have(
+    cli: Cli, write: Write
+) -> None:
+    """Found by a test campaign: whether an area got a league row or a full report depended on
+    how many areas all cities had together."""
+    from conftest import ROOT
+
+    path = write(
+        "city,area,indicator,year,value\n"
+        "hanoi,Ba Đình,epayment_account_share,2024,70\n"
+        "haiphong,Lê Chân,epayment_account_share,2024,60\n"
+        "haiphong,Hồng Bàng,epayment_account_share,2024,50\n",
+        "mixed.csv",
+    )
+    markdown = cli("report", path, "-t", ROOT / "targets", "-f", "markdown", "--year", "2025").out
+    headings = [line for line in markdown.splitlines() if line.startswith(("# ", "## H"))]
+    assert "# Hanoi: digital-transformation scorecard · Area: Ba Đình" in headings
+    assert "## Haiphong · areas ranked, target year 2025" in headings
+    assert "## Hanoi · areas ranked, target year 2025" not in headings

@@ -325,3 +325,20 @@ def test_rounding_never_makes_a_target_look_met(cli: Cli, write: Write) -> None:
     assert "score 99.9 · data for 1 of 1" in shown  # 99.99…, not 100.0
     markdown = cli("report", actuals, "-t", targets, "--pillar", "government", "-f", "markdown").out
     assert "| ≥ 100% | 99.995% (2024) |" in markdown and "| &gt; 99.995% |" in markdown
+    explained = cli(
+        "check",
+        actuals,
+        "-t",
+        targets,
+        "--pillar",
+        "government",
+        "--explain",
+        "--year",
+        "2025",
+        "--fail-on",
+        "never",
+        env=wide,
+    ).out  # the trail and the chart's labels word values as the table does
+    assert "2024=99.995%; current 99.995% (2024)" in explained
+    html = cli("report", actuals, "-t", targets, "--pillar", "government", "-f", "html").out
+    assert "<title>2024: 99.995%</title>" in html

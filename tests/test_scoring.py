@@ -381,16 +381,16 @@ def test_league_names_the_weakest_pillar_and_lists_areas_without_data_last() -> 
 
 def test_scores_that_read_the_same_share_a_rank() -> None:
     """Sums that differ in the last bit (20.000000000000004 and 20.0) read 20.0 alike, and so
-    does 19.96; 100 and 99.96 (which reads 99.9) do not tie."""
+    does 19.96; 99.96 reads 99.9, short of 100, as 99.91 does."""
     counts = dict.fromkeys(("achieved", "on_track", "at_risk", "missed", "no_data"), 0)
-    scores = {"A": 20.000000000000004, "B": 20.0, "C": 19.96, "D": 100.0, "E": 99.96}
+    scores = {"A": 20.000000000000004, "B": 20.0, "C": 19.96, "D": 100.0, "E": 99.96, "F": 99.91}
     summary = tuple(
         Summary("worked", area, 2025, None, value, 1.0, counts)  # type: ignore[arg-type]
         for area, value in scores.items()
     )
     card = Scorecard(2024, tuple(_worked_sets()), (), summary, tuple(scores))
     ranks = {r.area: r.rank for r in league(card)}
-    assert ranks == {"D": 1, "E": 2, "A": 3, "B": 3, "C": 3}
+    assert ranks == {"D": 1, "E": 2, "F": 2, "A": 4, "B": 4, "C": 4}  # E and F both read 99.9
 
 
 def test_equal_scores_share_a_rank() -> None:

@@ -347,6 +347,47 @@ def test_a_formula_excel_computed_to_empty_text_is_an_empty_cell(cli: Cli, tmp_p
     assert never.code == 2 and "[formula-without-value]" in never.err
 
 
+def test_merged_cells_are_found_in_a_sheet_written_with_namespace_prefixes(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Writers such as the OpenXML SDK write <x:sheetData>, <x:mergeCell>: the merge went
+    unnoticed, and a district's value became city-wide."""
+    import re
+    import zipfile
+
+    book, sheet = new_book()
+    sheet.append(["indicator", "year", "value", "area"])
+    sheet.append(["records_online_commune", 2024, 30, "Sóc Sơn"])
+    sheet.append(["inspections_online", 2024, 20, None])
+    sheet.merge_cells("D2:D3")
+    plain, prefixed = tmp_path / "plain.xlsx", tmp_path / "prefixed.xlsx"
+    book.save(plain)
+    main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(prefixed, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode().replace(main, main.replace("xmlns=", "xmlns:x="))
+                text = re.sub(r"<(/?)(?![?])([a-zA-Z]+)([ />])", r"<\1x:\2\3", text)
+                data = text.encode()
+            target.writestr(item, data)
+    result = cli("check", prefixed, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.startswith(f"{prefixed}!Sheet:2:4: cells D2:D3 are merged")
+
+
+def test_an_empty_merged_box_left_of_the_table_loses_nothing(cli: Cli, tmp_path: Path) -> None:
+    book, sheet = new_book()
+    sheet.append([None, None, "indicator", "year", "value"])
+    sheet.append([None, None, "records_online_commune", 2024, 30])
+    sheet.append([None, None, "inspections_online", 2024, 20])
+    sheet.merge_cells("A2:B3")
+    path = tmp_path / "left.xlsx"
+    book.save(path)
+    document = scored(cli, path, "-t", WORKED, "--year", "2025", "--pillar", "government")
+    assert {r["indicator"]: r["actual"] for r in document["results"]}["inspections_online"] == 20
+
+
 def test_a_header_merged_over_two_rows_loses_nothing(cli: Cli, tmp_path: Path) -> None:
     book, sheet = new_book()
     sheet.append(["indicator", "year", "value"])

@@ -42,7 +42,7 @@ def as_html(scorecard: Scorecard, lang: Lang, version: str) -> str:
     ]
     return template.render(
         lang=lang,
-        title=_page_title(shown[0], lang) if shown else "dxscore",
+        title=_page_title(shown, lang) if shown else "dxscore",
         parts=page_parts,
         symbols=[(status, wording.STATUS_SYMBOL[status]) for status in STATUSES],
         legend=[
@@ -72,10 +72,12 @@ _LABELS = (
 )
 
 
-def _page_title(part: Part, lang: Lang) -> str:
-    """What the browser's tab says: the first city, and the area when one is drilled into."""
-    title = t("report.title", lang, city=part.target_set.name.in_lang(lang))
-    area = part.reports[0].area if part.reports else None
+def _page_title(shown: list[Part], lang: Lang) -> str:
+    """What the browser's tab says: every city, and the area when one alone is shown."""
+    cities = ", ".join(part.target_set.name.in_lang(lang) for part in shown)
+    title = t("report.title", lang, city=cities)
+    areas = {section.area for part in shown for section in part.reports}
+    area = next(iter(areas)) if len(areas) == 1 and not any(p.leagues for p in shown) else None
     return title if area is None else f"{title} · {t('report.area', lang, area=area)}"
 
 
@@ -132,7 +134,7 @@ def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> d
         rows: list[dict[str, Any]] = []
         for result in block.results:
             unit = result.indicator.unit
-            labels = {o.year: wording.value(o.value, unit, lang) for o in result.used}
+            labels = {o.year: wording.value_against(o.value, result, lang) for o in result.used}
             rows.append(
                 {
                     "name": result.indicator.name.in_lang(lang),

@@ -122,14 +122,14 @@ class Part:
 
 def parts(scorecard: Scorecard) -> list[Part]:
     """The document's parts, one per target set with something to show, in the scorecard's order."""
-    in_league = league_areas(scorecard)
+    ranked = league_sets(scorecard)
     reports: dict[str, list[Section]] = defaultdict(list)
     for section in sections(scorecard):
-        if section.area not in in_league:
+        if section.area is None or section.target_set.id not in ranked:
             reports[section.target_set.id].append(section)
     leagues: dict[str, list[tuple[int, list[LeagueRow]]]] = defaultdict(list)
-    if in_league:
-        for set_id, year, rows in league_tables(scorecard):
+    for set_id, year, rows in league_tables(scorecard):
+        if set_id in ranked:
             leagues[set_id].append((year, rows))
     return [
         Part(ts, tuple(reports[ts.id]), tuple(leagues[ts.id]))
@@ -138,7 +138,11 @@ def parts(scorecard: Scorecard) -> list[Part]:
     ]
 
 
-def league_areas(scorecard: Scorecard) -> set[str | None]:
-    """Areas shown as league rows rather than in full: all named ones, when there are several."""
-    named = {area for area in scorecard.areas if area is not None}
-    return set(named) if len(named) > 1 else set()
+def league_sets(scorecard: Scorecard) -> set[str]:
+    """The target sets whose areas are shown as league rows rather than in full: those with
+    several areas (one area alone, or one drilled into, gets its full report)."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for result in scorecard.results:
+        if result.area is not None:
+            named[result.target_set].add(result.area)
+    return {set_id for set_id, areas in named.items() if len(areas) > 1}

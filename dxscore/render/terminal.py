@@ -193,14 +193,16 @@ def _explain(rows: Sequence[Result], as_of: int | None, lang: Lang) -> Iterator[
         if not result.used:
             yield head + escape(t("explain.none", lang, year=as_of))
             continue
-        points = ", ".join(f"{o.year}={wording.value(o.value, unit, lang)}" for o in result.used)
+        points = ", ".join(
+            f"{o.year}={wording.value_against(o.value, result, lang)}" for o in result.used
+        )
         parts = [f"{t('explain.observations', lang)} {points}"]
         if result.actual_year is not None:
             parts.append(
                 t(
                     "explain.current",
                     lang,
-                    value=wording.value(result.actual, unit, lang),
+                    value=wording.value_against(result.actual, result, lang),
                     year=result.actual_year,
                 )
             )
@@ -251,7 +253,7 @@ def _score_cell(row: Summary | None, lang: Lang) -> str:
     if row is None:
         return ""
     score = wording.score(row.score, lang)
-    return f"{score} · {round(row.coverage * 100)}%"
+    return f"{score} · {wording.percent(row.coverage)}"
 
 
 def verdict(scorecard: Scorecard, fail_on: str, lang: Lang) -> tuple[str, bool]:

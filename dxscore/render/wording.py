@@ -50,15 +50,19 @@ def quantity(value: float, unit: str, lang: Lang = "en", *, every_digit: bool = 
 
 
 def actual_of(result: Result, lang: Lang = "en") -> str:
-    """The result's actual and its year, rounded as everywhere unless the rounding would
-    cross the target: 99.995 against "≥ 100%" reads ``99.995%``, not ``100%``."""
-    actual = result.actual
+    """The result's actual and its year, worded as :func:`value_against` words it."""
+    text = value_against(result.actual, result, lang)
+    return f"{text} ({result.actual_year})" if result.actual_year is not None else text
+
+
+def value_against(actual: Value | None, result: Result, lang: Lang = "en") -> str:
+    """A value of the result's indicator, rounded as everywhere unless the rounding would cross
+    its target: 99.995 against "≥ 100%" reads ``99.995%``, not ``100%``."""
     if isinstance(actual, float) and _rounding_crosses(
         actual, meets(result.target, actual), result
     ):
-        text = quantity(actual, result.indicator.unit, lang, every_digit=True)
-        return f"{text} ({result.actual_year})"
-    return actual_with_year(actual, result.actual_year, result.indicator.unit, lang)
+        return quantity(actual, result.indicator.unit, lang, every_digit=True)
+    return value(actual, result.indicator.unit, lang)
 
 
 def projected_of(result: Result, lang: Lang = "en") -> str:
