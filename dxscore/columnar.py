@@ -440,21 +440,22 @@ class _Reader:
     def _areas_and_years_clean(self, db: duckdb.DuckDBPyConnection) -> bool:
         """Every area written as the reference reader keeps it, every year a plain year."""
         if "area" in self.roles:
-            folded: set[str] = (
-                set()
-            )  # two spellings of one area are the reference reader's to report
+            # two spellings of one area are the reference reader's to report
+            folded: set[str] = set()
             for (cell,) in db.execute(
                 f"SELECT DISTINCT {self._column('area')} FROM raw"
             ).fetchall():
-                if cell is not None and (
+                if cell is None:
+                    continue
+                word = normalize_word(cell)
+                if (
                     not cell.strip()
                     or nfc(cell.strip()) != cell
                     or control_character(cell, name=True)
-                    or normalize_word(cell) in folded
+                    or word in folded
                 ):
                     return False
-                if cell is not None:
-                    folded.add(normalize_word(cell))
+                folded.add(word)
         for (cell,) in db.execute(f"SELECT DISTINCT {self._column('year')} FROM raw").fetchall():
             if cell is None or parse_year(cell) is None:
                 return False

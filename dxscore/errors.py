@@ -22,9 +22,8 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
-TOO_MANY_PROBLEMS = (
-    "too-many-problems"  # not a problem of the input: a reader stopped counting them
-)
+# not a problem of the input: the notice that a reader stopped counting them
+TOO_MANY_PROBLEMS = "too-many-problems"
 
 
 @dataclass(frozen=True, slots=True)

@@ -309,10 +309,9 @@ def consistency_problems(
                     {"id": indicator.id, "first": f"{first[0]}[{first[1]}]"},
                 )
             )
+        # a shared id in another unit: compare would set unlike quantities side by side
         canonical = CANONICAL_INDICATORS.get(indicator.id or "")
-        if (
-            canonical is not None and indicator.unit != canonical
-        ):  # compare would set unlike side by side
+        if canonical is not None and indicator.unit != canonical:
             found.append(
                 (
                     (*here, "unit"),

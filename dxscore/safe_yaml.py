@@ -212,9 +212,8 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
         if unclosed := _unclosed(text, name, error):
             return None, [unclosed]
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-            return None, [
-                _problem_at(name, mark, "yaml-syntax.tab")
-            ]  # not "cannot start any token"
+            # said as it is, not as the parser's "cannot start any token"
+            return None, [_problem_at(name, mark, "yaml-syntax.tab")]
         message = " ".join(part for part in (error.context, error.problem) if part) or str(error)
         return None, [_problem_at(name, mark, "yaml-syntax", detail=message)]
     except yaml.reader.ReaderError as error:

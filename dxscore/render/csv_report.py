@@ -65,7 +65,7 @@ def as_csv(scorecard: Scorecard, lang: Lang) -> str:
                 unit,
                 r.target_year,
                 r.target.comparator,
-                "true" if r.target.comparator == "done" else _exact(r.target.value),
+                "true" if r.target.comparator == "done" else literal(r.target.value),
                 inert(wording.target(r.target, unit, lang)),
                 r.status,
                 wording.status(r.status, lang),
@@ -73,11 +73,11 @@ def as_csv(scorecard: Scorecard, lang: Lang) -> str:
                 "" if r.actual_year is None else r.actual_year,
                 "" if r.projected is None else round(r.projected, 2) + 0.0,  # never -0.0
                 "" if r.attainment is None else round(r.attainment, 4),
-                _exact(r.indicator.weight),
+                literal(r.indicator.weight),
                 inert(r.current.note) if r.current else "",
                 inert(r.current.source) if r.current else "",
-                "" if r.target.comparator != "about" else _exact(r.target.effective_tolerance),
-                "" if r.target.stretch is None else _exact(r.target.stretch),
+                "" if r.target.comparator != "about" else literal(r.target.effective_tolerance),
+                "" if r.target.stretch is None else literal(r.target.stretch),
             )
         )
     return "\ufeff" + buffer.getvalue()
@@ -89,9 +89,3 @@ def _actual(value: float | bool) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return decimal(value)
-
-
-def _exact(value: float) -> str:
-    """A number from the target file as written there, for a spreadsheet to compute with:
-    ``60`` not ``60.0``, ``0.125`` not rounded, ``1500000`` not ``1.5e+06``."""
-    return literal(value)

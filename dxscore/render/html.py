@@ -33,9 +33,9 @@ def as_html(scorecard: Scorecard, lang: Lang, version: str) -> str:
         {
             "sections": [_section(s, scorecard.as_of, lang, version) for s in part.reports],
             # with no full report to carry the set's heading, the league carries it
-            "intro": None
-            if part.reports
-            else heading(part.target_set, scorecard.as_of, lang, version)._asdict(),
+            "intro": heading(part.target_set, scorecard.as_of, lang, version)._asdict()
+            if part.league_heads
+            else None,
             "leagues": _leagues(part, lang),
         }
         for part in shown

@@ -57,7 +57,7 @@ def as_markdown(scorecard: Scorecard, lang: Lang, version: str) -> str:
     for part in parts(scorecard):
         for section in part.reports:
             lines.extend(_section(section, scorecard.as_of, lang, version))
-        if part.leagues and not part.reports:  # the league carries the set's heading
+        if part.league_heads:
             lines.extend(_heading(heading(part.target_set, scorecard.as_of, lang, version)))
         lines.extend(_league(part, lang))
     lines.extend(_legend(lang))

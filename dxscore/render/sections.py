@@ -119,6 +119,11 @@ class Part:
     reports: tuple[Section, ...]
     leagues: tuple[tuple[int, list[LeagueRow]], ...]
 
+    @property
+    def league_heads(self) -> bool:
+        """Whether the league carries the set's heading (no full report above it does)."""
+        return bool(self.leagues) and not self.reports
+
 
 def parts(scorecard: Scorecard) -> list[Part]:
     """The document's parts, one per target set with something to show, in the scorecard's order."""

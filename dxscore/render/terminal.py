@@ -42,7 +42,7 @@ def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterat
     for part in parts(scorecard):
         for section in part.reports:
             yield from _full_report(section, scorecard.as_of, lang, explain)
-        if part.leagues and not part.reports:  # the league carries the set's title
+        if part.league_heads:
             yield Text.from_markup(
                 _title(part.target_set, None, scorecard.as_of, lang), emoji=False
             )
