@@ -69,7 +69,7 @@ TRUE_WORDS = frozenset({"yes", "true", "1", "done", "đạt", "hoàn thành", "c
 FALSE_WORDS = frozenset({"no", "false", "0", "not done", "chưa đạt", "chưa hoàn thành", "không"})
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_YEAR_HEADER = re.compile(r"[0-9]{4}")
+_YEAR_HEADER = re.compile(r"(?:(?:year|năm|nam) ?)?([0-9]{4})")  # 2024, Năm 2024, Year 2024
 _YEAR_INSIDE = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2}|2100)(?![0-9])")
 _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:(?:\.[0-9]{3}){2,}|(?:[ \u00a0\u202f][0-9]{3})+)")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]+)?")
@@ -631,22 +631,23 @@ class _FileReader:
         unnamed: list[int] = []  # columns without a header: named in a warning if they hold data
         for index, cell in enumerate(header):
             key = normalize_word(cell)
-            if _YEAR_HEADER.fullmatch(key):
-                if not MIN_YEAR <= int(key) <= MAX_YEAR:
+            if year_header := _YEAR_HEADER.fullmatch(key):
+                year = int(year_header[1])
+                if not MIN_YEAR <= year <= MAX_YEAR:
                     self.problem(
                         "bad-year.column",
                         self.line,
                         index + 1,
                         cell,
-                        year=key,
+                        year=year,
                         low=MIN_YEAR,
                         high=MAX_YEAR,
                     )
                     return None
-                if int(key) in years.values():
-                    self.problem("duplicate-column.year", self.line, index + 1, cell, year=key)
+                if year in years.values():
+                    self.problem("duplicate-column.year", self.line, index + 1, cell, year=year)
                     return None
-                years[index] = int(key)
+                years[index] = year
                 continue
             role = _ROLE_OF.get(key)
             if role is None:

@@ -74,6 +74,11 @@ def test_every_layout_and_dialect_scores_the_same(cli: Cli, write: Write) -> Non
     assert expected["as_of"] == 2024 and len(expected["results"]) == 12
 
     assert scored(cli, write(wide(LONG), "wide.csv"), "-t", WORKED) == expected
+    # years headed as Vietnamese sheets head them: "Năm 2023", "năm2024", "Year 2022"
+    worded = wide(LONG).replace(",20", ",Năm 20", 1).replace(",20", ",năm20", 1)
+    worded = worded.replace(",20", ",Year 20", 1)
+    assert worded.splitlines()[0].count("20") == 3 and "Year 20" in worded
+    assert scored(cli, write(worded, "worded.csv"), "-t", WORKED) == expected
 
     # Excel in Vietnam: semicolons, decimal commas, a BOM, CRLF, Vietnamese headers
     excel = (
