@@ -612,15 +612,39 @@ def _score(
         pillars=[p.value for p in pillars] if pillars else None,
         areas=[unicodedata.normalize("NFC", a.strip()) for a in areas] if areas else None,
     )
-    if not scorecard.results and (years or pillars):
-        from dxscore.errors import problem
-
-        raise InputError([problem("--pillar" if pillars else "--year", "nothing-to-score")])
+    if years or pillars or areas:
+        _refuse_or_name_unscored(sets, scorecard, years, pillars, areas, lang)
     if data.not_reported:
         from dxscore.i18n import t
 
         typer.echo(t("msg.not_reported", lang, n=data.not_reported), err=True)
     return scorecard, loaded
+
+
+def _refuse_or_name_unscored(
+    sets: list[TargetSet],
+    scorecard: Scorecard,
+    years: list[int] | None,
+    pillars: list[Pillar] | None,
+    areas: list[str] | None,
+    lang: Lang,
+) -> None:
+    """Filters that leave nothing to score are an error; filters that leave out a whole city
+    of the actuals are named on standard error, so that no city drops out silently."""
+    from dxscore.errors import problem
+    from dxscore.i18n import t
+
+    given = [("--year", str(y)) for y in years or []]
+    given += [("--pillar", p.value) for p in pillars or []]
+    given += [("--area", a) for a in areas or []]
+    filters = " ".join(f"{option} {value}" for option, value in given)
+    scored = {result.target_set for result in scorecard.results}
+    if not scored and (years or pillars):
+        option = "--pillar" if pillars else "--year"
+        raise InputError([problem(option, "nothing-to-score", filters=filters)])
+    for target_set in sets:
+        if target_set.id not in scored:
+            typer.echo(t("msg.not_scored", lang, set=target_set.id, filters=filters), err=True)
 
 
 def _refuse_unused(

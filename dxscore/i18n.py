@@ -671,8 +671,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "{year} không phải năm mục tiêu (các năm mục tiêu: {years})",
     },
     "problem.nothing-to-score": {
-        "en": "no target matches --year and --pillar together; nothing would be scored",
-        "vi": "không có mục tiêu nào thỏa mãn đồng thời --year và --pillar; không có gì để chấm điểm",
+        "en": "no target matches {filters}; nothing would be scored",
+        "vi": "không có mục tiêu nào thỏa mãn {filters}; không có gì để chấm điểm",
     },
     "problem.unknown-area.none": {
         "en": "the actuals have no values by area; leave out --area to score the city as a whole",
@@ -827,6 +827,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "msg.compare_areas": {
         "en": "{n} value(s) of districts or communes not compared: compare sets cities side by side on their city-wide values (`dxscore check --area` scores an area)",
         "vi": "{n} giá trị của quận, huyện, phường, xã không được so sánh: lệnh compare chỉ so sánh các thành phố theo số liệu toàn thành phố; dùng `dxscore check --area` để chấm điểm từng địa bàn",
+    },
+    "msg.not_scored": {
+        "en": "{set}: not scored, no target of it matches {filters}",
+        "vi": "{set}: không được chấm điểm, không có mục tiêu nào thỏa mãn {filters}",
     },
     "msg.not_reported": {
         "en": "{n} cell(s) left empty: not reported",

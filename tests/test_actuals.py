@@ -522,7 +522,23 @@ def test_a_pillar_with_no_target_scores_nothing_and_says_so(cli: Cli, write: Wri
     targets = write(MINIMAL, "minimal.yaml")
     path = write("indicator,year,value\nrecords_online_commune,2024,50\n", "p.csv")
     result = cli("check", path, "-t", targets, "--pillar", "overall")
-    assert result.code == 2 and "[nothing-to-score]" in result.err
+    assert result.code == 2
+    assert "--pillar: no target matches --pillar overall; nothing would be scored" in result.err
+
+
+def test_a_filter_that_leaves_out_a_city_names_it(cli: Cli, write: Write) -> None:
+    """Found by a test campaign: with Hanoi's and Haiphong's rows in one file, --pillar overall
+    (which Haiphong's resolution does not set) scored Hanoi alone and said nothing of Haiphong."""
+    examples = ROOT / "examples"
+    haiphong = (examples / "haiphong-actuals.csv").read_text(encoding="utf-8")
+    both = (examples / "hanoi-actuals.csv").read_text(encoding="utf-8").rstrip("\n") + "\n"
+    both += haiphong.split("\n", 1)[1]
+    path = write(both, "both.csv")
+    result = cli("check", path, "--pillar", "overall", "-f", "json", "--fail-on", "never")
+    assert result.code == 0
+    assert {row["target_set"] for row in json.loads(result.out)["results"]} == {"hanoi"}
+    assert "haiphong: not scored, no target of it matches --pillar overall" in result.err
+    assert "hanoi:" not in result.err
 
 
 def test_a_row_of_empty_cells_is_a_blank_line(cli: Cli, write: Write) -> None:

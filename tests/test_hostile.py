@@ -361,7 +361,7 @@ def test_filters_that_leave_nothing(cli: Cli) -> None:
         "society",
     )
     assert first_error(cli, *args).startswith(
-        "--pillar: no target matches --year and --pillar together"
+        "--pillar: no target matches --year 2024 --pillar society; nothing would be scored"
     )
 
 
