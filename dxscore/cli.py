@@ -517,9 +517,17 @@ def compare(
         data = _read_actuals(actuals, loaded, None, encoding, sheet, language, history=True)
         assert isinstance(data, Actuals)  # history=True: the reference reader
         sets = [item.target_set for item in loaded]
-        _check_filters(sets, data, _reported_span(actuals, data), None, None, as_of)
+        span = _reported_span(actuals, data)
+        _check_filters(sets, data, span, None, None, as_of)
+        # as of the latest reported year, as `check` judges the same files, areas included
+        as_of = as_of if as_of is not None else span[1]
         # cities side by side: their city-wide values; an area's are said to be left out
         observations = [o for o in data.observations if o.area is None]
+        if not observations:
+            from dxscore.errors import problem
+
+            names = ", ".join(str(path) for path in actuals)
+            raise InputError([problem(names, "compare-areas-only")])
         if len(observations) < len(data.observations):
             from dxscore.i18n import t
 

@@ -666,6 +666,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{value} is outside the range of {indicator} (unit {unit}: {span})",
         "vi": "{value} nằm ngoài khoảng của {indicator} (đơn vị {unit}: {span})",
     },
+    "problem.compare-areas-only": {
+        "en": "every value is a district's or a commune's; compare sets cities side by side on their city-wide values (`dxscore check` scores the areas)",
+        "vi": "mọi giá trị đều thuộc quận, huyện, phường, xã; lệnh compare so sánh các thành phố theo số liệu toàn thành phố (dùng `dxscore check` để chấm điểm từng địa bàn)",
+    },
     "problem.unknown-year": {
         "en": "{year} is not a target year (target years: {years})",
         "vi": "{year} không phải năm mục tiêu (các năm mục tiêu: {years})",

@@ -61,7 +61,9 @@ def test_compare_one_file_with_a_city_column_and_no_actuals(cli: Cli, write) -> 
 
 def test_values_of_areas_are_left_out_and_said_to_be(cli: Cli, write) -> None:  # type: ignore[no-untyped-def]
     """compare sets cities side by side: a district's value is not the city's, and is not
-    silently dropped either; the as-of year comes from the city-wide values."""
+    silently dropped either. The as-of year is the latest reported one, areas included, so
+    that compare and check judge the same city-wide value alike (a test campaign found
+    compare calling on track a 2025 target that check, as of 2025, called missed)."""
     mixed = write(
         "city,area,indicator,year,value\n"
         "hanoi,Ba Đình,records_online_commune,2024,63\n"
@@ -72,10 +74,26 @@ def test_values_of_areas_are_left_out_and_said_to_be(cli: Cli, write) -> None:  
     assert result.code == 0
     assert "1 value(s) of districts or communes not compared" in result.err
     document = json.loads(result.out)
-    assert document["as_of"] == 2023
+    assert document["as_of"] == 2024
     rows = {(row["indicator"], row["target_year"]): row["sets"] for row in document["indicators"]}
     hanoi = rows[("records_online_commune", 2025)]["hanoi"]
     assert hanoi["target"] == {"min": 60.0} and hanoi["actual"] == 55.0
+    checked = json.loads(cli("check", mixed, "-t", TARGETS, "-f", "json").out)
+    assert checked["as_of"] == 2024
+    [same] = [
+        r
+        for r in checked["results"]
+        if r["area"] is None
+        and (r["indicator"], r["target_year"]) == ("records_online_commune", 2025)
+    ]
+    assert hanoi["status"] == same["status"]
+
+
+def test_compare_refuses_actuals_of_areas_alone(cli: Cli) -> None:
+    result = cli("compare", EXAMPLES / "hanoi-districts.csv", "-t", TARGETS)
+    assert result.code == 2
+    assert "every value is a district's or a commune's" in result.err
+    assert "[compare-areas-only]" in result.err
 
 
 def test_a_shared_indicator_is_named_for_all_sets_not_the_first(cli: Cli) -> None:
