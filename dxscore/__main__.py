@@ -4,7 +4,9 @@
 a script should not pay for importing typer.
 """
 
+import errno
 import gc
+import os
 import sys
 
 # A run allocates objects by the million (observations, results, rows of output) that live until
@@ -15,14 +17,32 @@ GC_THRESHOLDS = (70_000, 10, 10)
 
 def main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
-        from dxscore import __version__
-
-        sys.stdout.write(f"dxscore {__version__}\n")
+        print_version()
         return
     gc.set_threshold(*GC_THRESHOLDS)
     from dxscore.cli import main as run
 
     run()
+
+
+def print_version() -> None:
+    """The version on standard output; a closed pipe ends the run as it ends the commands', and
+    a full disk or a closed standard output is a message and exit 2, never a traceback."""
+    import signal
+
+    from dxscore import __version__
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:
+        if sys.stdout is None:  # started with standard output closed (`>&-`)
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        sys.stdout.write(f"dxscore {__version__}\n")
+        sys.stdout.flush()
+    except OSError as error:
+        from dxscore.cli import output_failed
+
+        output_failed(error)
 
 
 if __name__ == "__main__":

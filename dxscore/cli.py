@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
 
@@ -916,13 +916,7 @@ def main() -> None:
         _silence_stdout()
         sys.exit(ExitCode.OK)
     except OSError as error:  # writing the output failed: a full disk, a closed terminal
-        from dxscore.i18n import problem_text
-
-        reason = problem_text(
-            "output-failed", _argv_language(), {"reason": error.strerror or str(error)}
-        )
-        sys.stderr.write(f"dxscore: {reason}\n")
-        sys.exit(ExitCode.INVALID)
+        output_failed(error)
     except Exception as error:  # a bug: one line, and the traceback only on request
         import os
 
@@ -934,6 +928,20 @@ def main() -> None:
         bug = t("cli.internal_error", _argv_language())
         sys.stderr.write(f"dxscore: {bug}: {type(error).__name__}: {detail}\n")
         sys.exit(ExitCode.INTERNAL)
+
+
+def output_failed(error: OSError) -> NoReturn:
+    """Writing the output failed (a full disk, a closed standard output): say so, exit 2."""
+    from dxscore.i18n import problem_text
+
+    reason = problem_text(
+        "output-failed", _argv_language(), {"reason": error.strerror or str(error)}
+    )
+    if sys.stdout is not None:
+        _silence_stdout()  # what is left in its buffer cannot fail again at exit
+    if sys.stderr is not None:
+        sys.stderr.write(f"dxscore: {reason}\n")
+    sys.exit(ExitCode.INVALID)
 
 
 def _utf8_streams() -> None:
@@ -966,8 +974,12 @@ def _silence_stdout() -> None:
     """After a broken pipe, point stdout at /dev/null so the final flush cannot fail."""
     import os
 
+    try:
+        out = sys.stdout.fileno()
+    except (OSError, ValueError):  # a stream without a file behind it has nothing to flush
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, out)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -230,6 +230,32 @@ def test_a_full_disk_is_a_message_not_a_bug(option: str, message: str) -> None:
     assert run.stderr == message
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_the_version_on_a_full_disk_or_a_closed_output_is_a_message() -> None:
+    """Found by a README audit: --version, answered before the command line is built, ended
+    in a traceback (exit 1) where every command says the output failed and exits 2."""
+    version = [sys.executable, "-m", "dxscore", "--version"]
+    clean = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL")}
+    with Path("/dev/full").open("w") as full:
+        run = subprocess.run(version, stdout=full, stderr=subprocess.PIPE, text=True, env=clean)
+    assert (run.returncode, run.stderr) == (
+        2,
+        "dxscore: cannot write the output: No space left on device\n",
+    )
+    closed = subprocess.run(
+        version,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=clean,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert (closed.returncode, closed.stderr) == (
+        2,
+        "dxscore: cannot write the output: Bad file descriptor\n",
+    )
+
+
 def test_the_systems_reasons_are_worded_in_vietnamese(cli: Cli, tmp_path: Path) -> None:
     result = cli("check", tmp_path / "missing.csv", "--lang", "vi")
     assert result.err.startswith(
