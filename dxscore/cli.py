@@ -380,6 +380,8 @@ def check(
         from dxscore.console import stdout
         from dxscore.render import terminal
 
+        if explain:
+            _explain_what_leagues_hide(scorecard, language)
         console = stdout()
         for part in terminal.report(scorecard, language, explain=explain):
             console.print(part)
@@ -387,6 +389,22 @@ def check(
         console.print(line)
     if scorecard.failing(fail_on.value):
         raise typer.Exit(ExitCode.FAILED)
+
+
+def _explain_what_leagues_hide(scorecard: Scorecard, lang: Lang) -> None:
+    """A city with several areas is shown as league rows, which have no verdicts to explain:
+    --explain then says how to see them, and is an error when it would explain nothing."""
+    from dxscore.errors import problem
+    from dxscore.i18n import t
+    from dxscore.render.sections import league_sets
+
+    leagued = league_sets(scorecard)
+    if not leagued:
+        return
+    names = ", ".join(sorted(leagued))
+    if all(r.area is not None and r.target_set in leagued for r in scorecard.results):
+        raise InputError([problem("--explain", "explain-league", sets=names)])
+    typer.echo(t("msg.explain_league", lang, sets=names), err=True)
 
 
 class ReportFormat(StrEnum):

@@ -670,6 +670,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "every value is a district's or a commune's; compare sets cities side by side on their city-wide values (`dxscore check` scores the areas)",
         "vi": "mọi giá trị đều thuộc quận, huyện, phường, xã; lệnh compare so sánh các thành phố theo số liệu toàn thành phố (dùng `dxscore check` để chấm điểm từng địa bàn)",
     },
+    "problem.explain-league": {
+        "en": "the areas of {sets} are shown as league rows, which have no verdicts to explain; add --area NAME for an area's full report and its audit trail, or use --format json",
+        "vi": "các địa bàn của {sets} được hiển thị thành bảng xếp hạng, không có kết luận nào để giải thích; thêm --area TÊN để xem báo cáo đầy đủ của một địa bàn kèm giải thích, hoặc dùng --format json",
+    },
     "problem.unknown-year": {
         "en": "{year} is not a target year (target years: {years})",
         "vi": "{year} không phải năm mục tiêu (các năm mục tiêu: {years})",
@@ -831,6 +835,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "msg.compare_areas": {
         "en": "{n} value(s) of districts or communes not compared: compare sets cities side by side on their city-wide values (`dxscore check --area` scores an area)",
         "vi": "{n} giá trị của quận, huyện, phường, xã không được so sánh: lệnh compare chỉ so sánh các thành phố theo số liệu toàn thành phố; dùng `dxscore check --area` để chấm điểm từng địa bàn",
+    },
+    "msg.explain_league": {
+        "en": "--explain: the areas of {sets} are shown as league rows, which have no verdicts to explain; add --area NAME for an area's audit trail, or use --format json",
+        "vi": "--explain: các địa bàn của {sets} được hiển thị thành bảng xếp hạng, không có kết luận nào để giải thích; thêm --area TÊN để xem giải thích của một địa bàn, hoặc dùng --format json",
     },
     "msg.not_scored": {
         "en": "{set}: not scored, no target of it matches {filters}",

@@ -75,6 +75,22 @@ def test_area_drills_into_one_area(cli: Cli, write: Write) -> None:
     assert "areas ranked" not in result.out
 
 
+def test_explain_says_how_to_see_what_a_league_hides(cli: Cli, write: Write) -> None:
+    """Found by a test campaign: --explain on a league printed no audit trail and said nothing."""
+    path = areas_file(write)
+    league = cli("check", path, "-t", WORKED, "--explain", "--fail-on", "never", env=WIDE)
+    assert league.code == 2 and "[explain-league]" in league.err
+    assert "add --area NAME" in league.err and league.out == ""
+
+    city_wide = path.read_text(encoding="utf-8") + "records_online_commune,2024,61,\n"
+    mixed = cli(
+        "check", write(city_wide, "mixed.csv"), "-t", WORKED, "--explain", "--fail-on", "never"
+    )
+    assert mixed.code == 0
+    assert "--explain: the areas of worked are shown as league rows" in mixed.err
+    assert "records_online_commune 2025: observations 2024=61%" in mixed.out  # city-wide
+
+
 def test_reports_carry_the_league_table(cli: Cli, write: Write) -> None:
     path = areas_file(write)
     markdown = cli("report", path, "-t", WORKED, "--year", "2025", "--lang", "en").out
