@@ -554,9 +554,24 @@ class _FileReader:
         self.read_records(self._csv_records(rows))
 
     def _csv_records(self, rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
-        """(first line of the record, cells); keeps ``next_line`` for CSV syntax errors."""
+        """(first line of the record, cells); keeps ``next_line`` for CSV syntax errors.
+
+        A syntax error in a data row (``"48"x``) is reported and reading goes on with the next
+        line, so that the rest of the file is checked too; one in the header, or a quote left
+        open to the end of the file, ends the file."""
         end = 0
-        for cells in rows:
+        while True:
+            try:
+                cells = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                if end == 0 or "end of data" in str(error) or "EOF" in str(error):
+                    raise
+                self.add(_csv_problem(self.name, str(error), self.next_line))
+                end = rows.line_num  # type: ignore[attr-defined]
+                self.next_line = end + 1
+                continue
             start = end + 1
             end = rows.line_num  # type: ignore[attr-defined]
             self.next_line = end + 1

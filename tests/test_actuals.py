@@ -310,6 +310,21 @@ def test_rejected_files(cli: Cli, write: Write, content: str, expected: str) -> 
     assert result.err.splitlines()[0].startswith(f"{path}{expected}"), result.err
 
 
+def test_rows_after_a_stray_character_behind_a_quote_are_checked_too(
+    cli: Cli, write: Write
+) -> None:
+    """Found by a README audit: '"48"x' ended the file, so the bad value two lines on went
+    unreported though every problem of every file is promised at once."""
+    path = write(
+        'indicator,year,value\ndx_rank,2023,"48"x\ndx_rank,2024,abc\ndx_rank,2022,7\n', "q.csv"
+    )
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    errors = [line for line in result.err.splitlines() if line.startswith(str(path))]
+    assert [line.split(": ", 1)[0] for line in errors] == [f"{path}:2", f"{path}:3:3"]
+    assert "[csv-syntax]" in errors[0] and "'abc' is not a number" in errors[1]
+
+
 def test_a_units_name_is_worded_in_the_messages_language(cli: Cli, write: Write) -> None:
     path = write("indicator,year,value\nrecords_online_commune,2024,150\n", "over.csv")
     english = cli("check", path, "-t", WORKED, "--lang", "en").err
