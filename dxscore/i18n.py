@@ -215,6 +215,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the quote {quote} opened here is never closed (the file ends first); close it",
         "vi": "dấu ngoặc {quote} mở ở đây chưa được đóng (tệp kết thúc trước khi gặp dấu đóng); hãy thêm dấu {quote} để đóng",
     },
+    "problem.yaml-syntax.unclosed-flow-or-comma": {
+        "en": "the {opener} opened here is not closed, or a ',' is missing between its entries:"
+        " at {line}:{col} a ',' or '{closer}' was expected",
+        "vi": "dấu ngoặc {opener} mở ở đây chưa được đóng, hoặc thiếu dấu ',' giữa các mục: tại dòng {line}, cột {col} cần có ',' hoặc '{closer}'",
+    },
     "problem.yaml-syntax.unclosed-flow": {
         "en": "the {opener} opened here is not closed: at {line}:{col} a ',' or '{closer}' was"
         " expected; close it with {closer}",

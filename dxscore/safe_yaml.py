@@ -243,19 +243,19 @@ def _unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | No
     if opener in "\"'" and "end of stream" in found:
         return _problem_at(name, opened, "yaml-syntax.unclosed-quote", quote=opener)
     closer = {"{": "}", "[": "]"}.get(opener)
-    # only when the file ends there: before that, a missing comma reads the same to the parser
+    if closer is None or f"',' or '{closer}'" not in found:
+        return None
+    # when the file ends there, it is left open; before that, a missing comma reads the same
     at_end = not "\n".join(text.split("\n")[noticed.line :]).strip()
-    if closer is not None and f"',' or '{closer}'" in found and at_end:
-        return _problem_at(
-            name,
-            opened,
-            "yaml-syntax.unclosed-flow",
-            opener=opener,
-            closer=closer,
-            line=noticed.line + 1,
-            col=noticed.column + 1,
-        )
-    return None
+    return _problem_at(
+        name,
+        opened,
+        "yaml-syntax.unclosed-flow" if at_end else "yaml-syntax.unclosed-flow-or-comma",
+        opener=opener,
+        closer=closer,
+        line=noticed.line + 1,
+        col=noticed.column + 1,
+    )
 
 
 def _char_at(text: str, line: int, column: int) -> str:

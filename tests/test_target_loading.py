@@ -166,8 +166,8 @@ def test_a_list_instead_of_a_mapping(cli: Cli, write: Write) -> None:
 def test_text_that_is_not_yaml(cli: Cli, write: Write) -> None:
     path = write("dxscore: 1\nid: [unclosed\nname: x\n")
     line = only_problem(cli, path)
-    assert line.startswith(f"{path}:3:5: ")
-    assert line.endswith("[yaml-syntax]")
+    assert line.startswith(f"{path}:2:5: the [ opened here is not closed")
+    assert line.endswith("at 3:5 a ',' or ']' was expected [yaml-syntax]")
 
 
 def test_tabs_in_indentation(cli: Cli, write: Write) -> None:
@@ -638,10 +638,17 @@ def test_a_control_character_after_accented_text_is_placed_by_character(
             "28:14: the [ opened here is not closed: at 29:1 a ',' or ']' was expected;"
             " close it with ]",
         ),
-        (  # not unclosed: a comma missing, which the parser finds at the next line
+        (  # a comma missing, which the parser finds at the next line: it reads the same
             "{min: 60}",
             "{min: 60\n          stretch: 70}",
-            "13:18: while parsing a flow mapping did not find expected ',' or '}'",
+            "12:15: the { opened here is not closed, or a ',' is missing between its entries:"
+            " at 13:18 a ',' or '}' was expected",
+        ),
+        (  # left open with more of the file below (found by a README audit)
+            "{min: 60}",
+            "{min: 60",
+            "12:15: the { opened here is not closed, or a ',' is missing between its entries:"
+            " at 13:13 a ',' or '}' was expected",
         ),
     ],
 )
