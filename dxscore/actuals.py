@@ -394,7 +394,7 @@ def _read_spreadsheet(
     result: Actuals,
     first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]],
 ) -> None:
-    from dxscore.spreadsheet import SheetError, open_sheet
+    from dxscore.spreadsheet import SheetError, from_the_header, open_sheet
 
     try:
         title, records = open_sheet(path, sheet)
@@ -403,8 +403,8 @@ def _read_spreadsheet(
         return
     reader = _FileReader(path, f"{path}!{title}", "", catalogue, city, result, first_seen)
     reader.pad_rows = True
-    try:  # a sheet's table often starts lower down: its header is the first row with a value
-        reader.read_records(itertools.dropwhile(lambda record: not any(record[1]), records))
+    try:  # a sheet's table often starts lower down, below a title: its header is the first row
+        reader.read_records(from_the_header(records))
     except SheetError as error:
         if error.at is None:
             result.problems.append(problem(str(path), error.key, fields=error.fields))

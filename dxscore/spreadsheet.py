@@ -115,12 +115,12 @@ def _rows(
         for sheet in (values[title], formulas[title]):
             sheet.reset_dimensions()  # the size a file declares can be wrong: read every row
         pairs = zip(values[title].iter_rows(), formulas[title].iter_rows(), strict=False)
-        first = last = 0  # the table's columns: its header is the first row with a value
+        first = last = 0  # the table's columns, from its header (see is_above_the_table)
         for number, (row, written) in enumerate(pairs, 1):
             cells = [_text(cell) for cell in row]
             if not last:  # the header's first and last named columns
                 named = [i for i, cell in enumerate(cells, 1) if cell]
-                first, last = (named[0], named[-1]) if named else (0, 0)
+                first, last = (named[0], named[-1]) if len(named) > 1 else (0, 0)
             elif merged and any(cells):
                 # in a row of data, a merged cell reads empty but for the first: an area, a
                 # city or a value would be lost (a merged title, or an empty box, is harmless)
@@ -147,6 +147,27 @@ def _rows(
     finally:
         values.close()
         formulas.close()
+
+
+def is_above_the_table(cells: list[str]) -> bool:
+    """A row above a sheet's table: empty, or one value alone (a title such as "BÁO CÁO SỐ
+    LIỆU CHUYỂN ĐỔI SỐ", merged across the table or not). Every header has two names or more."""
+    return sum(1 for cell in cells if cell) < 2
+
+
+def from_the_header(records: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+    """A sheet's rows from its header on. A sheet with no row of two values (a sheet of notes)
+    gives its first row with a value, for the reader to say what that header lacks."""
+    first_filled = None
+    for record in records:
+        if not is_above_the_table(record[1]):
+            yield record
+            yield from records
+            return
+        if first_filled is None and any(record[1]):
+            first_filled = record
+    if first_filled is not None:
+        yield first_filled
 
 
 def _times_100(value: float) -> str:

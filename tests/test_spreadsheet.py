@@ -325,6 +325,31 @@ def test_a_table_lower_down_the_sheet_is_found_and_rows_keep_their_numbers(
     assert government_2025(cli, path)["records_online_commune"] == 50
 
 
+def test_a_title_above_the_table_is_skipped_and_its_merged_data_still_refused(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Found by a README audit: a title merged over the table's width was taken for the
+    header, so the sheet was refused for missing columns."""
+    book, sheet = new_book()
+    sheet["A1"] = "BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ NĂM 2024"
+    sheet.merge_cells("A1:D1")
+    sheet["A2"] = "Đơn vị: %"
+    sheet.append(["indicator", "year", "value", "area"])
+    sheet.append(["records_online_commune", 2024, 30, "Sóc Sơn"])
+    path = tmp_path / "titled.xlsx"
+    book.save(path)
+    document = scored(cli, path, "-t", WORKED, "--year", "2025", "--pillar", "government")
+    [result] = [r for r in document["results"] if r["indicator"] == "records_online_commune"]
+    assert (result["area"], result["actual"]) == ("Sóc Sơn", 30.0)
+
+    sheet.append(["inspections_online", 2024, 20, None])
+    sheet.merge_cells("D4:D5")  # the table's columns come from its header, not the title
+    book.save(path)
+    refused = cli("check", path, "-t", WORKED)
+    assert refused.code == 2
+    assert refused.err.startswith(f"{path}!Sheet:4:4: cells D4:D5 are merged")
+
+
 def test_a_formula_excel_computed_to_empty_text_is_an_empty_cell(cli: Cli, tmp_path: Path) -> None:
     """Found by a test campaign: Excel saves =IF(…,"lỗi","") that came out empty as a text
     cell with an empty value; it was taken for a formula never computed, and the whole
