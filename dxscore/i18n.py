@@ -280,6 +280,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.schema": {"en": "{detail}", "vi": "{detail}"},
     "problem.schema.float_type": {"en": "Input should be a valid number", "vi": "cần một số"},
+    "problem.year-key": {
+        "en": 'the key "{key}" is not a target year: write the year as a number, without quotes (2025: {{min: 60}})',
+        "vi": 'khóa "{key}" không phải năm mục tiêu: hãy viết năm dưới dạng số, không có dấu nháy (2025: {{min: 60}})',
+    },
     "problem.schema.int_type": {"en": "Input should be a valid integer", "vi": "cần một số nguyên"},
     "problem.schema.bool_type": {
         "en": "Input should be a valid boolean",

@@ -106,6 +106,17 @@ class Resolution(_Strict):
 class Target(_Strict):
     """What an indicator must reach by one target year: exactly one comparator."""
 
+    # The cross-field rules below, for editors that validate against the JSON Schema.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [{"required": [key]} for key in COMPARATORS],
+            "dependentRequired": {"tolerance": ["about"]},
+            "dependentSchemas": {
+                "stretch": {"anyOf": [{"required": ["min"]}, {"required": ["above"]}]}
+            },
+        }
+    )
+
     min: Number | None = None
     above: Number | None = None
     max: Number | None = None
@@ -186,7 +197,13 @@ class Indicator(_Strict):
     name: Text
     unit: Unit
     weight: Annotated[float, Field(gt=0, le=MAX_WEIGHT, allow_inf_nan=False)] = 1.0
-    targets: Annotated[dict[Year, Target], Field(min_length=1)]
+    targets: Annotated[
+        dict[Year, Target],
+        Field(
+            min_length=1,
+            json_schema_extra={"propertyNames": {"pattern": "^(19[0-9]{2}|20[0-9]{2}|2100)$"}},
+        ),
+    ]
     quote: NonEmptyText = Field(
         description="The source sentence, verbatim; fragments joined with '…'."
     )

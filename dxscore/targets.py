@@ -254,6 +254,9 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
             problems.append(_unknown_key((file, line, col, path), loc))
         elif kind == "missing":
             problems.append(problem(file, "missing", line, col, path, key=loc[-1]))
+        elif pydantic_type == "int_type" and loc[-1:] == ("[key]",) and "targets" in loc[-3:-2]:
+            written = _plain(detail.get("input"))  # a year key in quotes, or not a year at all
+            problems.append(problem(file, "year-key", line, col, path, kind=kind, key=written))
         elif pydantic_type == "literal_error":  # pydantic joins the choices with an English "or"
             expected = _plain((detail.get("ctx") or {}).get("expected", ""))
             choices, _, last = expected.rpartition(" or ")

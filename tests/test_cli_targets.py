@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,65 @@ def test_schema_is_json_schema_and_the_committed_copy_is_current(cli: Cli) -> No
     assert schema["additionalProperties"] is False
     committed = (ROOT / "schema" / "targets-v1.schema.json").read_text(encoding="utf-8")
     assert committed == result.out, "run `dxscore schema > schema/targets-v1.schema.json`"
+
+
+def _as_json(document: object) -> object:
+    """A YAML document as an editor's validator sees it: mapping keys are strings."""
+    if isinstance(document, dict):
+        return {str(key): _as_json(value) for key, value in document.items()}
+    if isinstance(document, list):
+        return [_as_json(item) for item in document]
+    return document
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "{}",  # no comparator
+        "{min: 5, max: 7}",  # two
+        "{min: 5, tolerance: 1}",  # tolerance with about only
+        "{max: 5, stretch: 7}",  # stretch with min or above only
+    ],
+)
+def test_the_schema_refuses_what_validate_refuses_within_a_target(
+    cli: Cli, write: Callable[..., Path], target: str
+) -> None:
+    """Found by a test campaign: an editor validating against the schema passed targets with
+    no comparator or two, which `dxscore validate` refuses."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(json.loads(cli("schema").out))
+    for path in BUNDLED.glob("*.yaml"):  # the real files pass
+        assert not list(validator.iter_errors(_as_json(yaml.safe_load(path.read_text("utf-8")))))
+    text = MINIMAL.replace("2025: {min: 60}", f"2025: {target}")
+    assert list(validator.iter_errors(_as_json(yaml.safe_load(text)))), target
+    assert cli("validate", write(text, "t.yaml")).code == 2
+
+
+@pytest.mark.parametrize("key", ["abc", "1800", "25"])
+def test_the_schema_refuses_a_year_key_validate_refuses(
+    cli: Cli, write: Callable[..., Path], key: str
+) -> None:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(json.loads(cli("schema").out))
+    text = MINIMAL.replace("2025: {min: 60}", f"{key}: {{min: 60}}")
+    assert list(validator.iter_errors(_as_json(yaml.safe_load(text))))
+    assert cli("validate", write(text, "t.yaml")).code == 2
+
+
+def test_a_quoted_year_says_to_write_it_without_quotes(
+    cli: Cli, write: Callable[..., Path]
+) -> None:
+    """`dxscore targets -f json` writes year keys as strings, as JSON must; pasted into YAML
+    they were refused with pydantic's 'Input should be a valid integer'."""
+    path = write(MINIMAL.replace("2025: {min: 60}", '"2025": {min: 60}'), "t.yaml")
+    result = cli("validate", path)
+    assert result.code == 2
+    assert (
+        f'{path}:12:9: pillars.government[0].targets.2025: the key "2025" is not a target year:'
+        " write the year as a number, without quotes (2025: {min: 60}) [int-type]"
+    ) in result.err
 
 
 def test_target_files_point_editors_at_the_schema() -> None:
