@@ -8,8 +8,10 @@ rich) are imported inside the commands that need them, so ``dxscore
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import io
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
@@ -925,6 +927,8 @@ def main() -> None:
     if hasattr(signal, "SIGPIPE"):  # `dxscore … | head` ends quietly, as Unix tools do (csvkit too)
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     _utf8_streams()
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
     try:
         app()
     except KeyboardInterrupt:
@@ -936,8 +940,6 @@ def main() -> None:
     except OSError as error:  # writing the output failed: a full disk, a closed terminal
         output_failed(error)
     except Exception as error:  # a bug: one line, and the traceback only on request
-        import os
-
         from dxscore.i18n import t
 
         if os.environ.get("DXSCORE_DEBUG"):
@@ -957,9 +959,20 @@ def output_failed(error: OSError) -> NoReturn:
     )
     if sys.stdout is not None:
         _silence_stdout()  # what is left in its buffer cannot fail again at exit
-    if sys.stderr is not None:
+    try:
         sys.stderr.write(f"dxscore: {reason}\n")
+        sys.stderr.flush()
+    except (AttributeError, OSError):  # standard error is closed or full too: the code says it
+        sys.stderr = None  # type: ignore[assignment]  # nothing left to flush at exit
     sys.exit(ExitCode.INVALID)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the run started with it closed (``>&-``): writing to it fails as
+    writing to a full disk does, with a message and exit 2."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
 
 
 def _utf8_streams() -> None:
@@ -990,8 +1003,6 @@ def _argv_language() -> Lang:
 
 def _silence_stdout() -> None:
     """After a broken pipe, point stdout at /dev/null so the final flush cannot fail."""
-    import os
-
     try:
         out = sys.stdout.fileno()
     except (OSError, ValueError):  # a stream without a file behind it has nothing to flush

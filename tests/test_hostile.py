@@ -256,6 +256,34 @@ def test_the_version_on_a_full_disk_or_a_closed_output_is_a_message() -> None:
     )
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_closed_output_or_a_full_standard_error_still_exits_2() -> None:
+    """Found by a README audit: `check -f json >&-` was an internal error (exit 70), and bad
+    input with standard error on a full disk exited 1, the code of a missed target."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL")}
+    check = [sys.executable, "-m", "dxscore", "check", str(ROOT / "examples" / "hanoi-actuals.csv")]
+    for extra in ([], ["-f", "json"]):
+        closed = subprocess.run(
+            [*check, *extra],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=clean,
+            preexec_fn=lambda: os.close(1),
+        )
+        assert (closed.returncode, closed.stderr) == (
+            2,
+            "dxscore: cannot write the output: Bad file descriptor\n",
+        ), extra
+    with Path("/dev/full").open("w") as full:
+        bad = subprocess.run(
+            [*check[:-1], str(ROOT / "targets" / "hanoi.yaml")],  # not actuals: problems
+            stdout=subprocess.PIPE,
+            stderr=full,
+            env=clean,
+        )
+    assert bad.returncode == 2
+
+
 def test_the_systems_reasons_are_worded_in_vietnamese(cli: Cli, tmp_path: Path) -> None:
     result = cli("check", tmp_path / "missing.csv", "--lang", "vi")
     assert result.err.startswith(
