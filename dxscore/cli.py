@@ -963,7 +963,7 @@ def output_failed(error: OSError) -> NoReturn:
         sys.stderr.write(f"dxscore: {reason}\n")
         sys.stderr.flush()
     except (AttributeError, OSError):  # standard error is closed or full too: the code says it
-        sys.stderr = None  # type: ignore[assignment]  # nothing left to flush at exit
+        sys.stderr = None  # nothing left to flush at exit
     sys.exit(ExitCode.INVALID)
 
 
