@@ -242,18 +242,19 @@ def test_the_version_on_a_full_disk_or_a_closed_output_is_a_message() -> None:
         2,
         "dxscore: cannot write the output: No space left on device\n",
     )
-    closed = subprocess.run(
-        version,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=clean,
-        preexec_fn=lambda: os.close(1),
+    assert _with_stdout_closed(version) == (2, CLOSED_MESSAGE)
+
+
+CLOSED_MESSAGE = "dxscore: cannot write the output: Bad file descriptor\n"
+
+
+def _with_stdout_closed(command: list[str]) -> tuple[int, str]:
+    """The exit code and standard error of a run started with standard output closed (`>&-`)."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL")}
+    run = subprocess.run(
+        command, stderr=subprocess.PIPE, text=True, env=clean, preexec_fn=lambda: os.close(1)
     )
-    assert (closed.returncode, closed.stderr) == (
-        2,
-        "dxscore: cannot write the output: Bad file descriptor\n",
-    )
+    return run.returncode, run.stderr
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
@@ -263,17 +264,7 @@ def test_a_closed_output_or_a_full_standard_error_still_exits_2() -> None:
     clean = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL")}
     check = [sys.executable, "-m", "dxscore", "check", str(ROOT / "examples" / "hanoi-actuals.csv")]
     for extra in ([], ["-f", "json"]):
-        closed = subprocess.run(
-            [*check, *extra],
-            stderr=subprocess.PIPE,
-            text=True,
-            env=clean,
-            preexec_fn=lambda: os.close(1),
-        )
-        assert (closed.returncode, closed.stderr) == (
-            2,
-            "dxscore: cannot write the output: Bad file descriptor\n",
-        ), extra
+        assert _with_stdout_closed([*check, *extra]) == (2, CLOSED_MESSAGE), extra
     with Path("/dev/full").open("w") as full:
         bad = subprocess.run(
             [*check[:-1], str(ROOT / "targets" / "hanoi.yaml")],  # not actuals: problems
