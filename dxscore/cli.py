@@ -929,6 +929,8 @@ def main() -> None:
     _utf8_streams()
     if sys.stdout is None:
         sys.stdout = _ClosedOutput()
+    if sys.stderr is None:  # `2>&-`: messages are not wanted, as with 2>/dev/null
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115  # until exit
     try:
         app()
     except KeyboardInterrupt:

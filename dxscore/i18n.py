@@ -850,8 +850,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "--explain: các địa bàn của {sets} được hiển thị thành bảng xếp hạng, không có kết luận nào để giải thích; thêm --area TÊN để xem giải thích của một địa bàn, hoặc dùng --format json",
     },
     "msg.not_scored": {
-        "en": "{set}: not scored, no target of it matches {filters}",
-        "vi": "{set}: không được chấm điểm, không có mục tiêu nào thỏa mãn {filters}",
+        "en": "{set}: not scored, nothing of it matches {filters}",
+        "vi": "{set}: không được chấm điểm, không có gì của bộ chỉ tiêu này thỏa mãn {filters}",
     },
     "msg.not_reported": {
         "en": "{n} cell(s) left empty: not reported",

@@ -552,7 +552,7 @@ def test_a_filter_that_leaves_out_a_city_names_it(cli: Cli, write: Write) -> Non
     result = cli("check", path, "--pillar", "overall", "-f", "json", "--fail-on", "never")
     assert result.code == 0
     assert {row["target_set"] for row in json.loads(result.out)["results"]} == {"hanoi"}
-    assert "haiphong: not scored, no target of it matches --pillar overall" in result.err
+    assert "haiphong: not scored, nothing of it matches --pillar overall" in result.err
     assert "hanoi:" not in result.err
 
 

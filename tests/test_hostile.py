@@ -265,6 +265,16 @@ def test_a_closed_output_or_a_full_standard_error_still_exits_2() -> None:
     check = [sys.executable, "-m", "dxscore", "check", str(ROOT / "examples" / "hanoi-actuals.csv")]
     for extra in ([], ["-f", "json"]):
         assert _with_stdout_closed([*check, *extra]) == (2, CLOSED_MESSAGE), extra
+    # standard error closed (`2>&-`): messages are dropped as asked, the exit code stays true
+    for command, code in (
+        (check, 1),
+        ([*check, "--fail-on", "never"], 0),
+        ([*check[:-1], str(ROOT / "targets" / "hanoi.yaml")], 2),
+    ):
+        run = subprocess.run(
+            command, stdout=subprocess.DEVNULL, env=clean, preexec_fn=lambda: os.close(2)
+        )
+        assert run.returncode == code, command
     with Path("/dev/full").open("w") as full:
         bad = subprocess.run(
             [*check[:-1], str(ROOT / "targets" / "hanoi.yaml")],  # not actuals: problems
