@@ -280,9 +280,13 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.schema": {"en": "{detail}", "vi": "{detail}"},
     "problem.schema.float_type": {"en": "Input should be a valid number", "vi": "cần một số"},
+    "problem.year-key.quoted": {
+        "en": 'the key "{key}" is a year in quotes: write it as a number, without quotes (2025: {{min: 60}})',
+        "vi": 'khóa "{key}" là năm nằm trong dấu nháy: hãy viết năm dưới dạng số, không có dấu nháy (2025: {{min: 60}})',
+    },
     "problem.year-key": {
-        "en": 'the key "{key}" is not a target year: write the year as a number, without quotes (2025: {{min: 60}})',
-        "vi": 'khóa "{key}" không phải năm mục tiêu: hãy viết năm dưới dạng số, không có dấu nháy (2025: {{min: 60}})',
+        "en": "this key is not a target year: write a year from 1900 to 2100 as a whole number (2025: {{min: 60}})",
+        "vi": "khóa này không phải năm mục tiêu: hãy viết năm từ 1900 đến 2100 dưới dạng số nguyên (2025: {{min: 60}})",
     },
     "problem.schema.int_type": {"en": "Input should be a valid integer", "vi": "cần một số nguyên"},
     "problem.schema.bool_type": {
@@ -341,6 +345,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.schema.string_too_long": {
         "en": "String should have at most {max_length} characters",
         "vi": "chuỗi chỉ được tối đa {max_length} ký tự",
+    },
+    "problem.schema.empty-key": {
+        "en": "`{key}` has no value: give it one or leave the key out",
+        "vi": "`{key}` chưa có giá trị: hãy điền giá trị hoặc bỏ khóa này",
     },
     "problem.schema.comparator-count": {
         "en": "give exactly one comparator of {allowed} (found: {found})",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
-from typing import Annotated, Literal, Protocol
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -103,19 +103,25 @@ class Resolution(_Strict):
     sources: list[NonEmptyText] = Field(default_factory=list)
 
 
+def _target_schema(schema: dict[str, Any]) -> None:
+    """A target's JSON Schema as a file may write it: no key left empty (null), and the rules
+    across its keys (exactly one comparator; `tolerance` with `about`, `stretch` with `min`
+    or `above`), so that an editor refuses what `dxscore validate` refuses."""
+    for field in schema["properties"].values():
+        kinds = [kind for kind in field.pop("anyOf", []) if kind != {"type": "null"}]
+        field.update(kinds[0] if len(kinds) == 1 else {"anyOf": kinds} if kinds else {})
+        field.pop("default", None)
+    schema["oneOf"] = [{"required": [key]} for key in COMPARATORS]
+    schema["dependentRequired"] = {"tolerance": ["about"]}
+    schema["dependentSchemas"] = {
+        "stretch": {"anyOf": [{"required": ["min"]}, {"required": ["above"]}]}
+    }
+
+
 class Target(_Strict):
     """What an indicator must reach by one target year: exactly one comparator."""
 
-    # The cross-field rules below, for editors that validate against the JSON Schema.
-    model_config = ConfigDict(
-        json_schema_extra={
-            "oneOf": [{"required": [key]} for key in COMPARATORS],
-            "dependentRequired": {"tolerance": ["about"]},
-            "dependentSchemas": {
-                "stretch": {"anyOf": [{"required": ["min"]}, {"required": ["above"]}]}
-            },
-        }
-    )
+    model_config = ConfigDict(json_schema_extra=_target_schema)
 
     min: Number | None = None
     above: Number | None = None
@@ -131,6 +137,21 @@ class Target(_Strict):
         default=None,
         description="With `min` or `above` only: the upper end of a band such as 'từ 7 - 7,5%'.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_empty_keys(cls, data: object) -> object:
+        """``max: ~`` or ``max:`` with nothing after it: a key left empty is a slip, not a
+        comparator left out (and the JSON Schema, as editors read it, refuses it too)."""
+        if isinstance(data, dict):
+            empty = next((key for key, value in data.items() if value is None), None)
+            if empty is not None:
+                raise PydanticCustomError(
+                    "empty-key",
+                    "`{key}` has no value: give it one or leave the key out",
+                    {"key": empty},
+                )
+        return data
 
     @model_validator(mode="after")
     def _one_comparator(self) -> Target:

@@ -255,8 +255,10 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
         elif kind == "missing":
             problems.append(problem(file, "missing", line, col, path, key=loc[-1]))
         elif pydantic_type == "int_type" and loc[-1:] == ("[key]",) and "targets" in loc[-3:-2]:
-            written = _plain(detail.get("input"))  # a year key in quotes, or not a year at all
-            problems.append(problem(file, "year-key", line, col, path, kind=kind, key=written))
+            written = detail.get("input")  # "2025" in quotes, or not a year at all (~, 2025.0)
+            quoted = isinstance(written, str) and written.isascii() and written.isdigit()
+            key = "year-key.quoted" if quoted else "year-key"
+            problems.append(problem(file, key, line, col, path, kind=kind, key=written))
         elif pydantic_type == "literal_error":  # pydantic joins the choices with an English "or"
             expected = _plain((detail.get("ctx") or {}).get("expected", ""))
             choices, _, last = expected.rpartition(" or ")

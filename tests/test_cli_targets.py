@@ -114,6 +114,8 @@ def _as_json(document: object) -> object:
         "{min: 5, max: 7}",  # two
         "{min: 5, tolerance: 1}",  # tolerance with about only
         "{max: 5, stretch: 7}",  # stretch with min or above only
+        "{min: null}",  # a key left empty: no comparator
+        "{min: 60, max: ~}",  # or one beside it
     ],
 )
 def test_the_schema_refuses_what_validate_refuses_within_a_target(
@@ -152,9 +154,14 @@ def test_a_quoted_year_says_to_write_it_without_quotes(
     result = cli("validate", path)
     assert result.code == 2
     assert (
-        f'{path}:12:9: pillars.government[0].targets.2025: the key "2025" is not a target year:'
-        " write the year as a number, without quotes (2025: {min: 60}) [int-type]"
+        f'{path}:12:9: pillars.government[0].targets.2025: the key "2025" is a year in quotes:'
+        " write it as a number, without quotes (2025: {min: 60}) [int-type]"
     ) in result.err
+    for key in ("~", "true", "2025.0"):  # not quoted: no quotes to remove, nothing misquoted
+        path = write(MINIMAL.replace("2025: {min: 60}", f"{key}: {{min: 60}}"), "t.yaml")
+        assert "this key is not a target year: write a year from 1900 to 2100" in (
+            cli("validate", path).err
+        ), key
 
 
 def test_target_files_point_editors_at_the_schema() -> None:

@@ -116,7 +116,7 @@ def test_a_quoted_year_beside_the_same_year_unquoted_is_located(cli: Cli, write:
     """Both keys read "2025"; only the quoted one (line 13) is wrong."""
     path = write(MINIMAL.replace("        2030: {min: 80}\n", '        "2025": {min: 70}\n'))
     assert only_problem(cli, path).startswith(
-        f'{path}:13:9: pillars.government[0].targets.2025: the key "2025" is not a target year'
+        f'{path}:13:9: pillars.government[0].targets.2025: the key "2025" is a year in quotes'
     )
 
 
