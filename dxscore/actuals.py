@@ -644,6 +644,7 @@ class _FileReader:
         years: dict[int, int] = {}
         unused: list[str] = []
         unnamed: list[int] = []  # columns without a header: named in a warning if they hold data
+        dated: list[tuple[int, str]] = []  # unused columns whose header holds a year
         for index, cell in enumerate(header):
             key = normalize_word(cell)
             if year_header := _YEAR_HEADER.fullmatch(key):
@@ -668,6 +669,7 @@ class _FileReader:
             if role is None:
                 if key:
                     unused.append(cell.strip())
+                    dated.extend([(index, found[0])] if (found := _YEAR_INSIDE.search(key)) else [])
                 else:
                     unnamed.append(index)
                 continue
@@ -684,6 +686,10 @@ class _FileReader:
                 return None
             roles[role] = index
         wide = bool(years)
+        if wide and dated:  # "Năm 2024 (ước)" beside "Năm 2023": a year column, not one to drop
+            index, written = dated[0]
+            self.problem("bad-year.heading", self.line, index + 1, header[index], year=written)
+            return None
         required = ("indicator",) if wide else ("indicator", "year", "value")
         missing = [role for role in required if role not in roles]
         if wide and ("year" in roles or "value" in roles):

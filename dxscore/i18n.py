@@ -594,6 +594,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "column year {year} is not between {low} and {high}",
         "vi": "năm {year} ở tiêu đề cột không nằm trong khoảng {low}–{high}",
     },
+    "problem.bad-year.heading": {
+        "en": "this heading holds the year {year} but is not a year heading, so its column would be left out; head it {year} alone (a remark such as 'estimate' goes in a note column)",
+        "vi": "tiêu đề này có năm {year} nhưng không phải tiêu đề năm, nên cột sẽ bị bỏ qua; hãy chỉ ghi {year} (ghi chú như 'ước tính' đặt ở cột ghi chú)",
+    },
     "problem.bad-year.inside": {
         "en": "year '{year}' is not a year written alone; write {found}",
         "vi": "'{year}' có thêm ký tự ngoài số năm; hãy chỉ ghi {found}",

@@ -79,6 +79,14 @@ def test_every_layout_and_dialect_scores_the_same(cli: Cli, write: Write) -> Non
     worded = worded.replace(",20", ",Year 20", 1)
     assert worded.splitlines()[0].count("20") == 3 and "Year 20" in worded
     assert scored(cli, write(worded, "worded.csv"), "-t", WORKED) == expected
+    # a year heading with more in it would drop its column: refused where it stands
+    estimate = wide(LONG).replace(",20", ",Năm 20", 1).replace("\n", " (ước)\n", 1)
+    refused = cli("check", write(estimate, "estimate.csv"), "-t", WORKED)
+    last = estimate.split("\n", 1)[0].count(",") + 1
+    assert refused.code == 2
+    assert f"estimate.csv:1:{last}: " in refused.err and "(ước): this heading holds the year" in (
+        refused.err
+    )
 
     # Excel in Vietnam: semicolons, decimal commas, a BOM, CRLF, Vietnamese headers
     excel = (
