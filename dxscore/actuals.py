@@ -550,15 +550,25 @@ class _FileReader:
             self.problem("empty-file.first-line" if rest else "empty-file", 1 if rest else None)
             return
         delimiter = sniff_delimiter(sample)
-        rows = csv.reader(itertools.chain((sample,), stream), delimiter=delimiter, strict=True)
-        self.read_records(self._csv_records(rows))
+        record: list[str] = []  # the lines of the record being read
 
-    def _csv_records(self, rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+        def lines() -> Iterator[str]:
+            for line in itertools.chain((sample,), stream):
+                record.append(line)
+                yield line
+
+        rows = csv.reader(lines(), delimiter=delimiter, strict=True)
+        self.read_records(self._csv_records(rows, record))
+
+    def _csv_records(
+        self, rows: Iterator[list[str]], record: list[str]
+    ) -> Iterator[tuple[int, list[str]]]:
         """(first line of the record, cells); keeps ``next_line`` for CSV syntax errors.
 
         A syntax error in a data row (``"48"x``) is reported and reading goes on with the next
-        line, so that the rest of the file is checked too; one in the header, or a quote left
-        open to the end of the file, ends the file."""
+        line, so that the rest of the file is checked too, when the record's quotes pair up
+        there: with one left open (``"48"x,"a note over two lines``), the next line is inside
+        a cell, and the file ends at the error, as it does at one in the header."""
         end = 0
         while True:
             try:
@@ -566,16 +576,15 @@ class _FileReader:
             except StopIteration:
                 return
             except csv.Error as error:
-                if end == 0 or "end of data" in str(error) or "EOF" in str(error):
+                if end == 0 or "".join(record).count('"') % 2:
                     raise
                 self.add(_csv_problem(self.name, str(error), self.next_line))
-                end = rows.line_num  # type: ignore[attr-defined]
-                self.next_line = end + 1
-                continue
-            start = end + 1
+                cells = []
+            else:
+                yield end + 1, cells
             end = rows.line_num  # type: ignore[attr-defined]
             self.next_line = end + 1
-            yield start, cells
+            record.clear()
 
     def read_records(self, records: Iterator[tuple[int, list[str]]]) -> None:
         """Read (line, cells) records, the first being the header; any source (CSV, a sheet)."""

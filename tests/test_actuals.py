@@ -331,6 +331,15 @@ def test_rows_after_a_stray_character_behind_a_quote_are_checked_too(
     errors = [line for line in result.err.splitlines() if line.startswith(str(path))]
     assert [line.split(": ", 1)[0] for line in errors] == [f"{path}:2", f"{path}:3:3"]
     assert "[csv-syntax]" in errors[0] and "'abc' is not a number" in errors[1]
+    # a quote opened after the stray character: the next lines are inside its cell, and are
+    # not read as rows (a review found a false 'ragged-row' and a row read from a note)
+    for note in ('"ghi chú\n"', '"first line\ndx_rank,2022,7"'):
+        opened = write(
+            f'indicator,year,value,note\ndx_rank,2023,"48"x,{note}\ndx_rank,2024,abc,\n', "o.csv"
+        )
+        result = cli("check", opened, "-t", WORKED)
+        errors = [line for line in result.err.splitlines() if line.startswith(str(opened))]
+        assert len(errors) == 1 and errors[0].startswith(f"{opened}:2: "), note
 
 
 def test_a_units_name_is_worded_in_the_messages_language(cli: Cli, write: Write) -> None:
