@@ -394,23 +394,29 @@ def _read_spreadsheet(
     result: Actuals,
     first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]],
 ) -> None:
-    from dxscore.spreadsheet import SheetError, from_the_header, open_sheet
+    from dxscore.spreadsheet import SheetError, open_sheet
 
     try:
-        title, records = open_sheet(path, sheet)
+        title, records = open_sheet(path, sheet, _names_the_indicator)
     except SheetError as error:
         result.problems.append(problem(str(path), error.key, fields=error.fields))
         return
     reader = _FileReader(path, f"{path}!{title}", "", catalogue, city, result, first_seen)
     reader.pad_rows = True
-    try:  # a sheet's table often starts lower down, below a title: its header is the first row
-        reader.read_records(from_the_header(records))
+    try:  # the rows from the header on (a table may start lower down, below a title)
+        reader.read_records(records)
     except SheetError as error:
         if error.at is None:
             result.problems.append(problem(str(path), error.key, fields=error.fields))
         else:
             line, col = error.at
             reader.add(problem(reader.name, error.key, line, col, fields=error.fields))
+
+
+def _names_the_indicator(cells: list[str]) -> bool:
+    """Whether a sheet's row is its table's header: a cell names the indicator column, which
+    both layouts have."""
+    return any(_ROLE_OF.get(normalize_word(cell)) == "indicator" for cell in cells if cell)
 
 
 def clean_long_layout(

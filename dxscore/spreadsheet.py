@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -26,8 +26,11 @@ class SheetError(Exception):
         self.fields = fields
 
 
-def open_sheet(path: Path, sheet: str | None) -> tuple[str, Iterator[tuple[int, list[str]]]]:
-    """The sheet's title and its rows as (row number, text cells)."""
+def open_sheet(
+    path: Path, sheet: str | None, is_header: Callable[[list[str]], bool]
+) -> tuple[str, Iterator[tuple[int, list[str]]]]:
+    """The sheet's title and its table's rows as (row number, text cells), from its header on:
+    the first row that ``is_header`` (see :func:`_from_the_header`)."""
     from openpyxl import load_workbook
 
     try:
@@ -50,7 +53,7 @@ def open_sheet(path: Path, sheet: str | None) -> tuple[str, Iterator[tuple[int, 
     if not hasattr(values[title], "iter_rows"):  # a chart sheet
         raise SheetError("not-a-worksheet", sheet=title)
     merged = _merged_ranges(path, values[title])
-    return title, _rows(values, formulas, title, merged)
+    return title, _from_the_header(_rows(values, formulas, title, merged, is_header), is_header)
 
 
 class Merged(NamedTuple):
@@ -109,18 +112,22 @@ _MERGE = re.compile(r'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]
 
 
 def _rows(
-    values: Any, formulas: Any, title: str, merged: list[Merged]
+    values: Any,
+    formulas: Any,
+    title: str,
+    merged: list[Merged],
+    is_header: Callable[[list[str]], bool],
 ) -> Iterator[tuple[int, list[str]]]:
     try:
         for sheet in (values[title], formulas[title]):
             sheet.reset_dimensions()  # the size a file declares can be wrong: read every row
         pairs = zip(values[title].iter_rows(), formulas[title].iter_rows(), strict=False)
-        first = last = 0  # the table's columns, from its header (see is_above_the_table)
+        first = last = 0  # the table's columns, from its header
         for number, (row, written) in enumerate(pairs, 1):
             cells = [_text(cell) for cell in row]
             if not last:  # the header's first and last named columns
                 named = [i for i, cell in enumerate(cells, 1) if cell]
-                first, last = (named[0], named[-1]) if len(named) > 1 else (0, 0)
+                first, last = (named[0], named[-1]) if is_header(cells) else (0, 0)
             elif merged and any(cells):
                 # in a row of data, a merged cell reads empty but for the first: an area, a
                 # city or a value would be lost (a merged title, or an empty box, is harmless)
@@ -149,18 +156,16 @@ def _rows(
         formulas.close()
 
 
-def is_above_the_table(cells: list[str]) -> bool:
-    """A row above a sheet's table: empty, or one value alone (a title such as "BÁO CÁO SỐ
-    LIỆU CHUYỂN ĐỔI SỐ", merged across the table or not). Every header has two names or more."""
-    return sum(1 for cell in cells if cell) < 2
-
-
-def from_the_header(records: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
-    """A sheet's rows from its header on. A sheet with no row of two values (a sheet of notes)
-    gives its first row with a value, for the reader to say what that header lacks."""
+def _from_the_header(
+    records: Iterator[tuple[int, list[str]]], is_header: Callable[[list[str]], bool]
+) -> Iterator[tuple[int, list[str]]]:
+    """A sheet's rows from its header on: rows above it (a title such as "BÁO CÁO SỐ LIỆU
+    CHUYỂN ĐỔI SỐ", merged across the table or not, a unit, a date) are not the table. A sheet
+    with no header (a sheet of notes) gives its first row with a value, for the reader to say
+    what that header lacks."""
     first_filled = None
     for record in records:
-        if not is_above_the_table(record[1]):
+        if is_header(record[1]):
             yield record
             yield from records
             return

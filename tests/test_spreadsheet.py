@@ -333,7 +333,7 @@ def test_a_title_above_the_table_is_skipped_and_its_merged_data_still_refused(
     book, sheet = new_book()
     sheet["A1"] = "BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ NĂM 2024"
     sheet.merge_cells("A1:D1")
-    sheet["A2"] = "Đơn vị: %"
+    sheet["A2"], sheet["C2"] = "Đơn vị: %", "Kỳ: 2024"  # a subtitle of two cells, too
     sheet.append(["indicator", "year", "value", "area"])
     sheet.append(["records_online_commune", 2024, 30, "Sóc Sơn"])
     path = tmp_path / "titled.xlsx"
