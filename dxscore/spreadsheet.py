@@ -135,14 +135,16 @@ def _rows(
                 if hiding is not None:
                     raise SheetError("merged-cells", (hiding.top, hiding.left), range=hiding.name)
             for column, (cell, source) in enumerate(zip(row, written, strict=False), 1):
+                formula = getattr(source.value, "text", source.value)  # an array formula's text
                 if (
-                    cell.value is None
+                    last  # the table's rows: a formula in a title above it is not read
+                    and cell.value is None
                     and getattr(cell, "data_type", None) != "str"  # "str": computed to ""
-                    and isinstance(source.value, str)
-                    and source.value.startswith("=")
+                    and isinstance(formula, str)
+                    and formula.startswith("=")
                 ):
                     raise SheetError(
-                        "formula-without-value", (number, column), formula=source.value[:40]
+                        "formula-without-value", (number, column), formula=formula[:40]
                     )
             while cells and cells[-1] == "":
                 cells.pop()  # formatting alone extends a row; empty cells at its end say nothing
@@ -194,6 +196,8 @@ def _text(cell: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
+        if isinstance(value, float):  # as Excel shows and exports it: 15 significant digits,
+            value = float(f"{value:.15g}")  # so 0.7+0.2 (0.8999999999999999) is 0.9
         if _is_percent(cell.number_format or ""):
             return _times_100(value) + "%"
         if isinstance(value, float) and value.is_integer():

@@ -350,6 +350,38 @@ def test_a_title_above_the_table_is_skipped_and_its_merged_data_still_refused(
     assert refused.err.startswith(f"{path}!Sheet:4:4: cells D4:D5 are merged")
 
 
+def test_numbers_read_as_excel_shows_them_and_formulas_only_in_the_table(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Found by an analyst campaign: 0.7+0.2 stored as 0.8999999999999999 missed a 90% target
+    that Excel shows (and exports to CSV) as 90.0%; an array formula never computed was read
+    as an empty cell; a =TODAY() in the title refused the workbook."""
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    book, sheet = new_book()
+    sheet.append(["Ngày lập:", "=TODAY()"])  # above the table: not read
+    sheet.append(["indicator", "year", "value"])
+    sheet.append(["records_online_commune", 2025, 1.4 - 0.8])  # 0.6 to Excel, 0.59999… stored
+    sheet["C3"].number_format = "0.0%"
+    sheet.append(["inspections_online", 2025, 50.00000000000001])  # 50 to Excel: not above 50
+    path = tmp_path / "noise.xlsx"
+    book.save(path)
+    assert 1.4 - 0.8 < 0.6
+    actual = {
+        r["indicator"]: (r["actual"], r["status"])
+        for r in scored(cli, path, "-t", WORKED, "--year", "2025")["results"]
+    }
+    assert actual["records_online_commune"] == (60.0, "achieved")
+    assert actual["inspections_online"] == (50.0, "missed")
+
+    sheet.append(["dx_rank", 2024, None])
+    sheet["C5"] = ArrayFormula("C5", "=MIN(C4:C4)")
+    book.save(path)
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.startswith(f"{path}!Sheet:5:3: the cell holds the formula =MIN(C4:C4)")
+
+
 def test_a_formula_excel_computed_to_empty_text_is_an_empty_cell(cli: Cli, tmp_path: Path) -> None:
     """Found by a test campaign: Excel saves =IF(…,"lỗi","") that came out empty as a text
     cell with an empty value; it was taken for a formula never computed, and the whole
