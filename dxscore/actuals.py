@@ -413,6 +413,18 @@ def _read_spreadsheet(
             reader.add(problem(reader.name, error.key, line, col, fields=error.fields))
 
 
+# What a spreadsheet writes in a totals row where the area goes (case and spaces aside; with
+# their accents where, without them, a place could be named so: "Công", "Cống")
+TOTALS = {
+    *("tổng cộng", "tổng", "cộng", "tổng số", "toàn thành phố"),
+    *("tong cong", "tong so", "toan thanh pho", "total", "grand total", "sum"),
+}
+
+
+def is_a_total(area: str) -> bool:
+    return normalize_word(area).rstrip(": ") in TOTALS
+
+
 def _names_the_indicator(cells: list[str]) -> bool:
     """Whether a sheet's row is its table's header: a cell names the indicator column, which
     both layouts have."""
@@ -775,8 +787,10 @@ class _Layout:
             if area is None and (set_id, area_cell) not in self.area_of:
                 stripped = area_cell.strip()
                 area = nfc(stripped) if stripped else None
-                if self._clean(reader, stripped, self.area_at, name=True) and self._one_spelling(
-                    reader, set_id, area
+                if (
+                    self._clean(reader, stripped, self.area_at, name=True)
+                    and self._not_a_total(reader, area)
+                    and self._one_spelling(reader, set_id, area)
                 ):
                     self.area_of[(set_id, area_cell)] = area  # a refused one: on every row
         # the row is read on after a control character, so that its other problems show too
@@ -820,6 +834,16 @@ class _Layout:
                 "control-character", reader.line, index + 1, column, code=f"{ord(found):04X}"
             )
         return found is None
+
+    def _not_a_total(self, reader: _FileReader, area: str | None) -> bool:
+        """Whether the area is not a totals row's label (``Tổng cộng``), which would be
+        scored, and ranked, as one more district (a problem says where when it is)."""
+        if area is None or self.area_at is None or not is_a_total(area):
+            return True
+        reader.problem(
+            "area-total", reader.line, self.area_at + 1, self.header[self.area_at], area=area
+        )
+        return False
 
     def _one_spelling(self, reader: _FileReader, set_id: str, area: str | None) -> bool:
         """Whether the area is written as it was first in its city (a problem says where when

@@ -31,6 +31,7 @@ from dxscore.actuals import (
     Catalogue,
     clean_long_layout,
     control_character,
+    is_a_total,
     is_utf8,
     nfc,
     parse_year,
@@ -452,6 +453,7 @@ class _Reader:
                     not cell.strip()
                     or nfc(cell.strip()) != cell
                     or control_character(cell, name=True)
+                    or is_a_total(cell)
                     or word in folded
                 ):
                     return False

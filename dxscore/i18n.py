@@ -594,6 +594,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "column year {year} is not between {low} and {high}",
         "vi": "năm {year} ở tiêu đề cột không nằm trong khoảng {low}–{high}",
     },
+    "problem.area-total": {
+        "en": "'{area}' labels a total, not a district or commune: it would be ranked as one; delete the row (a city-wide value goes in a row with the area left empty)",
+        "vi": "'{area}' là dòng tổng, không phải quận, huyện, phường, xã: dòng này sẽ bị xếp hạng như một địa bàn; hãy xóa dòng (số liệu toàn thành phố ghi ở dòng để trống địa bàn)",
+    },
     "problem.bad-year.heading": {
         "en": "this heading holds the year {year} but is not a year heading, so its column would be left out; head it {year} alone (a remark such as 'estimate' goes in a note column)",
         "vi": "tiêu đề này có năm {year} nhưng không phải tiêu đề năm, nên cột sẽ bị bỏ qua; hãy chỉ ghi {year} (ghi chú như 'ước tính' đặt ở cột ghi chú)",

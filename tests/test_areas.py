@@ -91,6 +91,26 @@ def test_explain_says_how_to_see_what_a_league_hides(cli: Cli, write: Write) -> 
     assert "records_online_commune 2025: observations 2024=61%" in mixed.out  # city-wide
 
 
+@pytest.mark.parametrize("label", ["Tổng cộng", "TỔNG CỘNG:", "Cộng", "Toàn thành phố", "Total"])
+def test_a_totals_row_is_refused_not_ranked_as_an_area(cli: Cli, write: Write, label: str) -> None:
+    """Found by an analyst campaign: a sheet's 'Tổng cộng' row was ranked first in the league,
+    as one more district."""
+    text = areas_file(write).read_text(encoding="utf-8")
+    path = write(text + f"records_online_commune,2024,60,{label}\n", "totals.csv")
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.startswith(f"{path}:11:4: area: '{label.rstrip(':')}")
+    assert "labels a total, not a district or commune" in result.err
+
+
+def test_a_place_that_only_looks_like_a_total_without_accents_is_an_area(
+    cli: Cli, write: Write
+) -> None:
+    text = areas_file(write).read_text(encoding="utf-8")
+    path = write(text + "records_online_commune,2024,60,Công\n", "cong.csv")
+    assert cli("check", path, "-t", WORKED, "--fail-on", "never").code == 0
+
+
 def test_reports_carry_the_league_table(cli: Cli, write: Write) -> None:
     path = areas_file(write)
     markdown = cli("report", path, "-t", WORKED, "--year", "2025", "--lang", "en").out
