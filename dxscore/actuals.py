@@ -883,6 +883,9 @@ class _Layout:
         if year is not None:
             self.year_of[cell] = year
             return year
+        if _DATE.fullmatch(stripped):  # a year cell formatted as a date: 2024 is 1905-07-16
+            reader.problem("bad-year.date", line, index + 1, self.header[index], year=stripped)
+            return None
         inside = _YEAR_INSIDE.search(stripped)  # "2024.0", "năm 2024": a year, not written alone
         if inside is not None:
             reader.problem(

@@ -598,6 +598,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "'{area}' labels a total, not a district or commune: it would be ranked as one; delete the row (a city-wide value goes in a row with the area left empty)",
         "vi": "'{area}' là dòng tổng, không phải quận, huyện, phường, xã: dòng này sẽ bị xếp hạng như một địa bàn; hãy xóa dòng (số liệu toàn thành phố ghi ở dòng để trống địa bàn)",
     },
+    "problem.bad-year.date": {
+        "en": "'{year}' is a date, not a year (a year typed into a cell formatted as a date: format the cells as Number and type the year again)",
+        "vi": "'{year}' là ngày tháng, không phải năm (năm được nhập vào ô định dạng ngày: hãy định dạng ô là Number rồi nhập lại năm)",
+    },
     "problem.bad-year.heading": {
         "en": "this heading holds the year {year} but is not a year heading, so its column would be left out; head it {year} alone (a remark such as 'estimate' goes in a note column)",
         "vi": "tiêu đề này có năm {year} nhưng không phải tiêu đề năm, nên cột sẽ bị bỏ qua; hãy chỉ ghi {year} (ghi chú như 'ước tính' đặt ở cột ghi chú)",

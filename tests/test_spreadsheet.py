@@ -382,6 +382,23 @@ def test_numbers_read_as_excel_shows_them_and_formulas_only_in_the_table(
     assert result.err.startswith(f"{path}!Sheet:5:3: the cell holds the formula =MIN(C4:C4)")
 
 
+def test_a_year_formatted_as_a_date_says_how_to_fix_it(cli: Cli, tmp_path: Path) -> None:
+    """Found by an analyst campaign: 2024 in a date cell reads 1905-07-16, and the message
+    said to write 1905."""
+    book, sheet = new_book()
+    sheet.append(["indicator", "year", "value"])
+    sheet.append(["records_online_commune", 2024, 55])
+    sheet["B2"].number_format = "dd/mm/yyyy"
+    path = tmp_path / "date.xlsx"
+    book.save(path)
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.startswith(
+        f"{path}!Sheet:2:2: year: '1905-07-16' is a date, not a year (a year typed into a cell"
+        " formatted as a date: format the cells as Number and type the year again) [bad-year]"
+    )
+
+
 def test_a_formula_excel_computed_to_empty_text_is_an_empty_cell(cli: Cli, tmp_path: Path) -> None:
     """Found by a test campaign: Excel saves =IF(…,"lỗi","") that came out empty as a text
     cell with an empty value; it was taken for a formula never computed, and the whole
