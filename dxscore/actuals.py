@@ -397,10 +397,15 @@ def _read_spreadsheet(
     from dxscore.spreadsheet import SheetError, open_sheet
 
     try:
-        title, records = open_sheet(path, sheet, _names_the_indicator)
+        title, records, others = open_sheet(path, sheet, _names_the_indicator)
     except SheetError as error:
         result.problems.append(problem(str(path), error.key, fields=error.fields))
         return
+    if others:  # nothing unread goes unsaid: a second sheet may hold another year's table
+        listed = ", ".join(f"'{name}'" for name in others)
+        result.warnings.append(
+            problem(str(path), "warning.other-sheets", kind="warning", sheet=title, sheets=listed)
+        )
     reader = _FileReader(path, f"{path}!{title}", "", catalogue, city, result, first_seen)
     reader.pad_rows = True
     try:  # the rows from the header on (a table may start lower down, below a title)

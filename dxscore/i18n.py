@@ -811,6 +811,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{count} row(s) for other cities not scored (--city {city})",
         "vi": "{count} dòng của thành phố khác không được tính (--city {city})",
     },
+    "warning.other-sheets": {
+        "en": "only the sheet '{sheet}' is read; the workbook's other sheets ({sheets}) are not: choose one with --sheet",
+        "vi": "chỉ đọc trang tính '{sheet}'; các trang tính khác ({sheets}) không được đọc: chọn trang bằng --sheet",
+    },
     "warning.given-twice": {
         "en": "given more than once; read once",
         "vi": "tệp được chỉ định nhiều lần; chỉ đọc một lần",

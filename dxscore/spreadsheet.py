@@ -28,9 +28,10 @@ class SheetError(Exception):
 
 def open_sheet(
     path: Path, sheet: str | None, is_header: Callable[[list[str]], bool]
-) -> tuple[str, Iterator[tuple[int, list[str]]]]:
-    """The sheet's title and its table's rows as (row number, text cells), from its header on:
-    the first row that ``is_header`` (see :func:`_from_the_header`)."""
+) -> tuple[str, Iterator[tuple[int, list[str]]], list[str]]:
+    """The sheet's title, its table's rows as (row number, text cells), from its header on
+    (the first row that ``is_header``, see :func:`_from_the_header`), and the workbook's other
+    visible sheets when none was chosen (they are not read: the caller says so)."""
     from openpyxl import load_workbook
 
     try:
@@ -41,19 +42,23 @@ def open_sheet(
     except Exception as error:  # openpyxl raises many kinds on a damaged file
         raise SheetError("not-a-workbook", reason=_reason(error)) from None
     names = values.sheetnames
+    others: list[str] = []
     if sheet is None:  # the first sheet Excel shows: a hidden one holds workings, not the data
         shown = [ws.title for ws in values.worksheets if ws.sheet_state == "visible"]
         title = shown[0] if shown else names[0]
+        others = shown[1:]
     else:  # "số liệu", or typed with decomposed accents, is the same name (as to Excel)
         wanted = unicodedata.normalize("NFC", sheet).casefold()
         found = [name for name in names if unicodedata.normalize("NFC", name).casefold() == wanted]
         if not found:
-            raise SheetError("unknown-sheet", sheet=sheet, sheets=", ".join(names))
+            listed = ", ".join(f"'{name}'" for name in names)  # quoted: a trailing space shows
+            raise SheetError("unknown-sheet", sheet=sheet, sheets=listed)
         title = found[0]
     if not hasattr(values[title], "iter_rows"):  # a chart sheet
         raise SheetError("not-a-worksheet", sheet=title)
     merged = _merged_ranges(path, values[title])
-    return title, _from_the_header(_rows(values, formulas, title, merged, is_header), is_header)
+    rows = _rows(values, formulas, title, merged, is_header)
+    return title, _from_the_header(rows, is_header), others
 
 
 class Merged(NamedTuple):

@@ -92,7 +92,7 @@ def test_sheet_chooses_the_sheet(cli: Cli, tmp_path: Path) -> None:
     result = cli("check", book, "-t", WORKED, "--sheet", "Sheet9")
     assert result.code == 2
     assert (
-        f"{book}: the workbook has no sheet 'Sheet9'; its sheets: Ghi chú, Data [unknown-sheet]"
+        f"{book}: the workbook has no sheet 'Sheet9'; its sheets: 'Ghi chú', 'Data' [unknown-sheet]"
         in result.err
     )
     decomposed = unicodedata.normalize(
@@ -103,6 +103,12 @@ def test_sheet_chooses_the_sheet(cli: Cli, tmp_path: Path) -> None:
     )
     first = cli("check", book, "-t", WORKED)  # the first sheet holds no data columns
     assert first.code == 2 and f"{book}!Ghi chú:1: missing column(s)" in first.err
+    # the sheet not read is named (found by an analyst campaign: a second year's table
+    # on a second sheet went unread without a word)
+    assert (
+        f"warning: {book}: only the sheet 'Ghi chú' is read; the workbook's other sheets"
+        " ('Data') are not: choose one with --sheet"
+    ) in first.err
 
 
 def test_problems_name_the_sheet_row_and_column(cli: Cli, tmp_path: Path) -> None:
