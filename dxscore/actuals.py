@@ -701,7 +701,8 @@ class _FileReader:
             if role is None:
                 if key:
                     unused.append(cell.strip())
-                    dated.extend([(index, found[0])] if (found := _YEAR_INSIDE.search(key)) else [])
+                    if found := _YEAR_INSIDE.search(key):
+                        dated.append((index, found[0]))
                 else:
                     unnamed.append(index)
                 continue

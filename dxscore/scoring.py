@@ -490,9 +490,9 @@ def league_tables(scorecard: Scorecard) -> list[tuple[str, int, list[LeagueRow]]
     return [(set_id, year, rows) for (set_id, year), rows in sorted(tables.items())]
 
 
-def _shown(score: float | None) -> float | None:
-    """A score as a reader tells it apart: to a tenth, where anything short of 100 reads at
-    most 99.9 (as the documents word it)."""
+def shown_score(score: float | None) -> float | None:
+    """A score as a reader sees it: to a tenth, where anything short of 100 reads at most 99.9
+    (so that a target set short of its targets never reads 100.0)."""
     if score is None:
         return None
     return 99.9 if score < 100 and round(score, 1) >= 100 else round(score, 1)
@@ -521,7 +521,9 @@ def league(scorecard: Scorecard) -> list[LeagueRow]:
         for position, entry in enumerate(ordered, 1):
             if entry.score is None:
                 rank = None
-            elif position == 1 or _shown(entry.score) != _shown(ordered[position - 2].score):
+            elif position == 1 or shown_score(entry.score) != shown_score(
+                ordered[position - 2].score
+            ):
                 rank = position
             area = entry.area or ""
             weakest = min(pillars[(set_id, area, year)], key=lambda s: s.score or 0.0, default=None)

@@ -30,8 +30,8 @@ def open_sheet(
     path: Path, sheet: str | None, is_header: Callable[[list[str]], bool]
 ) -> tuple[str, Iterator[tuple[int, list[str]]], list[str]]:
     """The sheet's title, its table's rows as (row number, text cells), from its header on
-    (the first row that ``is_header``, see :func:`_from_the_header`), and the workbook's other
-    visible sheets when none was chosen (they are not read: the caller says so)."""
+    (the first row that ``is_header``, see :func:`_rows`), and the workbook's other visible
+    sheets when none was chosen (they are not read: the caller says so)."""
     from openpyxl import load_workbook
 
     try:
@@ -57,8 +57,7 @@ def open_sheet(
     if not hasattr(values[title], "iter_rows"):  # a chart sheet
         raise SheetError("not-a-worksheet", sheet=title)
     merged = _merged_ranges(path, values[title])
-    rows = _rows(values, formulas, title, merged, is_header)
-    return title, _from_the_header(rows, is_header), others
+    return title, _rows(values, formulas, title, merged, is_header), others
 
 
 class Merged(NamedTuple):
@@ -123,16 +122,26 @@ def _rows(
     merged: list[Merged],
     is_header: Callable[[list[str]], bool],
 ) -> Iterator[tuple[int, list[str]]]:
+    """The rows from the header on. Rows above it (a title such as "BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI
+    SỐ", merged across the table or not, a unit, a date) are not the table and are not read; a
+    sheet with no header (a sheet of notes) gives its first row with a value, for the reader
+    to say what that header lacks."""
     try:
         for sheet in (values[title], formulas[title]):
             sheet.reset_dimensions()  # the size a file declares can be wrong: read every row
         pairs = zip(values[title].iter_rows(), formulas[title].iter_rows(), strict=False)
         first = last = 0  # the table's columns, from its header
+        above: tuple[int, list[str]] | None = None  # the first row with a value, above it
         for number, (row, written) in enumerate(pairs, 1):
             cells = [_text(cell) for cell in row]
-            if not last:  # the header's first and last named columns
+            while cells and cells[-1] == "":
+                cells.pop()  # formatting alone extends a row; empty cells at its end say nothing
+            if not last:
+                if not is_header(cells):
+                    above = above or ((number, cells) if cells else None)
+                    continue
                 named = [i for i, cell in enumerate(cells, 1) if cell]
-                first, last = (named[0], named[-1]) if is_header(cells) else (0, 0)
+                first, last = named[0], named[-1]  # the header's first and last named columns
             elif merged and any(cells):
                 # in a row of data, a merged cell reads empty but for the first: an area, a
                 # city or a value would be lost (a merged title, or an empty box, is harmless)
@@ -142,8 +151,7 @@ def _rows(
             for column, (cell, source) in enumerate(zip(row, written, strict=False), 1):
                 formula = getattr(source.value, "text", source.value)  # an array formula's text
                 if (
-                    last  # the table's rows: a formula in a title above it is not read
-                    and cell.value is None
+                    cell.value is None
                     and getattr(cell, "data_type", None) != "str"  # "str": computed to ""
                     and isinstance(formula, str)
                     and formula.startswith("=")
@@ -151,9 +159,9 @@ def _rows(
                     raise SheetError(
                         "formula-without-value", (number, column), formula=formula[:40]
                     )
-            while cells and cells[-1] == "":
-                cells.pop()  # formatting alone extends a row; empty cells at its end say nothing
             yield number, cells
+        if not last and above is not None:  # no header: its first row with a value, to say so
+            yield above
     except SheetError:
         raise
     except Exception as error:  # a damaged sheet: truncated XML, a bad cell reference …
@@ -161,25 +169,6 @@ def _rows(
     finally:
         values.close()
         formulas.close()
-
-
-def _from_the_header(
-    records: Iterator[tuple[int, list[str]]], is_header: Callable[[list[str]], bool]
-) -> Iterator[tuple[int, list[str]]]:
-    """A sheet's rows from its header on: rows above it (a title such as "BÁO CÁO SỐ LIỆU
-    CHUYỂN ĐỔI SỐ", merged across the table or not, a unit, a date) are not the table. A sheet
-    with no header (a sheet of notes) gives its first row with a value, for the reader to say
-    what that header lacks."""
-    first_filled = None
-    for record in records:
-        if is_header(record[1]):
-            yield record
-            yield from records
-            return
-        if first_filled is None and any(record[1]):
-            first_filled = record
-    if first_filled is not None:
-        yield first_filled
 
 
 def _times_100(value: float) -> str:

@@ -254,7 +254,7 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
             problems.append(_unknown_key((file, line, col, path), loc))
         elif kind == "missing":
             problems.append(problem(file, "missing", line, col, path, key=loc[-1]))
-        elif pydantic_type == "int_type" and loc[-1:] == ("[key]",) and "targets" in loc[-3:-2]:
+        elif pydantic_type == "int_type" and loc[-1:] == ("[key]",) and loc[-3:-2] == ("targets",):
             written = detail.get("input")  # "2025" in quotes, or not a year at all (~, 2025.0)
             quoted = isinstance(written, str) and written.isascii() and written.isdigit()
             key = "year-key.quoted" if quoted else "year-key"

@@ -6,7 +6,7 @@ from dxscore.errors import literal
 from dxscore.i18n import Lang, t
 from dxscore.model import Target
 from dxscore.observations import Value
-from dxscore.scoring import Result, meets
+from dxscore.scoring import Result, meets, shown_score
 
 _SYMBOL = {"min": "≥", "above": ">", "max": "≤", "below": "<", "about": "≈"}
 _SUFFIX = {"percent": "%", "percent_change": "%"}
@@ -126,10 +126,8 @@ def _whole_percent(fraction: float) -> int:
 
 def score(value: float | None, lang: Lang = "en") -> str:
     """``78.5``; never ``100.0`` short of 100."""
-    if value is None:
-        return "–"
-    text = "99.9" if value < 100 and round(value, 1) >= 100 else f"{value:.1f}"
-    return _decimal_mark(text, lang)
+    shown = shown_score(value)
+    return "–" if shown is None else _decimal_mark(f"{shown:.1f}", lang)
 
 
 def worst_pillar(pillar: str | None, pillar_score: float | None, lang: Lang = "en") -> str:
