@@ -37,7 +37,7 @@ from dxscore.model import (
     unit_span,
 )
 from dxscore.observations import Observation, Value
-from dxscore.scoring import Series, SeriesKey, series_of
+from dxscore.scoring import Series, SeriesKey, series_of, with_unreported
 
 MAX_PROBLEMS = 1000
 PROGRESS_EVERY = 50_000  # rows between progress reports
@@ -85,6 +85,9 @@ class Actuals:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     not_reported: int = 0  # cells left empty: "not reported", documented, never an observation
+    # the series with a cell left empty: an area whose every cell is empty is still scored
+    # (with no data), not dropped from the report
+    unreported: set[SeriesKey] = field(default_factory=set)
     rows: int = 0
     named_sets: list[str] = field(default_factory=list)  # target sets the rows name, in order
     # each area as first written, by its case- and space-folded form: "sóc sơn" is not a second
@@ -95,8 +98,10 @@ class Actuals:
         """Nothing to let go: the observations are plain Python objects."""
 
     def areas(self) -> set[str]:
-        """The areas with at least one reported value."""
-        return {o.area for o in self.observations if o.area is not None}
+        """The areas the files name, with a value or only empty cells."""
+        named = {o.area for o in self.observations if o.area is not None}
+        named.update(area for _, area, _ in self.unreported if area is not None)
+        return named
 
     def years(self) -> tuple[int, int] | None:
         """The first and last year with a reported value (None: no value at all)."""
@@ -107,7 +112,7 @@ class Actuals:
 
     def series(self, as_of: int | None) -> dict[SeriesKey, Series]:
         """Each (target set, area, indicator) series up to ``as_of``, for the verdicts."""
-        return series_of(self.observations, as_of)
+        return with_unreported(series_of(self.observations, as_of), self.unreported)
 
 
 def nfc(text: str) -> str:
@@ -973,6 +978,7 @@ class _Layout:
         if outcome is None:
             if not cell.strip():
                 reader.result.not_reported += 1
+                reader.result.unreported.add((set_id, area, indicator.id))
                 return
             outcome = read_cell(indicator.unit, cell)
             if len(reader.outcomes) < MAX_REMEMBERED:  # a large file repeats a few thousand values

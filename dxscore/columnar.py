@@ -41,7 +41,7 @@ from dxscore.actuals import (
 from dxscore.errors import Problem
 from dxscore.model import TargetSet, normalize_word
 from dxscore.observations import Observation
-from dxscore.scoring import NO_DATA, Fit, Series, SeriesKey, line_through
+from dxscore.scoring import NO_DATA, Fit, Series, SeriesKey, line_through, with_unreported
 
 if TYPE_CHECKING:
     import duckdb
@@ -148,9 +148,11 @@ class LargeActuals:
         named_sets: list[str],
         rows: int,
         not_reported: int,
+        unreported: set[SeriesKey],
     ) -> None:
         self._db, self._name, self._catalogue = connection, name, catalogue
         self.named_sets, self.rows, self.not_reported = named_sets, rows, not_reported
+        self.unreported = unreported  # the series with a cell left empty
         self.problems: list[Problem] = []  # a file with a problem is never read here
         self.spill: tempfile.TemporaryDirectory[str] | None = None
         self.warnings: list[Problem] = []
@@ -167,7 +169,9 @@ class LargeActuals:
 
     def areas(self) -> set[str]:
         found = self._fetch("SELECT DISTINCT area FROM obs WHERE area IS NOT NULL")
-        return {area for (area,) in found}
+        named = {area for (area,) in found}
+        named.update(area for _, area, _ in self.unreported if area is not None)
+        return named
 
     def years(self) -> tuple[int, int] | None:
         [(low, high)] = self._fetch("SELECT min(year), max(year) FROM obs")  # one row, always
@@ -241,7 +245,7 @@ class LargeActuals:
                     if y is not None
                 )
             series[(set_id, area, indicator)] = Sums(last, earlier, n, *row[-4:])
-        return series
+        return with_unreported(series, self.unreported)
 
 
 class Sums:
@@ -398,8 +402,12 @@ class _Reader:
                 "SELECT set_id FROM obs GROUP BY set_id ORDER BY min(line)"
             ).fetchall()
         ]
-        db.execute("DELETE FROM obs WHERE v IS NULL")
-        return LargeActuals(db, str(self.path), self.catalogue, named, rows, blank)
+        unreported: set[SeriesKey] = set()
+        if blank:
+            found = db.execute("SELECT DISTINCT set_id, area, indicator FROM obs WHERE v IS NULL")
+            unreported = set(found.fetchall())
+            db.execute("DELETE FROM obs WHERE v IS NULL")
+        return LargeActuals(db, str(self.path), self.catalogue, named, rows, blank, unreported)
 
     def _given_twice(self, db: duckdb.DuckDBPyConnection) -> bool:
         """Whether any series has a year twice. Within a span of 126 years, each series'

@@ -297,6 +297,16 @@ def series_of(observations: Iterable[Observation], as_of: int | None) -> dict[Se
     return series
 
 
+def with_unreported(
+    series: dict[SeriesKey, Series], unreported: Iterable[SeriesKey]
+) -> dict[SeriesKey, Series]:
+    """``series``, with each series whose every cell was left empty added without data: a
+    place a file names is scored (every target "no data"), not left out of the report."""
+    for key in unreported:
+        series.setdefault(key, NO_DATA)
+    return series
+
+
 def score_series(
     target_sets: Sequence[TargetSet],
     series: Mapping[SeriesKey, Series],

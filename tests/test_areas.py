@@ -263,3 +263,27 @@ def test_a_city_with_one_area_gets_its_full_report_whatever_the_others_have(
     assert "# Hanoi: digital-transformation scorecard · Area: Ba Đình" in headings
     assert "## Haiphong · areas ranked, target year 2025" in headings
     assert "## Hanoi · areas ranked, target year 2025" not in headings
+
+
+def test_an_area_whose_every_cell_is_empty_is_ranked_without_data(cli: Cli, write: Write) -> None:
+    """A commune that sent its rows back blank stays in the league, last and without data, and
+    can be drilled into; it used to vanish from the report with only a count of empty cells."""
+    path = write(
+        "area,indicator,year,value\n"
+        "Ba Đình,records_online_commune,2024,64\n"
+        "Tây Hồ,records_online_commune,2023,\n"
+        "Tây Hồ,records_online_commune,2024,\n",
+        "blank.csv",
+    )
+    ran = cli("check", path, "-t", WORKED, "-f", "json", "--year", "2025", "--fail-on", "never")
+    assert ran.code == 0, ran
+    rows = {
+        (r["area"], r["status"])
+        for r in json.loads(ran.out)["results"]
+        if r["indicator"] == "records_online_commune"
+    }
+    assert rows == {("Ba Đình", "achieved"), ("Tây Hồ", "no_data")}
+    assert "2 cell(s) left empty: not reported" in ran.err
+    one = cli("check", path, "-t", WORKED, "-f", "json", "--area", "Tây Hồ", "--fail-on", "never")
+    assert one.code == 0, one
+    assert {r["status"] for r in json.loads(one.out)["results"]} == {"no_data"}

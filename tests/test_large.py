@@ -488,3 +488,24 @@ def test_duckdb_errors_for_ctrl_c_are_a_keyboard_interrupt() -> None:
             raise error
     with pytest.raises(ValueError), columnar.ctrl_c():
         raise ValueError("a file DuckDB cannot parse")
+
+
+@pytest.mark.usefixtures("any_size")
+def test_an_area_whose_every_cell_is_empty_is_still_scored(
+    small: Path, sets: list[TargetSet], tmp_path: Path
+) -> None:
+    path = _variant(
+        small,
+        tmp_path,
+        lambda lines: [
+            *lines,
+            "hanoi,Xã trống,dx_rank,2023,",
+            "hanoi,Xã trống,records_online_commune,2024,",
+            "haiphong,Z,online_services_level4,2024,",
+        ],
+    )
+    document = json.loads(_same(path, sets))
+    for area in ("Xã trống", "Z"):
+        blank = [row for row in document["results"] if row["area"] == area]
+        assert blank and {row["status"] for row in blank} == {"no_data"}
+    _same(path, sets, areas=["Xã trống"], years=[2030])
