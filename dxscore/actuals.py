@@ -60,10 +60,29 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "source": ("source", "nguồn", "nguon"),
 }
 _ROLE_OF = {
-    unicodedata.normalize("NFC", alias): role
-    for role, aliases in COLUMN_NAMES.items()
-    for alias in aliases
+    normalize_word(alias): role for role, aliases in COLUMN_NAMES.items() for alias in aliases
 }
+# A heading that lists the kinds of place its column holds, as Vietnamese forms head it:
+# "Tỉnh/Thành phố" (cities), "Quận/Huyện/Thị xã", "Xã, phường, thị trấn" (areas)
+_KINDS_OF_PLACE = re.compile(r" ?[/,] ?")
+_CITY_KINDS = frozenset({"tỉnh", "thành phố", "tp", "tinh", "thanh pho"})
+_AREA_KINDS = frozenset(
+    {"quận", "huyện", "thị xã", "xã", "phường", "thị trấn"}
+    | {"quan", "huyen", "thi xa", "xa", "phuong", "thi tran"}
+)
+
+
+def role_of(heading: str) -> str | None:
+    """The role of a column by its heading (as :func:`normalize_word` gives it), or None."""
+    role = _ROLE_OF.get(heading)
+    if role is None and ("/" in heading or "," in heading):
+        kinds = set(_KINDS_OF_PLACE.split(heading))
+        if kinds <= _CITY_KINDS:
+            return "city"
+        if kinds <= _AREA_KINDS | _CITY_KINDS:  # "Quận/Huyện/Thành phố": a city within the city
+            return "area"
+    return role
+
 
 TRUE_WORDS = frozenset({"yes", "true", "1", "done", "đạt", "hoàn thành", "có"})
 FALSE_WORDS = frozenset({"no", "false", "0", "not done", "chưa đạt", "chưa hoàn thành", "không"})
@@ -424,21 +443,23 @@ def _read_spreadsheet(
 
 
 # What a spreadsheet writes in a totals row where the area goes (case and spaces aside; with
-# their accents where, without them, a place could be named so: "Công", "Cống")
-TOTALS = {
-    *("tổng cộng", "tổng", "cộng", "tổng số", "toàn thành phố"),
-    *("tong cong", "tong so", "toan thanh pho", "total", "grand total", "sum"),
-}
+# their accents where, without them, a place could be named so: "Công", "Cống"): "Tổng cộng",
+# "Tổng toàn thành phố", "Toàn TP", "Toàn thành phố Hà Nội", "Cả tỉnh", "Total" …
+TOTALS = re.compile(
+    r"(tổng|cộng|tổng (cộng|số)|tong (cong|so)|total|grand total|sum"
+    r"|(tổng )?(toàn|cả) (thành phố|tp|tỉnh|quận|huyện|thị xã|quốc|nước)( .*)?"
+    r"|(tong )?toan (thanh pho|tp|tinh|quan|huyen|thi xa|quoc)( .*)?|ca nuoc)[.:]*"
+)
 
 
 def is_a_total(area: str) -> bool:
-    return normalize_word(area).rstrip(": ") in TOTALS
+    return TOTALS.fullmatch(normalize_word(area).rstrip(": ")) is not None
 
 
 def _names_the_indicator(cells: list[str]) -> bool:
     """Whether a sheet's row is its table's header: a cell names the indicator column, which
     both layouts have."""
-    return any(_ROLE_OF.get(normalize_word(cell)) == "indicator" for cell in cells if cell)
+    return any(role_of(normalize_word(cell)) == "indicator" for cell in cells if cell)
 
 
 def clean_long_layout(
@@ -702,7 +723,7 @@ class _FileReader:
                     return None
                 years[index] = year
                 continue
-            role = _ROLE_OF.get(key)
+            role = role_of(key)
             if role is None:
                 if key:
                     unused.append(cell.strip())

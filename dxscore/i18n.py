@@ -776,16 +776,16 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "trang tính '{sheet}' là biểu đồ, không phải bảng ô; hãy chọn trang tính khác bằng --sheet",
     },
     "problem.area-spelling": {
-        "en": "area '{area}' is written '{first}' on line {first_line}: the same area, in another case"
-        " or spacing; write it one way",
+        "en": "area '{area}' is written '{first}' on line {first_line}: the same area, in another case,"
+        " spacing or place of the tone mark (Thủy, Thuỷ); write it one way",
         "vi": "địa bàn '{area}' đã được ghi là '{first}' ở dòng {first_line}: cùng một địa bàn nhưng khác"
-        " chữ hoa/thường hoặc dấu cách; hãy ghi thống nhất một cách",
+        " chữ hoa/thường, dấu cách hoặc vị trí dấu thanh (Thủy, Thuỷ); hãy ghi thống nhất một cách",
     },
     "problem.area-spelling.file": {
-        "en": "area '{area}' is written '{first}' in {where}: the same area, in another case"
-        " or spacing; write it one way",
+        "en": "area '{area}' is written '{first}' in {where}: the same area, in another case,"
+        " spacing or place of the tone mark (Thủy, Thuỷ); write it one way",
         "vi": "địa bàn '{area}' đã được ghi là '{first}' ở {where}: cùng một địa bàn nhưng khác"
-        " chữ hoa/thường hoặc dấu cách; hãy ghi thống nhất một cách",
+        " chữ hoa/thường, dấu cách hoặc vị trí dấu thanh (Thủy, Thuỷ); hãy ghi thống nhất một cách",
     },
     "problem.encoding-but-utf8": {
         "en": "the file is UTF-8 (as Excel's 'CSV UTF-8' is), which --encoding {encoding} would"

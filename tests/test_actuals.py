@@ -288,6 +288,24 @@ def test_an_empty_city_is_refused_even_under_city(cli: Cli, write: Write) -> Non
     assert f"{path}:3:1: city: the city is empty; write it on every row" in result.err
 
 
+def test_a_province_or_city_heading_names_the_city_column(cli: Cli, write: Write) -> None:
+    """Found by a first-day analyst campaign: 'Tỉnh/Thành phố' went unused, and under --city
+    Haiphong's 91% was scored as Hanoi's."""
+    path = write(
+        "Tỉnh/Thành phố;Chỉ tiêu;Năm;Giá trị\n"
+        "Hà Nội;records_online_commune;2024;55\n"
+        "Hải Phòng;records_online_city;2024;91\n",
+        "provinces.csv",
+    )
+    ran = cli("check", path, "-t", BUNDLED, "--city", "hanoi", "-f", "json", "--fail-on", "never")
+    assert ran.code == 0, ran
+    reported = {
+        (r["indicator"], r["actual"]) for r in json.loads(ran.out)["results"] if r["actual"]
+    }
+    assert reported == {("records_online_commune", 55.0)}
+    assert "1 row(s) for other cities not scored" in ran.err
+
+
 def test_an_unknown_city_option(cli: Cli, write: Write) -> None:
     result = cli("check", write(LONG), "-t", BUNDLED, "--city", "danang")
     assert result.code == 2

@@ -91,7 +91,14 @@ def test_explain_says_how_to_see_what_a_league_hides(cli: Cli, write: Write) -> 
     assert "records_online_commune 2025: observations 2024=61%" in mixed.out  # city-wide
 
 
-@pytest.mark.parametrize("label", ["Tổng cộng", "TỔNG CỘNG:", "Cộng", "Toàn thành phố", "Total"])
+@pytest.mark.parametrize(
+    "label",
+    [
+        *("Tổng cộng", "TỔNG CỘNG:", "Cộng", "Toàn thành phố", "Total"),
+        # found by a first-day analyst campaign: labels as city offices write them
+        *("Toàn TP", "Tổng toàn thành phố", "Toàn thành phố Hà Nội", "Cả nước", "Toan TP."),
+    ],
+)
 def test_a_totals_row_is_refused_not_ranked_as_an_area(cli: Cli, write: Write, label: str) -> None:
     """Found by an analyst campaign: a sheet's 'Tổng cộng' row was ranked first in the league,
     as one more district."""
@@ -109,6 +116,47 @@ def test_a_place_that_only_looks_like_a_total_without_accents_is_an_area(
     text = areas_file(write).read_text(encoding="utf-8")
     path = write(text + "records_online_commune,2024,60,Công\n", "cong.csv")
     assert cli("check", path, "-t", WORKED, "--fail-on", "never").code == 0
+    path = write(text + "records_online_commune,2024,60,Toàn Thắng\n", "toan.csv")  # a commune
+    assert cli("check", path, "-t", WORKED, "--fail-on", "never").code == 0
+
+
+@pytest.mark.parametrize(
+    ("heading", "kinds"),
+    [("Quận/Huyện/Thị xã", "districts"), ("Xã, phường, thị trấn", "communes")],
+)
+def test_a_heading_that_lists_kinds_of_place_names_the_area_column(
+    cli: Cli, write: Write, heading: str, kinds: str
+) -> None:
+    """Found by a first-day analyst campaign: such a column went unused, and its areas were
+    scored as the city itself."""
+    path = write(
+        f'indicator,year,value,"{heading}"\n'
+        "records_online_commune,2024,35,Sơn Tây\n"
+        "records_online_commune,2024,45,Ba Vì\n",
+        f"{kinds}.csv",
+    )
+    ran = cli("check", path, "-t", WORKED, "-f", "json", "--fail-on", "never")
+    assert ran.code == 0, ran
+    assert {r["area"] for r in json.loads(ran.out)["results"]} == {"Sơn Tây", "Ba Vì"}
+
+
+def test_an_area_with_its_tone_mark_moved_is_one_area_written_two_ways(
+    cli: Cli, write: Write
+) -> None:
+    """Thủy and Thuỷ are one name in two spellings (found by a first-day analyst campaign:
+    they were ranked as two districts, each with half of the series)."""
+    path = write(
+        "indicator,year,value,area\n"
+        "records_online_commune,2023,40,Thủy Nguyên\n"
+        "records_online_commune,2024,50,Thuỷ Nguyên\n",
+        "tones.csv",
+    )
+    ran = cli("check", path, "-t", WORKED)
+    assert ran.code == 2
+    assert ran.err.startswith(
+        f"{path}:3:4: area: area 'Thuỷ Nguyên' is written 'Thủy Nguyên' on line 2: the same"
+        " area, in another case, spacing or place of the tone mark (Thủy, Thuỷ); write it one way"
+    )
 
 
 def test_reports_carry_the_league_table(cli: Cli, write: Write) -> None:
@@ -225,7 +273,8 @@ def test_an_area_written_two_ways_is_refused_not_split_in_two(cli: Cli, write: W
     assert result.code == 2
     assert result.err.splitlines()[0] == (
         f"{second}:2:5: area: area 'sóc  sơn' is written 'Sóc Sơn' in {first}:2: the same area,"
-        " in another case or spacing; write it one way [area-spelling]"
+        " in another case, spacing or place of the tone mark (Thủy, Thuỷ); write it one way"
+        " [area-spelling]"
     )
 
 
