@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Any, Literal, Protocol
 
@@ -201,7 +202,9 @@ class Target(_Strict):
         """The margin of an `about` target: given, or 5% of the value."""
         if self.tolerance is not None:
             return self.tolerance
-        return 0.05 * abs(self.value)
+        return float(
+            Decimal(repr(abs(self.value))) * Decimal("0.05")
+        )  # 3.0 for 60, not 3.0000000000000004
 
     def as_dict(self) -> dict[str, float | bool]:
         """The target as written: ``{"min": 60}``, ``{"about": 30, "tolerance": 1.5}``."""

@@ -24,6 +24,8 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
 from operator import attrgetter
 from typing import Literal, NamedTuple, Protocol
 
@@ -32,7 +34,6 @@ from dxscore.observations import Observation, Value
 
 Status = Literal["achieved", "on_track", "at_risk", "missed", "no_data"]
 STATUSES: tuple[Status, ...] = ("achieved", "on_track", "at_risk", "missed", "no_data")
-PRECISION = 9  # decimals kept when a computed number is compared with a target
 # How bad a status is, for --fail-on: missed is worse than at_risk.
 SEVERITY: dict[Status, int] = {
     "achieved": 0,
@@ -134,10 +135,18 @@ def meets(target: Target, value: Value) -> bool:
 
 def threshold(target: Target) -> float:
     """The value the comparator compares with: the target's, or for ``about`` the lowest
-    value within its margin (rounded, so that 2.2 − 0.11 is 2.09 and not 2.0900000000000003)."""
+    value within its margin."""
     if target.comparator == "about":
-        return round(target.value - target.effective_tolerance, PRECISION)
+        return _lowest_within(target.value, target.effective_tolerance)
     return target.value
+
+
+@lru_cache(maxsize=1024)
+def _lowest_within(value: float, margin: float) -> float:
+    """``value − margin`` as the decimals written subtract: 2.2 − 0.11 is 2.09, not
+    2.0900000000000003 (which 2.09 would miss); 1e-9 − 5e-11 is 9.5e-10, where rounding to a
+    fixed number of decimals would make it 1e-9."""
+    return float(Decimal(repr(value)) - Decimal(repr(margin)))
 
 
 def attainment(target: Target, value: Value) -> float:

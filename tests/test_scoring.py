@@ -58,6 +58,23 @@ def test_about_tolerance_defaults_to_five_percent_of_the_value() -> None:
     assert not meets(about, 28.49)
 
 
+@pytest.mark.parametrize(
+    ("spec", "edge", "beyond"),
+    [
+        ({"about": 60}, 57.0, 56.99999),  # 5% of 60 is 3, not 3.0000000000000004
+        ({"about": 2.2, "tolerance": 0.11}, 2.09, 2.0899999),  # not 2.0900000000000003
+        ({"about": 1e-9}, 9.5e-10, 9.4e-10),  # a margin far below any fixed rounding
+        ({"about": 0.3, "tolerance": 4e-10}, 0.2999999996, 0.2999999995),
+    ],
+)
+def test_the_edge_of_an_about_margin_is_the_decimal_written_minus_its_margin(
+    spec: dict[str, float], edge: float, beyond: float
+) -> None:
+    about = target(**spec)
+    assert meets(about, edge)
+    assert not meets(about, beyond)
+
+
 def test_below_when_the_projection_lands_exactly_on_the_target() -> None:
     # 2022: 9, 2023: 7 → slope −2 → 2025: 3. "below 3" is not met at 3: at risk.
     status, current, projected, _ = judge(
