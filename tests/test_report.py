@@ -342,3 +342,19 @@ def test_rounding_never_makes_a_target_look_met(cli: Cli, write: Write) -> None:
     assert "2024=99.995%; current 99.995% (2024)" in explained
     html = cli("report", actuals, "-t", targets, "--pillar", "government", "-f", "html").out
     assert "<title>2024: 99.995%</title>" in html
+
+
+def test_a_projection_near_its_target_shows_the_digits_that_keep_it_short(
+    cli: Cli, write: Write
+) -> None:
+    """59.99 then 59.994 project to 59.998000000000005 for 2025: that reads 59.998%, on its
+    side of "≥ 60%", neither 60% (which looks met) nor the float's every digit."""
+    actuals = write(
+        "indicator,year,value\nrecords_online_commune,2023,59.99\n"
+        "records_online_commune,2024,59.994\n",
+        "near.csv",
+    )
+    targets = write(MINIMAL, "near.yaml")
+    markdown = cli("report", actuals, "-t", targets, "--year", "2025", "-f", "markdown").out
+    assert "| ≥ 60% | 59.99% (2024) | 59.998% |" in markdown
+    assert "59.99800" not in markdown

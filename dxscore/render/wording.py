@@ -13,11 +13,11 @@ _SUFFIX = {"percent": "%", "percent_change": "%"}
 STATUS_SYMBOL = {"achieved": "✔", "on_track": "↗", "at_risk": "⚠", "missed": "✘", "no_data": "·"}
 
 
-def number(value: float, lang: Lang = "en") -> str:
-    """``60`` not ``60.0``; at most two decimals, as the sources write them; never an
-    exponent (a count of 1,500,000 enterprises reads ``1500000``, not ``1.5e+06``). In
-    Vietnamese the decimal mark is a comma, as the resolutions write it: ``7,5``."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+def number(value: float, lang: Lang = "en", places: int = 2) -> str:
+    """``60`` not ``60.0``; at most two decimals (or ``places``), as the sources write them;
+    never an exponent (a count of 1,500,000 enterprises reads ``1500000``, not ``1.5e+06``).
+    In Vietnamese the decimal mark is a comma, as the resolutions write it: ``7,5``."""
+    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
     return _decimal_mark("0" if text == "-0" else text, lang)
 
 
@@ -38,10 +38,12 @@ def _decimal_mark(text: str, lang: Lang) -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
-def quantity(value: float, unit: str, lang: Lang = "en", *, every_digit: bool = False) -> str:
-    """``55%``, ``7.5%/yr`` (``%/năm``), ``#6`` for a rank; with at most two decimals, or
-    with every digit."""
-    text = exact(value, lang) if every_digit else number(value, lang)
+def quantity(
+    value: float, unit: str, lang: Lang = "en", *, every_digit: bool = False, places: int = 2
+) -> str:
+    """``55%``, ``7.5%/yr`` (``%/năm``), ``#6`` for a rank; with at most two decimals (or
+    ``places``), or with every digit."""
+    text = exact(value, lang) if every_digit else number(value, lang, places)
     if unit == "rank":
         return f"#{text}"
     if unit == "percent_per_year":
@@ -58,25 +60,27 @@ def actual_of(result: Result, lang: Lang = "en") -> str:
 def value_against(actual: Value | None, result: Result, lang: Lang = "en") -> str:
     """A value of the result's indicator, rounded as everywhere unless the rounding would cross
     its target: 99.995 against "≥ 100%" reads ``99.995%``, not ``100%``."""
-    if isinstance(actual, float) and _rounding_crosses(
-        actual, meets(result.target, actual), result
-    ):
-        return quantity(actual, result.indicator.unit, lang, every_digit=True)
+    if isinstance(actual, float):
+        return _on_its_side(actual, meets(result.target, actual), result, lang)
     return value(actual, result.indicator.unit, lang)
 
 
 def projected_of(result: Result, lang: Lang = "en") -> str:
     """The projection, rounded unless the rounding would cross the target (as :func:`actual_of`)."""
-    projected = result.projected
-    if projected is None:
+    if result.projected is None:
         return "–"
-    on_track = result.status == "on_track"
-    every_digit = _rounding_crosses(projected, on_track, result)
-    return quantity(projected, result.indicator.unit, lang, every_digit=every_digit)
+    return _on_its_side(result.projected, result.status == "on_track", result, lang)
 
 
-def _rounding_crosses(value: float, met: bool, result: Result) -> bool:
-    return meets(result.target, round(value, 2)) != met
+def _on_its_side(number: float, met: bool, result: Result, lang: Lang) -> str:
+    """``number`` with two decimals, or as few more as keep it on its side of the target: a
+    projection of 59.998000000000005 against "≥ 60%" reads ``59.998%``, neither ``60%`` nor
+    the float's every digit."""
+    unit = result.indicator.unit
+    for places in range(2, 16):
+        if meets(result.target, round(number, places)) == met:
+            return quantity(number, unit, lang, places=places)
+    return quantity(number, unit, lang, every_digit=True)
 
 
 def value(actual: Value | None, unit: str, lang: Lang = "en") -> str:
