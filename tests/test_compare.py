@@ -107,3 +107,17 @@ def test_a_shared_indicator_is_named_for_all_sets_not_the_first(cli: Cli) -> Non
     assert "…" not in table  # folded onto the next line, not cut
     pieces = [line.split()[0] for line in table.splitlines() if line.split()]
     assert any(a + b == "online_services_level4" for a, b in itertools.pairwise(pieces))
+
+
+def test_a_projection_that_rounds_to_zero_is_zero_not_minus_zero(cli: Cli, write) -> None:  # type: ignore[no-untyped-def]
+    falling = write(
+        "city,indicator,year,value\n"
+        "Hà Nội,labour_productivity_growth,2023,0.5\nHà Nội,labour_productivity_growth,2024,0.249\n",
+        "falling.csv",
+    )  # projects to -0.002 for 2025
+    result = cli("compare", falling, "-t", TARGETS, "-f", "json")
+    assert "-0.0" not in result.out
+    rows = {
+        (r["indicator"], r["target_year"]): r["sets"] for r in json.loads(result.out)["indicators"]
+    }
+    assert rows[("labour_productivity_growth", 2025)]["hanoi"]["projected"] == 0.0

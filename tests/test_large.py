@@ -23,7 +23,7 @@ from dxscore import columnar
 from dxscore.actuals import Actuals, read_actuals
 from dxscore.columnar import LargeActuals, read_large
 from dxscore.model import TargetSet
-from dxscore.render.json_report import Rows, _result, _rounded, _scalar, _summary, as_json
+from dxscore.render.json_report import Rows, _result, _rounded_text, _scalar, _summary, as_json
 from dxscore.scoring import Scorecard, score, score_series
 from dxscore.targets import load_target_sets
 
@@ -332,7 +332,7 @@ def test_json_numbers_are_written_as_json_dumps_writes_them(
     """Every number, boolean and null, and the rounded numbers (infinity and NaN too)."""
     assert _scalar(value) == json.dumps(value)
     if isinstance(value, float) or value is None:
-        assert _rounded(value, digits) == json.dumps(
+        assert _rounded_text(value, digits) == json.dumps(
             None if value is None else round(value, digits) + 0.0  # -0.0 written as 0.0
         )
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from dxscore.i18n import Lang, t
 from dxscore.model import CANONICAL_INDICATORS, TargetSet
 from dxscore.render import wording
+from dxscore.render.json_report import rounded
 from dxscore.scoring import Result, Scorecard, Summary
 
 if TYPE_CHECKING:
@@ -169,8 +170,8 @@ def as_json(view: Comparison, version: str) -> str:
             "status": result.status,
             "actual": result.actual,
             "actual_year": result.actual_year,
-            "projected": None if result.projected is None else round(result.projected, 2),
-            "attainment": None if result.attainment is None else round(result.attainment, 4),
+            "projected": rounded(result.projected, 2),
+            "attainment": rounded(result.attainment, 4),
         }
 
     document = {
@@ -195,8 +196,8 @@ def as_json(view: Comparison, version: str) -> str:
                     ts.id: None
                     if summary is None
                     else {
-                        "score": None if summary.score is None else round(summary.score, 1),
-                        "coverage": round(summary.coverage, 4),
+                        "score": rounded(summary.score, 1),
+                        "coverage": rounded(summary.coverage, 4),
                     }
                     for ts, summary in zip(view.sets, cells, strict=True)
                 },

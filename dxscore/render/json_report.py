@@ -68,7 +68,7 @@ class Rows:
         return (
             f'  {{"target_set": {self.text(r.target_set)}, "area": {self.text(r.area)}{middle}'
             f'"{r.status}", "actual": {_scalar(r.actual)}, "actual_year": {_scalar(r.actual_year)},'
-            f' "projected": {_rounded(r.projected, 2)}, "attainment": {_rounded(r.attainment, 4)},'
+            f' "projected": {_rounded_text(r.projected, 2)}, "attainment": {_rounded_text(r.attainment, 4)},'
             f' "note": {self.text(note)}, "source": {self.text(source)}}}'
         )
 
@@ -77,7 +77,7 @@ class Rows:
         return (
             f'  {{"target_set": {self.text(row.target_set)}, "area": {self.text(row.area)},'
             f' "target_year": {row.target_year}, "pillar": {self.text(row.pillar)},'
-            f' "score": {_rounded(row.score, 1)}, "coverage": {_rounded(row.coverage, 4)},'
+            f' "score": {_rounded_text(row.score, 1)}, "coverage": {_rounded_text(row.coverage, 4)},'
             f' "counts": {{"achieved":'
             f' {c["achieved"]}, "on_track": {c["on_track"]}, "at_risk": {c["at_risk"]},'
             f' "missed": {c["missed"]}, "no_data": {c["no_data"]}}}}}'
@@ -97,7 +97,7 @@ def _scalar(value: float | bool | None) -> str:
     return int.__repr__(value)  # an int, or an int subclass such as an IntEnum
 
 
-def _rounded(value: float | None, digits: int) -> str:
+def _rounded_text(value: float | None, digits: int) -> str:
     """``value`` rounded to ``digits`` decimals, as json writes it."""
     return "null" if value is None else _float(round(value, digits) + 0.0)  # never -0.0
 
@@ -132,8 +132,8 @@ def _result(result: Result, explain: bool) -> dict[str, Any]:
         "status": result.status,
         "actual": result.actual,
         "actual_year": result.actual_year,
-        "projected": _round(result.projected, 2),
-        "attainment": _round(result.attainment, 4),
+        "projected": rounded(result.projected, 2),
+        "attainment": rounded(result.attainment, 4),
         "note": (result.current.note or None) if result.current else None,
         "source": (result.current.source or None) if result.current else None,
     }
@@ -143,8 +143,8 @@ def _result(result: Result, explain: bool) -> dict[str, Any]:
                 {"year": o.year, "value": o.value, "file": o.file, "line": o.line}
                 for o in result.used
             ],
-            "slope": _round(result.fit.slope, 6) if result.fit else None,
-            "intercept": _round(result.fit.intercept, 6) if result.fit else None,
+            "slope": rounded(result.fit.slope, 6) if result.fit else None,
+            "intercept": rounded(result.fit.intercept, 6) if result.fit else None,
         }
     return row
 
@@ -155,11 +155,12 @@ def _summary(row: Summary) -> dict[str, Any]:
         "area": row.area,
         "target_year": row.target_year,
         "pillar": row.pillar,
-        "score": _round(row.score, 1),
-        "coverage": _round(row.coverage, 4),
+        "score": rounded(row.score, 1),
+        "coverage": rounded(row.coverage, 4),
         "counts": row.counts,
     }
 
 
-def _round(value: float | None, digits: int) -> float | None:
+def rounded(value: float | None, digits: int) -> float | None:
+    """``value`` to ``digits`` decimals, and never ``-0.0``."""
     return None if value is None else round(value, digits) + 0.0  # never -0.0
