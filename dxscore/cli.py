@@ -458,10 +458,14 @@ def report(
     explain: Annotated[
         bool, typer.Option("--explain", help="JSON only: the values and fit behind each verdict.")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace the output file even if it is not a dxscore report."),
+    ] = False,
 ) -> None:
     """Write the scorecard as a document: markdown, self-contained HTML, JSON or CSV. Exits 0 whatever the statuses."""
     from dxscore.errors import problem
-    from dxscore.output import write_atomic
+    from dxscore.output import is_a_report, write_atomic
 
     to_stdout = output is None or output == "-"
     chosen = output_format.value if output_format else None
@@ -493,10 +497,12 @@ def report(
         return
     target = Path(str(output))
     inputs = [*actuals, *(Path(item.file) for item in loaded)]
-    write_atomic(target, document.encode("utf-8"), inputs=inputs)
+    replaced = write_atomic(
+        target, document.encode("utf-8"), inputs=inputs, replaceable=None if force else is_a_report
+    )
     from dxscore.i18n import t
 
-    typer.echo(t("cli.wrote", language, path=target), err=True)
+    typer.echo(t("cli.replaced" if replaced else "cli.wrote", language, path=target), err=True)
 
 
 class CompareFormat(StrEnum):
@@ -890,10 +896,12 @@ def template(
         typer.echo(text, nl=False)
         return
     inputs = [Path(item.file) for item in loaded]
-    write_atomic(output, text.encode("utf-8-sig"), inputs=inputs, overwrite=force)
+    replaced = write_atomic(output, text.encode("utf-8-sig"), inputs=inputs, overwrite=force)
     from dxscore.i18n import t
 
-    typer.echo(t("cli.wrote", _language(None), path=output), err=True)
+    typer.echo(
+        t("cli.replaced" if replaced else "cli.wrote", _language(None), path=output), err=True
+    )
 
 
 def _load_targets(paths: list[Path] | None) -> list[LoadedTargetSet]:

@@ -747,6 +747,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the file exists; choose another name or pass --force",
         "vi": "tệp đã tồn tại; hãy chọn tên khác hoặc dùng --force",
     },
+    "problem.output-not-a-report": {
+        "en": "the file exists and is not a dxscore report, so it is kept; choose another name,"
+        " or pass --force to replace it",
+        "vi": "tệp đã tồn tại và không phải báo cáo của dxscore nên được giữ nguyên; hãy chọn"
+        " tên khác, hoặc dùng --force để ghi đè",
+    },
     "problem.output-folder-is-file": {
         "en": "{folder} is a file, not a folder; give a path in a folder",
         "vi": "{folder} là một tệp, không phải thư mục; hãy nêu đường dẫn trong một thư mục",
@@ -855,6 +861,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "đang đọc tệp lớn bằng DuckDB…",
     },
     "cli.wrote": {"en": "wrote {path}", "vi": "đã ghi {path}"},
+    "cli.replaced": {"en": "replaced {path}", "vi": "đã ghi đè {path}"},
     "cli.internal_error": {
         "en": "internal error (a bug; DXSCORE_DEBUG=1 shows the traceback)",
         "vi": "lỗi nội bộ của chương trình; đặt DXSCORE_DEBUG=1 để xem chi tiết",

@@ -5,20 +5,30 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from dxscore.errors import InputError, problem
 
+BOM = "\ufeff".encode()
+HEAD_BYTES = 8192  # enough for a report's title lines, or a CSV report's header
+
 
 def write_atomic(
-    path: Path, data: bytes, *, inputs: Iterable[Path] = (), overwrite: bool = True
-) -> None:
-    """Write ``data`` to ``path`` through a temporary file renamed into place.
+    path: Path,
+    data: bytes,
+    *,
+    inputs: Iterable[Path] = (),
+    overwrite: bool = True,
+    replaceable: Callable[[bytes], bool] | None = None,
+) -> bool:
+    """Write ``data`` to ``path`` through a temporary file renamed into place; return
+    whether a file was replaced.
 
-    Refuses (``InputError``) to write over any of ``inputs``, over a folder, or
-    over an existing file when ``overwrite`` is false. A reader of ``path`` sees
-    either the old file or the whole new one, never a part.
+    Refuses (``InputError``) to write over any of ``inputs``, over a folder, over an
+    existing file when ``overwrite`` is false, or over one whose first bytes
+    ``replaceable`` does not accept. A reader of ``path`` sees either the old file or
+    the whole new one, never a part.
     """
     target = Path(os.path.realpath(path))  # not Path.resolve, which raises on a link to itself
     if any(target == Path(os.path.realpath(source)) for source in inputs):
@@ -27,15 +37,18 @@ def write_atomic(
         raise InputError([problem(str(path), "output-is-folder")])
     if target.exists() and not target.is_file():
         raise InputError([problem(str(path), "output-not-a-file")])
-    if not overwrite and target.exists():
+    existed = target.exists()
+    if existed and not overwrite:
         raise InputError([problem(str(path), "output-exists")])
+    if existed and replaceable is not None and not replaceable(_head(target)):
+        raise InputError([problem(str(path), "output-not-a-report")])
     folder = target.parent
     if folder.exists() and not folder.is_dir():
         raise InputError([problem(str(path), "output-folder-is-file", folder=folder)])
     if not folder.is_dir():
         raise InputError([problem(str(path), "output-folder-missing", folder=folder)])
     # a report replaced keeps its permissions (one made private stays private)
-    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _new_file_mode()
+    mode = stat.S_IMODE(target.stat().st_mode) if existed else _new_file_mode()
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
@@ -50,6 +63,25 @@ def write_atomic(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return existed
+
+
+def is_a_report(head: bytes) -> bool:
+    """Whether a file starting with ``head`` is a report dxscore wrote (or is empty), and so
+    may be replaced by a new one without ``--force``: markdown, HTML and JSON reports name
+    dxscore in their first lines, a CSV report starts with its header."""
+    from dxscore.render.csv_report import COLUMNS
+
+    csv_header = ",".join(COLUMNS).encode()
+    return not head.strip() or b"dxscore" in head or head.removeprefix(BOM).startswith(csv_header)
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(HEAD_BYTES)
+    except OSError as error:
+        raise InputError([problem(str(path), "output-unwritable", reason=error.strerror)]) from None
 
 
 def _new_file_mode() -> int:

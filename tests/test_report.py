@@ -236,18 +236,41 @@ def test_report_refuses_bad_outputs(cli: Cli, tmp_path: Path) -> None:
 
 def test_a_replaced_report_keeps_its_permissions(cli: Cli, tmp_path: Path) -> None:
     private = tmp_path / "report.md"
-    private.write_text("old", encoding="utf-8")
+    assert cli("report", ACTUALS, "-t", WORKED, "-o", private, "--as-of", "2023").code == 0
     private.chmod(0o600)
     assert cli("report", ACTUALS, "-t", WORKED, "-o", private).code == 0
     assert private.stat().st_mode & 0o777 == 0o600
-    assert private.read_text(encoding="utf-8").startswith("# ")
+    assert "As of 2024" in private.read_text(encoding="utf-8")
 
 
-def test_report_replaces_an_older_report_whole(cli: Cli, tmp_path: Path) -> None:
-    out = tmp_path / "report.md"
-    out.write_text("an older report\n", encoding="utf-8")
-    assert cli("report", ACTUALS, "-t", WORKED, "-o", out).code == 0
-    assert out.read_text(encoding="utf-8").startswith("# Worked example")
+@pytest.mark.parametrize("name", ["r.md", "r.html", "r.json", "r.csv"])
+def test_report_replaces_an_older_report_whole_and_says_so(
+    cli: Cli, tmp_path: Path, name: str
+) -> None:
+    out = tmp_path / name
+    first = cli("report", ACTUALS, "-t", WORKED, "-o", out, "--lang", "vi", "--as-of", "2023")
+    assert first.code == 0 and first.err.endswith(f"đã ghi {out}\n")
+    again = cli("report", ACTUALS, "-t", WORKED, "-o", out)
+    assert again.code == 0 and again.err.endswith(f"\nreplaced {out}\n")
+    fmt = {".md": "markdown"}.get(out.suffix, out.suffix[1:])
+    fresh = cli("report", ACTUALS, "-t", WORKED, "-f", fmt).out  # click's runner reads \r\n as \n
+    assert out.read_bytes().decode("utf-8").replace("\r\n", "\n") == fresh
+
+
+def test_report_keeps_a_file_it_did_not_write_unless_forced(cli: Cli, tmp_path: Path) -> None:
+    """Found by an analyst campaign: -o other-actuals.csv replaced the analyst's data."""
+    data = tmp_path / "actuals-2023.csv"
+    data.write_text("indicator,year,value\nrecords_online_commune,2023,40\n", encoding="utf-8")
+    refused = cli("report", ACTUALS, "-t", WORKED, "-o", data)
+    assert refused.code == 2
+    assert f"{data}: the file exists and is not a dxscore report, so it is kept" in refused.err
+    assert data.read_text(encoding="utf-8").endswith(",2023,40\n")
+    forced = cli("report", ACTUALS, "-t", WORKED, "-o", data, "--force")
+    assert forced.code == 0 and forced.err.endswith(f"\nreplaced {data}\n")
+    assert data.read_text(encoding="utf-8-sig").startswith("target_set,area,pillar")
+    empty = tmp_path / "empty.md"
+    empty.touch()
+    assert cli("report", ACTUALS, "-t", WORKED, "-o", empty).code == 0  # nothing to lose
 
 
 def test_vietnamese_documents_are_nfc(cli: Cli) -> None:
