@@ -663,8 +663,10 @@ def _refuse_or_name_unscored(
     areas: list[str] | None,
     lang: Lang,
 ) -> None:
-    """Filters that leave nothing to score are an error; filters that leave out a whole city
-    of the actuals are named on standard error, so that no city drops out silently."""
+    """Filters that leave nothing to score, or no reported value to check, are an error (a CI
+    gate must not pass by checking nothing); filters that leave a city of the actuals with
+    nothing scored or nothing reported are named on standard error, so that none drops out
+    silently."""
     from dxscore.errors import problem
     from dxscore.i18n import t
 
@@ -673,12 +675,17 @@ def _refuse_or_name_unscored(
     given += [("--area", a) for a in areas or []]
     filters = " ".join(f"{option} {value}" for option, value in given)
     scored = {result.target_set for result in scorecard.results}
+    checked = {r.target_set for r in scorecard.results if r.status != "no_data"}
+    option = "--pillar" if pillars else "--area" if areas else "--year"
     if not scored and (years or pillars):
-        option = "--pillar" if pillars else "--year"
         raise InputError([problem(option, "nothing-to-score", filters=filters)])
+    if not checked:
+        raise InputError([problem(option, "nothing-to-check", filters=filters)])
     for target_set in sets:
         if target_set.id not in scored:
             typer.echo(t("msg.not_scored", lang, set=target_set.id, filters=filters), err=True)
+        elif target_set.id not in checked:
+            typer.echo(t("msg.not_checked", lang, set=target_set.id, filters=filters), err=True)
 
 
 def _refuse_unused(

@@ -711,6 +711,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "no target matches {filters}; nothing would be scored",
         "vi": "không có mục tiêu nào thỏa mãn {filters}; không có gì để chấm điểm",
     },
+    "problem.nothing-to-check": {
+        "en": "no value is reported for the targets under {filters}; nothing would be checked."
+        " Fill in their values, or change the filter",
+        "vi": "không có số liệu nào cho các mục tiêu thuộc {filters}; không có gì để kiểm tra."
+        " Hãy điền số liệu, hoặc đổi bộ lọc",
+    },
     "problem.unknown-area.none": {
         "en": "the actuals have no values by area; leave out --area to score the city as a whole",
         "vi": "tệp số liệu không có số liệu theo địa bàn; bỏ --area để chấm điểm toàn thành phố",
@@ -883,6 +889,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "msg.not_scored": {
         "en": "{set}: not scored, nothing of it matches {filters}",
         "vi": "{set}: không được chấm điểm, không có gì của bộ chỉ tiêu này thỏa mãn {filters}",
+    },
+    "msg.not_checked": {
+        "en": "{set}: nothing checked, no value is reported for its targets under {filters}",
+        "vi": "{set}: không kiểm tra được, không có số liệu cho các mục tiêu thuộc {filters}",
     },
     "msg.not_reported": {
         "en": "{n} cell(s) left empty: not reported",

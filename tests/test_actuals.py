@@ -591,6 +591,34 @@ def test_a_filter_that_leaves_out_a_city_names_it(cli: Cli, write: Write) -> Non
     assert "hanoi:" not in result.err
 
 
+def test_a_filter_that_leaves_no_reported_value_is_refused_not_passed(
+    cli: Cli, write: Write
+) -> None:
+    """Found by an analyst campaign: --pillar society on actuals of digital government alone
+    printed "no target missed" and exited 0, a CI gate passed by checking nothing."""
+    path = write("indicator,year,value\nrecords_online_commune,2024,55\n", "gov.csv")
+    hanoi = ROOT / "targets" / "hanoi.yaml"
+    for filters in (["--pillar", "society"], ["--year", "2030", "--pillar", "economy"]):
+        refused = cli("check", path, "-t", hanoi, *filters)
+        assert refused.code == 2, refused
+        assert (
+            f"--pillar: no value is reported for the targets under {' '.join(filters)};"
+            " nothing would be checked" in refused.err
+        )
+    assert cli("check", path, "-t", hanoi, "--pillar", "government", "--fail-on", "never").code == 0
+    both = write(
+        "city,indicator,year,value\nHà Nội,records_online_commune,2024,55\n"
+        "Hải Phòng,epayment_account_share,2024,63\n",
+        "both.csv",
+    )
+    named = cli("check", both, "--pillar", "society", "-f", "json", "--fail-on", "never")
+    assert named.code == 0, named
+    assert (
+        "hanoi: nothing checked, no value is reported for its targets under --pillar society"
+        in (named.err)
+    )
+
+
 def test_a_row_of_empty_cells_is_a_blank_line(cli: Cli, write: Write) -> None:
     """Found by a test campaign: Excel saves a formatted blank row as ';;;', which was refused
     as an empty city or indicator although blank lines are skipped."""
