@@ -166,7 +166,8 @@ Reason = tuple[str, dict[str, str]]  # a catalogue key (problem.<key>) and its f
 def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
     """A finite number, or why it is not one (a ``not-a-number.*`` catalogue key).
 
-    Accepts ``55``, ``55.5``, ``55,5`` (a decimal comma when unambiguous) and a
+    Accepts ``55``, ``55.5``, ``55,5`` (a decimal comma when unambiguous: not before
+    three digits, ``1,234``, unless the whole part is 0, ``0,125``) and a
     ``%`` suffix. Refuses thousands separators (``1.234,5``, ``1,234``), hex,
     underscores, NaN and infinities.
     """
@@ -182,7 +183,7 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
         whole, _, fraction = cleaned.partition(",")
         if "." in cleaned or "," in fraction:
             return "not-a-number.thousands", {}
-        if len(fraction) == 3:
+        if len(fraction) == 3 and whole.lstrip("+-") not in ("0", ""):  # 0,125 groups nothing
             return "not-a-number.comma", {"whole": whole, "fraction": fraction}
         cleaned = f"{whole}.{fraction}"
     if cleaned.lstrip("+-").casefold() in {"nan", "inf", "infinity"}:

@@ -230,6 +230,24 @@ def test_rejected_values(cli: Cli, write: Write, row: str, expected: str) -> Non
     assert "Traceback" not in result.err
 
 
+def test_a_decimal_comma_after_a_zero_is_read_as_a_decimal(cli: Cli, write: Write) -> None:
+    """Found by an analyst campaign: 0,125 was refused as ambiguous, though a thousands group
+    never follows a lone 0."""
+    path = write(
+        "indicator;year;value\nlabour_productivity_growth;2023;0,125\n"
+        "labour_productivity_growth;2024;-0,375\nreporting_online;2024;55,5\n",
+        "comma.csv",
+    )
+    document = scored(cli, path, "-t", WORKED)
+    actual = {r["indicator"]: r["actual"] for r in document["results"]}
+    assert actual["labour_productivity_growth"] == -0.375
+    assert actual["reporting_online"] == 55.5
+    refused = cli(
+        "check", write("indicator;year;value\nreporting_online;2024;10,125\n"), "-t", WORKED
+    )
+    assert refused.code == 2 and "'10,125' is ambiguous" in refused.err
+
+
 def test_a_second_row_for_the_same_year_is_rejected_with_the_first_line(
     cli: Cli, write: Write
 ) -> None:

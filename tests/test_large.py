@@ -154,6 +154,11 @@ VARIANTS: dict[str, Callable[[list[str]], list[str]]] = {
         "hanoi,Xã 9,dx_rank,1900,3",
         "hanoi,Xã 9,dx_rank,2030,3",
     ],
+    "a decimal comma after a zero": lambda lines: [
+        *(line.replace(",", ";") for line in lines),
+        "hanoi;Xã 9;records_online_commune;2015;0,125",
+        "hanoi;Xã 9;labour_productivity_growth;2015;-0,125",
+    ],
     "a trailing delimiter on every line": lambda lines: [line + "," for line in lines],
     "indicator ids in capitals, city-wide rows": lambda lines: _rows(
         lines, lambda c: [c[0], "", c[2].upper(), *c[3:]] if c[1] == "Xã 00003" else c, every=1
