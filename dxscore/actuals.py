@@ -421,10 +421,17 @@ def _read_spreadsheet(
 ) -> None:
     from dxscore.spreadsheet import SheetError, open_sheet
 
+    def refuse(error: SheetError) -> None:  # called as the rows are read, so in their order
+        if error.at is None:
+            result.problems.append(problem(str(path), error.key, fields=error.fields))
+        else:
+            line, col = error.at
+            reader.add(problem(reader.name, error.key, line, col, fields=error.fields))
+
     try:
-        title, records, others = open_sheet(path, sheet, _names_the_indicator)
+        title, records, others = open_sheet(path, sheet, _names_the_indicator, refuse)
     except SheetError as error:
-        result.problems.append(problem(str(path), error.key, fields=error.fields))
+        refuse(error)
         return
     if others:  # nothing unread goes unsaid: a second sheet may hold another year's table
         listed = ", ".join(f"'{name}'" for name in others)
@@ -435,12 +442,8 @@ def _read_spreadsheet(
     reader.pad_rows = True
     try:  # the rows from the header on (a table may start lower down, below a title)
         reader.read_records(records)
-    except SheetError as error:
-        if error.at is None:
-            result.problems.append(problem(str(path), error.key, fields=error.fields))
-        else:
-            line, col = error.at
-            reader.add(problem(reader.name, error.key, line, col, fields=error.fields))
+    except SheetError as error:  # a formula without its value, a damaged sheet
+        refuse(error)
 
 
 # What a spreadsheet writes in a totals row where the area goes (case and spaces aside; with

@@ -27,11 +27,17 @@ class SheetError(Exception):
 
 
 def open_sheet(
-    path: Path, sheet: str | None, is_header: Callable[[list[str]], bool]
+    path: Path,
+    sheet: str | None,
+    is_header: Callable[[list[str]], bool],
+    refuse: Callable[[SheetError], None],
 ) -> tuple[str, Iterator[tuple[int, list[str]]], list[str]]:
     """The sheet's title, its table's rows as (row number, text cells), from its header on
     (the first row that ``is_header``, see :func:`_rows`), and the workbook's other visible
-    sheets when none was chosen (they are not read: the caller says so)."""
+    sheets when none was chosen (they are not read: the caller says so).
+
+    A row of data that merged cells empty is not given: the range is passed to ``refuse``
+    (once) while reading goes on, so that every such range is reported at once."""
     from openpyxl import load_workbook
 
     try:
@@ -57,7 +63,7 @@ def open_sheet(
     if not hasattr(values[title], "iter_rows"):  # a chart sheet
         raise SheetError("not-a-worksheet", sheet=title)
     merged = _merged_ranges(path, values[title])
-    return title, _rows(values, formulas, title, merged, is_header), others
+    return title, _rows(values, formulas, title, merged, is_header, refuse), others
 
 
 class Merged(NamedTuple):
@@ -121,6 +127,7 @@ def _rows(
     title: str,
     merged: list[Merged],
     is_header: Callable[[list[str]], bool],
+    refuse: Callable[[SheetError], None],
 ) -> Iterator[tuple[int, list[str]]]:
     """The rows from the header on. Rows above it (a title such as "BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI
     SỐ", merged across the table or not, a unit, a date) are not the table and are not read; a
@@ -131,6 +138,7 @@ def _rows(
             sheet.reset_dimensions()  # the size a file declares can be wrong: read every row
         pairs = zip(values[title].iter_rows(), formulas[title].iter_rows(), strict=False)
         first = last = 0  # the table's columns, from its header
+        reported: set[Merged] = set()
         above: tuple[int, list[str]] | None = None  # the first row with a value, above it
         for number, (row, written) in enumerate(pairs, 1):
             cells = [_text(cell) for cell in row]
@@ -145,9 +153,13 @@ def _rows(
             elif merged and any(cells):
                 # in a row of data, a merged cell reads empty but for the first: an area, a
                 # city or a value would be lost (a merged title, or an empty box, is harmless)
-                hiding = next((m for m in merged if m.hides(number, first, last)), None)
-                if hiding is not None:
-                    raise SheetError("merged-cells", (hiding.top, hiding.left), range=hiding.name)
+                hiding = [m for m in merged if m.hides(number, first, last)]
+                for m in hiding:
+                    if m not in reported:
+                        reported.add(m)
+                        refuse(SheetError("merged-cells", (m.top, m.left), range=m.name))
+                if hiding:
+                    continue  # its emptied cells would read as city-wide, or as no value
             for column, (cell, source) in enumerate(zip(row, written, strict=False), 1):
                 formula = getattr(source.value, "text", source.value)  # an array formula's text
                 if (

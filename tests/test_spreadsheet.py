@@ -497,3 +497,26 @@ def test_merged_cells_in_the_table_are_refused(cli: Cli, tmp_path: Path) -> None
         f"{path}!Sheet:2:4: cells D2:D3 are merged: only the first holds a value, the others"
         " read empty; unmerge them and fill each cell"
     )
+
+
+def test_every_merged_range_and_every_later_problem_is_reported_at_once(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Found by an analyst campaign: reading stopped at the first merged range, so a sheet
+    took one run per problem to fix."""
+    book, sheet = new_book()
+    sheet.append(["area", "indicator", "year", "value"])
+    sheet.append(["Sóc Sơn", "records_online_commune", 2023, 30])
+    sheet.append([None, "records_online_commune", 2024, 35])
+    sheet.append(["Ba Vì", "records_online_commune", 2023, 20])
+    sheet.append([None, "records_online_commune", 2024, 25])
+    sheet.append(["Ba Vì", "records_online_commune", 2022, "abc"])
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("A4:A5")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    found = [line.split(" ")[0] for line in result.err.splitlines() if line.startswith(str(path))]
+    assert found == [f"{path}!Sheet:2:1:", f"{path}!Sheet:4:1:", f"{path}!Sheet:6:4:"]
+    assert "cells A4:A5 are merged" in result.err and "'abc' is not a number" in result.err
