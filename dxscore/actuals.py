@@ -91,6 +91,9 @@ _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?
 _YEAR_HEADER = re.compile(r"(?:(?:year|năm|nam) ?)?([0-9]{4})")  # 2024, Năm 2024, Year 2024
 _YEAR_INSIDE = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2}|2100)(?![0-9])")
 _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:(?:\.[0-9]{3}){2,}|(?:[ \u00a0\u202f][0-9]{3})+)")
+# A heading of targets or plans beside the reported years ("Mục tiêu 2025", "KH 2025"):
+# not a year of actuals, so its column is left out with a warning like any other unused one
+_PLANNED = re.compile(r"\b(mục tiêu|muc tieu|kế hoạch|ke hoach|kh|chỉ tiêu giao|target|plan)\b")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]+)?")
 _QUOTED = re.compile(r'"[^"]*"')
 MAX_SHOWN = 60
@@ -727,11 +730,15 @@ class _FileReader:
                     return None
                 years[index] = year
                 continue
+            if _DATE.fullmatch(key):  # a year heading formatted as a date: 2024 is 1905-07-16
+                self.problem("bad-year.date", self.line, index + 1, cell, year=cell.strip())
+                return None
             role = role_of(key)
             if role is None:
                 if key:
                     unused.append(cell.strip())
-                    if found := _YEAR_INSIDE.search(key):
+                    found = _YEAR_INSIDE.search(key)
+                    if found and not _PLANNED.search(key):  # "Kế hoạch 2025" holds no actuals
                         dated.append((index, found[0]))
                 else:
                     unnamed.append(index)

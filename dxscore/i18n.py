@@ -603,8 +603,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "'{year}' là ngày tháng, không phải năm (năm được nhập vào ô định dạng ngày: hãy định dạng ô là Number rồi nhập lại năm)",
     },
     "problem.bad-year.heading": {
-        "en": "this heading holds the year {year} but is not a year heading, so its column would be left out; head it {year} alone (a remark such as 'estimate' goes in a note column)",
-        "vi": "tiêu đề này có năm {year} nhưng không phải tiêu đề năm, nên cột sẽ bị bỏ qua; hãy chỉ ghi {year} (ghi chú như 'ước tính' đặt ở cột ghi chú)",
+        "en": "this heading holds the year {year} but is not a year heading, so the values under it cannot be read; if they are reported values, head it {year} alone (a remark such as 'estimate' goes in a note column); if they are something else, delete the column",
+        "vi": "tiêu đề này có năm {year} nhưng không phải tiêu đề năm, nên không đọc được số liệu trong cột; nếu đó là số liệu thực hiện, hãy chỉ ghi {year} (ghi chú như 'ước tính' đặt ở cột ghi chú); nếu là nội dung khác, hãy xóa cột này",
     },
     "problem.bad-year.inside": {
         "en": "year '{year}' is not a year written alone; write {found}",

@@ -88,6 +88,14 @@ def test_every_layout_and_dialect_scores_the_same(cli: Cli, write: Write) -> Non
         refused.err
     )
 
+    # a column of targets or plans beside the years holds no actuals: left out, with a warning
+    head, rows = wide(LONG).split("\n", 1)
+    planned = head + ",Mục tiêu 2025\n" + rows.replace("\n", ",60\n")
+    path = write(planned, "planned.csv")
+    assert scored(cli, path, "-t", WORKED) == expected
+    kept = cli("check", path, "-t", WORKED, "--fail-on", "never")
+    assert f"warning: {path}: column(s) not used: Mục tiêu 2025" in kept.err
+
     # Excel in Vietnam: semicolons, decimal commas, a BOM, CRLF, Vietnamese headers
     excel = (
         LONG.replace(",", ";")

@@ -405,6 +405,24 @@ def test_a_year_formatted_as_a_date_says_how_to_fix_it(cli: Cli, tmp_path: Path)
     )
 
 
+def test_a_year_heading_formatted_as_a_date_says_how_to_fix_it(cli: Cli, tmp_path: Path) -> None:
+    """Found by an analyst campaign: a wide sheet's heading 2024 in a date cell reads
+    1905-07-16, and the message said to head the column 1905."""
+    book, sheet = new_book()
+    sheet.append(["indicator", 2023, 2024])
+    sheet.append(["records_online_commune", 50, 55])
+    sheet["C1"].number_format = "dd/mm/yyyy"
+    path = tmp_path / "date.xlsx"
+    book.save(path)
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.startswith(
+        f"{path}!Sheet:1:3: 1905-07-16: '1905-07-16' is a date, not a year (a year typed into a"
+        " cell formatted as a date"
+    ), result.err
+    assert "1905 alone" not in result.err
+
+
 def test_a_formula_excel_computed_to_empty_text_is_an_empty_cell(cli: Cli, tmp_path: Path) -> None:
     """Found by a test campaign: Excel saves =IF(…,"lỗi","") that came out empty as a text
     cell with an empty value; it was taken for a formula never computed, and the whole
