@@ -324,8 +324,17 @@ class Catalogue:
         return problem(file, "unknown-city", *at, fields=fields)
 
     def unknown_indicator(self, file: str, text: str, set_id: str, at: Where) -> Problem:
-        close = difflib.get_close_matches(text, list(self.indicators[set_id]), n=1, cutoff=0.6)
         fields = {"indicator": shown(text), "city": set_id}
+        named = {  # an indicator written by its name, as a sheet for people would
+            loose_word(name): indicator.id
+            for indicator in self.indicators[set_id].values()
+            for name in (indicator.name.vi, indicator.name.en)
+        }
+        by_name = difflib.get_close_matches(loose_word(text), list(named), n=1, cutoff=0.85)
+        if by_name:
+            close_id = named[by_name[0]]
+            return problem(file, "unknown-indicator.name", *at, close=close_id, fields=fields)
+        close = difflib.get_close_matches(text, list(self.indicators[set_id]), n=1, cutoff=0.6)
         if close:
             return problem(file, "unknown-indicator.close", *at, close=close[0], fields=fields)
         return problem(file, "unknown-indicator", *at, fields=fields)
@@ -461,6 +470,15 @@ TOTALS = re.compile(
 
 def is_a_total(area: str) -> bool:
     return TOTALS.fullmatch(normalize_word(area).rstrip(": ")) is not None
+
+
+LOOK_FOR_HEADER = 20  # lines below a first line that is not a header, searched for one
+
+
+def _split_any(cells: list[str]) -> list[str]:
+    """Cells split at every delimiter dxscore reads: a header below a title line has not been
+    split at its own (the delimiter is taken from the first line)."""
+    return [part for cell in cells for part in re.split(r"[,;\t]", cell)]
 
 
 def _names_the_indicator(cells: list[str]) -> bool:
@@ -664,6 +682,15 @@ class _FileReader:
         self.line, header = first
         header_line = self.line
         rows_before, problems_before = self.result.rows, len(self.result.problems)  # other files'
+        if not _names_the_indicator(
+            header
+        ):  # a title above the table, in a CSV saved from a sheet?
+            ahead = list(itertools.islice(records, LOOK_FOR_HEADER))
+            below = next((n for n, cells in ahead if _names_the_indicator(_split_any(cells))), None)
+            if below is not None:
+                self.problem("header-below", header_line, header=below, above=below - header_line)
+                return
+            records = itertools.chain(ahead, records)
         layout = self._layout(header)
         if layout is None:
             return

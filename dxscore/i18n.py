@@ -498,6 +498,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "unknown indicator '{indicator}' for {city}; did you mean '{close}'? `dxscore targets {city}` lists them",
         "vi": "bộ chỉ tiêu {city} không có chỉ tiêu '{indicator}'; có phải là '{close}' không? Xem danh sách bằng `dxscore targets {city}`",
     },
+    "problem.unknown-indicator.name": {
+        "en": "'{indicator}' names indicator {close} of {city}; write its id, {close}, in this column",
+        "vi": "'{indicator}' là tên của chỉ tiêu {close} thuộc bộ {city}; hãy ghi mã chỉ tiêu, {close}, vào cột này",
+    },
     "problem.unknown-indicator.empty": {
         "en": "the indicator is empty",
         "vi": "ô chỉ tiêu để trống",
@@ -710,6 +714,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.nothing-to-score": {
         "en": "no target matches {filters}; nothing would be scored",
         "vi": "không có mục tiêu nào thỏa mãn {filters}; không có gì để chấm điểm",
+    },
+    "problem.header-below": {
+        "en": "this line is not the table's header, which is on line {header}; delete the {above}"
+        " line(s) above the header (a title, a unit, a date), then run again",
+        "vi": "dòng này không phải dòng tiêu đề của bảng; tiêu đề ở dòng {header}: hãy xóa {above}"
+        " dòng phía trên dòng tiêu đề (tên báo cáo, đơn vị, ngày tháng) rồi chạy lại",
     },
     "problem.nothing-to-check": {
         "en": "no value is reported for the targets under {filters}; nothing would be checked."

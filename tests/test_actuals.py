@@ -190,6 +190,13 @@ def test_an_unknown_encoding_is_a_usage_error(cli: Cli, write: Write) -> None:
             "dx_rnak,2024,3",
             ":2:1: indicator: unknown indicator 'dx_rnak' for worked; did you mean 'dx_rank'?",
         ),
+        (  # found by an analyst campaign: a sheet for people names its indicators
+            "Hồ sơ cấp xã,2024,55",
+            ":2:1: indicator: 'Hồ sơ cấp xã' names indicator records_online_commune of worked;"
+            " write its id, records_online_commune, in this column",
+        ),
+        ("ho so cap xa,2024,55", ":2:1: indicator: 'ho so cap xa' names indicator records_onl"),
+        ("Commune records online,2024,55", ":2:1: indicator: 'Commune records online' names"),
         ("dx_rank,2024,abc", ":2:3: value: 'abc' is not a number [not-a-number]"),
         (
             "dx_rank,2024,0",
@@ -236,6 +243,27 @@ def test_rejected_values(cli: Cli, write: Write, row: str, expected: str) -> Non
     assert result.code == 2, result
     assert result.err.splitlines()[0].startswith(f"{path}{expected}"), result.err
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("above", "delimiter"),
+    [("BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ\n", ","), ("BÁO CÁO;;\nĐơn vị: %;;\n;;\n", ";")],
+)
+def test_a_title_above_a_csv_header_says_which_lines_to_delete(
+    cli: Cli, write: Write, above: str, delimiter: str
+) -> None:
+    """Found by an analyst campaign: a sheet with a title, saved as CSV, was refused as
+    missing every column, which sent the analyst looking at the wrong line."""
+    table = "Chỉ tiêu,Năm,Giá trị\nrecords_online_commune,2024,55\n".replace(",", delimiter)
+    path = write(above + table, "titled.csv")
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    lines = above.count("\n")
+    assert result.err.startswith(
+        f"{path}:1: this line is not the table's header, which is on line {lines + 1}; delete"
+        f" the {lines} line(s) above the header"
+    ), result.err
+    assert scored(cli, write(table, "table.csv"), "-t", WORKED)["results"]  # as the fix says
 
 
 def test_a_decimal_comma_after_a_zero_is_read_as_a_decimal(cli: Cli, write: Write) -> None:
