@@ -682,9 +682,8 @@ class _FileReader:
         self.line, header = first
         header_line = self.line
         rows_before, problems_before = self.result.rows, len(self.result.problems)  # other files'
-        if not _names_the_indicator(
-            header
-        ):  # a title above the table, in a CSV saved from a sheet?
+        # a title above the table, as in a sheet saved as CSV: say where the header is
+        if not _names_the_indicator(header):
             ahead = list(itertools.islice(records, LOOK_FOR_HEADER))
             below = next((n for n, cells in ahead if _names_the_indicator(_split_any(cells))), None)
             if below is not None:
