@@ -68,12 +68,32 @@ def write_atomic(
 
 def is_a_report(head: bytes) -> bool:
     """Whether a file starting with ``head`` is a report dxscore wrote (or is empty), and so
-    may be replaced by a new one without ``--force``: markdown, HTML and JSON reports name
-    dxscore in their first lines, a CSV report starts with its header."""
+    may be replaced by a new one without ``--force``. Each format is known by what only its
+    reports hold: a markdown report's "made with dxscore" line, an HTML report's generator tag,
+    a JSON report's opening, a CSV report's header. A file that merely mentions dxscore (a
+    target file starts with ``dxscore: 1``) is not one."""
     from dxscore.render.csv_report import COLUMNS
 
-    csv_header = ",".join(COLUMNS).encode()
-    return not head.strip() or b"dxscore" in head or head.removeprefix(BOM).startswith(csv_header)
+    text = head.removeprefix(BOM)
+    return (
+        not text.strip()
+        or text.lstrip().startswith(b'{"tool": "dxscore"')
+        or b'<meta name="generator" content="dxscore">' in text
+        or any(mark in text for mark in _made_with())
+        or text.startswith(",".join(COLUMNS).encode())
+    )
+
+
+def _made_with() -> set[bytes]:
+    """The words before the version on a markdown report's meta line, in every language
+    ("· made with dxscore ", "· lập bằng dxscore ")."""
+    from dxscore.i18n import CATALOGUE
+
+    return {
+        ("·" + text.split("{version}")[0].rsplit("·", 1)[1]).encode()
+        for key in ("report.meta", "report.meta_no_data")
+        for text in CATALOGUE[key].values()
+    }
 
 
 def _head(path: Path) -> bytes:

@@ -273,6 +273,25 @@ def test_report_keeps_a_file_it_did_not_write_unless_forced(cli: Cli, tmp_path: 
     assert cli("report", ACTUALS, "-t", WORKED, "-o", empty).code == 0  # nothing to lose
 
 
+@pytest.mark.parametrize(
+    "kept",
+    [
+        (ROOT / "targets" / "haiphong.yaml").read_text(encoding="utf-8"),  # starts `dxscore: 1`
+        "Meeting notes: run dxscore check on the May figures\n",
+        '{"tool": "jq", "note": "compare with dxscore"}\n',
+    ],
+)
+def test_report_keeps_a_file_that_only_mentions_dxscore(
+    cli: Cli, tmp_path: Path, kept: str
+) -> None:
+    """Found by a review: any file naming dxscore in its first 8 KiB was taken for a report."""
+    mine = tmp_path / "mine.md"
+    mine.write_text(kept, encoding="utf-8")
+    refused = cli("report", ACTUALS, "-t", WORKED, "-o", mine)
+    assert refused.code == 2 and "is not a dxscore report, so it is kept" in refused.err
+    assert mine.read_text(encoding="utf-8") == kept
+
+
 def test_vietnamese_documents_are_nfc(cli: Cli) -> None:
     import unicodedata
 
