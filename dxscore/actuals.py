@@ -326,18 +326,48 @@ class Catalogue:
     def unknown_indicator(self, file: str, text: str, set_id: str, at: Where) -> Problem:
         fields = {"indicator": shown(text), "city": set_id}
         named = {  # an indicator written by its name, as a sheet for people would
-            loose_word(name): indicator.id
+            _letters(name): indicator.id
             for indicator in self.indicators[set_id].values()
             for name in (indicator.name.vi, indicator.name.en)
         }
-        by_name = difflib.get_close_matches(loose_word(text), list(named), n=1, cutoff=0.85)
-        if by_name:
-            close_id = named[by_name[0]]
+        written = _letters(text)
+        if written in named:  # its name, give or take accents, case, spaces and punctuation
+            close_id = named[written]
             return problem(file, "unknown-indicator.name", *at, close=close_id, fields=fields)
+        near = _nearest_names(written, named)
+        if len(near) > 1:  # "cấp quận" is as close to "cấp xã" as to "cấp huyện": not a guess
+            candidates = ", ".join(near)
+            return problem(
+                file, "unknown-indicator.names", *at, candidates=candidates, fields=fields
+            )
+        if near:
+            return problem(file, "unknown-indicator.close", *at, close=near[0], fields=fields)
         close = difflib.get_close_matches(text, list(self.indicators[set_id]), n=1, cutoff=0.6)
         if close:
             return problem(file, "unknown-indicator.close", *at, close=close[0], fields=fields)
         return problem(file, "unknown-indicator", *at, fields=fields)
+
+
+def _letters(name: str) -> str:
+    """A name as its letters and digits alone: ``Hồ sơ cấp xã.`` → ``hosocapxa``."""
+    return "".join(c for c in loose_word(name) if c.isalnum())
+
+
+NAME_CUTOFF = 0.85  # how alike a name must be to be suggested at all
+NAME_TIE = 0.05  # names this close to the nearest are as likely to be the one meant
+
+
+def _nearest_names(written: str, named: dict[str, str]) -> list[str]:
+    """The ids whose names are near ``written``: the nearest, and any about as near."""
+    best: dict[str, float] = {}
+    for name, indicator_id in named.items():
+        ratio = difflib.SequenceMatcher(None, written, name).ratio()
+        if ratio >= NAME_CUTOFF and ratio > best.get(indicator_id, 0.0):
+            best[indicator_id] = ratio
+    if not best:
+        return []
+    top = max(best.values())
+    return sorted((i for i, r in best.items() if r >= top - NAME_TIE), key=lambda i: -best[i])
 
 
 UTF8_SAMPLE = 1 << 16  # bytes looked at to tell a UTF-8 file given another --encoding

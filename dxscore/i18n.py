@@ -502,6 +502,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "'{indicator}' names indicator {close} of {city}; write its id, {close}, in this column",
         "vi": "'{indicator}' là tên của chỉ tiêu {close} thuộc bộ {city}; hãy ghi mã chỉ tiêu, {close}, vào cột này",
     },
+    "problem.unknown-indicator.names": {
+        "en": "'{indicator}' is close to the names of several indicators of {city} ({candidates}); write the id of the one meant in this column",
+        "vi": "'{indicator}' gần với tên của nhiều chỉ tiêu thuộc bộ {city} ({candidates}); hãy ghi mã của chỉ tiêu cần báo cáo vào cột này",
+    },
     "problem.unknown-indicator.empty": {
         "en": "the indicator is empty",
         "vi": "ô chỉ tiêu để trống",

@@ -246,6 +246,37 @@ def test_rejected_values(cli: Cli, write: Write, row: str, expected: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("name", "told"),
+    [
+        (  # letters and digits alike: the name itself
+            "Hồ sơ công việc cấp xã được xử lý trên môi trường mạng.",
+            "names indicator records_online_commune of hanoi;",
+        ),
+        ("commune level work records processed online", "names indicator records_online_commune"),
+        (  # found by a review: quận (district) was told it names the commune-level indicator
+            "Hồ sơ công việc cấp quận được xử lý trên môi trường mạng",
+            "is close to the names of several indicators of hanoi (records_online_commune,"
+            " records_online_district, records_online_city); write the id of the one meant",
+        ),
+        ("Ward-level work records processed online", "is close to the names of several"),
+        (  # a typo in a name is a question, not an answer
+            "Hồ sơ công việc cấp xã được xử lý trên môi trường mạnh lưới",
+            "unknown indicator 'Hồ sơ công việc cấp xã được xử lý trên môi trường mạnh lưới'"
+            " for hanoi; did you mean 'records_online_commune'?",
+        ),
+    ],
+)
+def test_an_indicator_written_by_name_is_named_only_when_it_is_the_name(
+    cli: Cli, write: Write, name: str, told: str
+) -> None:
+    path = write(f'indicator,year,value\n"{name}",2024,55\n', "named.csv")
+    result = cli("check", path, "--city", "hanoi")
+    assert result.code == 2
+    assert result.err.startswith(f"{path}:2:1: indicator: "), result.err
+    assert told in result.err.splitlines()[0], result.err
+
+
+@pytest.mark.parametrize(
     ("above", "delimiter"),
     [("BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ\n", ","), ("BÁO CÁO;;\nĐơn vị: %;;\n;;\n", ";")],
 )
