@@ -400,3 +400,6 @@ def test_a_projection_near_its_target_shows_the_digits_that_keep_it_short(
     markdown = cli("report", actuals, "-t", targets, "--year", "2025", "-f", "markdown").out
     assert "| ≥ 60% | 59.99% (2024) | 59.998% |" in markdown
     assert "59.99800" not in markdown
+    # found by a review: --explain worded the same projection "→ 60% in 2025"
+    explained = cli("check", actuals, "-t", targets, "--year", "2025", "--explain").out
+    assert "→ 59.998% in 2025" in explained and "→ 60% in 2025" not in explained

@@ -214,7 +214,7 @@ def _explain(rows: Sequence[Result], as_of: int | None, lang: Lang) -> Iterator[
                     "explain.fit",
                     lang,
                     slope=wording.slope(result.fit.slope, lang),
-                    projected=wording.quantity(result.projected, unit, lang),
+                    projected=wording.projected_of(result, lang),
                     year=result.target_year,
                 )
             )
