@@ -511,6 +511,15 @@ def _split_any(cells: list[str]) -> list[str]:
     return [part for cell in cells for part in re.split(r"[,;\t]", cell)]
 
 
+def _line_cells(line: str) -> list[str]:
+    """One line of a CSV file as cells, split at the delimiter it uses most (none if it is
+    not a whole record)."""
+    try:
+        return next(csv.reader([line.rstrip("\r\n")], delimiter=sniff_delimiter(line)), [])
+    except csv.Error:
+        return []
+
+
 def _names_the_indicator(cells: list[str]) -> bool:
     """Whether a sheet's row is its table's header: a cell names the indicator column, which
     both layouts have."""
@@ -650,14 +659,27 @@ class _FileReader:
     def read(self, stream: io.TextIOWrapper) -> None:
         sample = stream.readline()
         if not sample.strip():
-            rest = stream.read(1)
-            self.problem("empty-file.first-line" if rest else "empty-file", 1 if rest else None)
+            more = stream.read(1)
+            self.problem("empty-file.first-line" if more else "empty-file", 1 if more else None)
             return
+        rest: Iterable[str] = stream  # the lines after the first
+        if not _names_the_indicator(_line_cells(sample)):
+            # a title above the table: each line below is split at its own delimiter, since
+            # a title seldom has the table's (and a quoted ";" header fails as ","-separated)
+            ahead = list(itertools.islice(stream, LOOK_FOR_HEADER))
+            found = (
+                n for n, text in enumerate(ahead, 2) if _names_the_indicator(_line_cells(text))
+            )
+            below = next(found, None)
+            if below is not None:
+                self.problem("header-below", 1, header=below, above=below - 1)
+                return
+            rest = itertools.chain(ahead, stream)
         delimiter = sniff_delimiter(sample)
         record: list[str] = []  # the lines of the record being read
 
         def lines() -> Iterator[str]:
-            for line in itertools.chain((sample,), stream):
+            for line in itertools.chain((sample,), rest):
                 record.append(line)
                 yield line
 

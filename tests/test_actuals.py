@@ -277,15 +277,24 @@ def test_an_indicator_written_by_name_is_named_only_when_it_is_the_name(
 
 
 @pytest.mark.parametrize(
-    ("above", "delimiter"),
-    [("BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ\n", ","), ("BÁO CÁO;;\nĐơn vị: %;;\n;;\n", ";")],
+    ("above", "delimiter", "quote"),
+    [
+        ("BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ\n", ",", ""),
+        ("BÁO CÁO;;\nĐơn vị: %;;\n;;\n", ";", ""),
+        # found by a review: every cell quoted (LibreOffice's export), or a plain title above
+        # a quoted header, was read at the title's "," and failed before the header was found
+        ('"BÁO CÁO SỐ LIỆU"\n', ";", '"'),
+        ("BÁO CÁO SỐ LIỆU\n", ";", '"'),
+        ('"BÁO CÁO\nSỐ LIỆU"\n', ",", '"'),  # a title over two lines of one cell
+    ],
 )
 def test_a_title_above_a_csv_header_says_which_lines_to_delete(
-    cli: Cli, write: Write, above: str, delimiter: str
+    cli: Cli, write: Write, above: str, delimiter: str, quote: str
 ) -> None:
     """Found by an analyst campaign: a sheet with a title, saved as CSV, was refused as
     missing every column, which sent the analyst looking at the wrong line."""
-    table = "Chỉ tiêu,Năm,Giá trị\nrecords_online_commune,2024,55\n".replace(",", delimiter)
+    rows = [["Chỉ tiêu", "Năm", "Giá trị"], ["records_online_commune", "2024", "55"]]
+    table = "".join(delimiter.join(f"{quote}{c}{quote}" for c in row) + "\n" for row in rows)
     path = write(above + table, "titled.csv")
     result = cli("check", path, "-t", WORKED)
     assert result.code == 2
