@@ -94,7 +94,11 @@ _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:(?:\.[0-9]{3}){2,}|(?:[ \u00a0\u202f][
 # A heading of targets or plans beside the reported years ("Mục tiêu 2025", "KH 2025"):
 # not a year of actuals, so its column is left out with a warning like any other unused one
 _PLANNED = re.compile(r"\b(mục tiêu|muc tieu|kế hoạch|ke hoach|kh|chỉ tiêu giao|target|plan)\b")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]+)?")
+# a date as a sheet shows or saves it: 1905-07-16, 16/07/1905, 7/16/05, 16.07.1905
+_DATE = re.compile(
+    r"(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[T ][0-9:.]+)?"
+    r"|[0-9]{1,2}([/.-])[0-9]{1,2}\1(?:[0-9]{2}|[0-9]{4})(?: [0-9:.]+)?)"
+)
 _QUOTED = re.compile(r'"[^"]*"')
 MAX_SHOWN = 60
 

@@ -733,6 +733,11 @@ def test_a_row_of_empty_cells_is_a_blank_line(cli: Cli, write: Write) -> None:
         ("reporting_online,2024,1.500.000", "3: value: '1.500.000' is ambiguous: thousands"),
         ("reporting_online,2024,1 500 000", "3: value: '1 500 000' is ambiguous: thousands"),
         ("reporting_online,2024,2024-05-05", "3: value: '2024-05-05' is a date, not a number"),
+        ("reporting_online,2024,05/05/2024", "3: value: '05/05/2024' is a date, not a number"),
+        # found by a review: a year in a date cell, saved as CSV in a Vietnamese or US locale,
+        # was told to write 1905
+        ("dx_rank,16/07/1905,3", "2: year: '16/07/1905' is a date, not a year (a year typed"),
+        ("dx_rank,7/16/05,3", "2: year: '7/16/05' is a date, not a year"),
     ],
 )
 def test_refusals_say_what_was_written_instead(
@@ -743,3 +748,13 @@ def test_refusals_say_what_was_written_instead(
     result = cli("check", path, "-t", WORKED)
     assert result.code == 2
     assert result.err.startswith(f"{path}:2:{message}")
+
+
+def test_a_wide_heading_saved_as_a_date_is_told_so(cli: Cli, write: Write) -> None:
+    """Found by a review: a year heading in a date cell, saved as CSV (16/07/1905 for 2024),
+    was told to head the column 1905."""
+    path = write("Chỉ tiêu;2023;16/07/1905\nreporting_online;50;55\n", "wide.csv")
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.startswith(f"{path}:1:3: 16/07/1905: '16/07/1905' is a date, not a year")
+    assert "1905 alone" not in result.err
