@@ -506,6 +506,7 @@ def is_a_total(area: str) -> bool:
     return TOTALS.fullmatch(normalize_word(area).rstrip(": ")) is not None
 
 
+DELIMITERS = (",", ";", "\t")
 LOOK_FOR_HEADER = 20  # lines below a first line that is not a header, searched for one
 
 
@@ -515,13 +516,35 @@ def _split_any(cells: list[str]) -> list[str]:
     return [part for cell in cells for part in re.split(r"[,;\t]", cell)]
 
 
-def _line_cells(line: str) -> list[str]:
-    """One line of a CSV file as cells, split at the delimiter it uses most (none if it is
-    not a whole record)."""
+def _first_record(first: str, below: list[str]) -> str:
+    """The text of a CSV file's first record: its first line, and the next ones while a quoted
+    cell is open (a heading typed with a line break, as Excel writes it)."""
+    text = first
+    for line in below:
+        if text.count('"') % 2 == 0:
+            break
+        text += line
+    return text
+
+
+def _header_below(lines: list[str], delimiter: str) -> int | None:
+    """The line a CSV file's header starts on when a title sits above it (None when the first
+    record, read at ``delimiter``, is the header, or no header is found). A record may span
+    lines, and a title seldom has the table's delimiter: each line below the first is tried
+    as the start of the header with each delimiter."""
+    if _starts_a_header(lines, delimiter):
+        return None
+    for start in range(1, len(lines)):
+        if any(_starts_a_header(lines[start:], delimiter) for delimiter in DELIMITERS):
+            return start + 1
+    return None
+
+
+def _starts_a_header(lines: list[str], delimiter: str) -> bool:
     try:
-        return next(csv.reader([line.rstrip("\r\n")], delimiter=sniff_delimiter(line)), [])
+        return _names_the_indicator(next(csv.reader(lines, delimiter=delimiter), []))
     except csv.Error:
-        return []
+        return False
 
 
 def _names_the_indicator(cells: list[str]) -> bool:
@@ -666,20 +689,13 @@ class _FileReader:
             more = stream.read(1)
             self.problem("empty-file.first-line" if more else "empty-file", 1 if more else None)
             return
-        rest: Iterable[str] = stream  # the lines after the first
-        if not _names_the_indicator(_line_cells(sample)):
-            # a title above the table: each line below is split at its own delimiter, since
-            # a title seldom has the table's (and a quoted ";" header fails as ","-separated)
-            ahead = list(itertools.islice(stream, LOOK_FOR_HEADER))
-            found = (
-                n for n, text in enumerate(ahead, 2) if _names_the_indicator(_line_cells(text))
-            )
-            below = next(found, None)
-            if below is not None:
-                self.problem("header-below", 1, header=below, above=below - 1)
-                return
-            rest = itertools.chain(ahead, stream)
-        delimiter = sniff_delimiter(sample)
+        ahead = list(itertools.islice(stream, LOOK_FOR_HEADER))
+        delimiter = sniff_delimiter(_first_record(sample, ahead))
+        below = _header_below([sample, *ahead], delimiter)
+        if below is not None:
+            self.problem("header-below", 1, header=below, above=below - 1)
+            return
+        rest = itertools.chain(ahead, stream)  # the lines after the first
         record: list[str] = []  # the lines of the record being read
 
         def lines() -> Iterator[str]:
@@ -1139,6 +1155,6 @@ def _text(cells: list[str], index: int | None) -> str:
 def sniff_delimiter(header_line: str) -> str:
     """The delimiter used most in the header line: ``,``, ``;`` or tab."""
     unquoted = _QUOTED.sub("", header_line)
-    counts = {delimiter: unquoted.count(delimiter) for delimiter in (",", ";", "\t")}
+    counts = {delimiter: unquoted.count(delimiter) for delimiter in DELIMITERS}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","

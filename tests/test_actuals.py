@@ -306,6 +306,24 @@ def test_a_title_above_a_csv_header_says_which_lines_to_delete(
     assert scored(cli, write(table, "table.csv"), "-t", WORKED)["results"]  # as the fix says
 
 
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_header_with_a_line_break_in_a_heading_is_the_header(
+    cli: Cli, write: Write, delimiter: str
+) -> None:
+    """Found by a review: Excel writes a heading typed with Alt+Enter over two lines of one
+    quoted cell; the header's first line alone was taken for a title above the table."""
+    header = delimiter.join(['"Ghi\nchú"', "Chỉ tiêu", "Năm", "Giá trị"])
+    row = delimiter.join(["", "records_online_commune", "2024", "55"])
+    table = f"{header}\n{row}\n"
+    assert scored(cli, write(table, "broken.csv"), "-t", WORKED)["results"]
+    titled = write("BÁO CÁO SỐ LIỆU\n" + table, "titled.csv")
+    result = cli("check", titled, "-t", WORKED)
+    assert result.code == 2
+    assert result.err.startswith(
+        f"{titled}:1: this line is not the table's header, which is on line 2; delete the 1"
+    ), result.err
+
+
 def test_a_decimal_comma_after_a_zero_is_read_as_a_decimal(cli: Cli, write: Write) -> None:
     """Found by an analyst campaign: 0,125 was refused as ambiguous, though a thousands group
     never follows a lone 0."""
