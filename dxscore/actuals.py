@@ -507,13 +507,7 @@ def is_a_total(area: str) -> bool:
 
 
 DELIMITERS = (",", ";", "\t")
-LOOK_FOR_HEADER = 20  # lines below a first line that is not a header, searched for one
-
-
-def _split_any(cells: list[str]) -> list[str]:
-    """Cells split at every delimiter dxscore reads: a header below a title line has not been
-    split at its own (the delimiter is taken from the first line)."""
-    return [part for cell in cells for part in re.split(r"[,;\t]", cell)]
+LOOK_FOR_HEADER = 20  # lines below a CSV file's first line searched for its header
 
 
 def _first_record(first: str, below: list[str]) -> str:
@@ -535,7 +529,7 @@ def _header_below(lines: list[str], delimiter: str) -> int | None:
     if _starts_a_header(lines, delimiter):
         return None
     for start in range(1, len(lines)):
-        if any(_starts_a_header(lines[start:], delimiter) for delimiter in DELIMITERS):
+        if any(_starts_a_header(lines[start:], other) for other in DELIMITERS):
             return start + 1
     return None
 
@@ -754,14 +748,6 @@ class _FileReader:
         self.line, header = first
         header_line = self.line
         rows_before, problems_before = self.result.rows, len(self.result.problems)  # other files'
-        # a title above the table, as in a sheet saved as CSV: say where the header is
-        if not _names_the_indicator(header):
-            ahead = list(itertools.islice(records, LOOK_FOR_HEADER))
-            below = next((n for n, cells in ahead if _names_the_indicator(_split_any(cells))), None)
-            if below is not None:
-                self.problem("header-below", header_line, header=below, above=below - header_line)
-                return
-            records = itertools.chain(ahead, records)
         layout = self._layout(header)
         if layout is None:
             return
