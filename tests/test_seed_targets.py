@@ -66,6 +66,8 @@ SEED_TARGETS: list[tuple[str, str, int, str, float | bool]] = [
     ("hanoi", "labour_productivity_growth", 2025, "min", 7),
     ("hanoi", "labour_productivity_growth", 2030, "above", 7.5),
     ("hanoi", "startup_ecosystem_done", 2025, "done", True),
+    # seed 004 (the draft resolution): "hình thành nền tảng dữ liệu cho các ngành kinh tế trọng điểm"
+    ("hanoi", "economic_sectors_data_platform_done", 2030, "done", True),
     # society
     ("hanoi", "broadband_household_coverage", 2025, "above", 80),
     ("hanoi", "broadband_commune_coverage", 2025, "min", 100),
@@ -119,7 +121,7 @@ STRETCH: dict[tuple[str, str, int], float] = {
     ("hanoi", "labour_productivity_growth", 2025): 7.5,
 }
 
-EXPECTED_COUNTS = {"hanoi": 40, "haiphong": 33}
+EXPECTED_COUNTS = {"hanoi": 41, "haiphong": 33}
 
 # Canonical indicator ids: pillar and unit, wherever a city uses them.
 CANONICAL: dict[str, tuple[str, str]] = {
