@@ -153,9 +153,15 @@ _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def control_character(text: str, *, name: bool) -> str | None:
-    """The first control character in a name (an area) or a free text (a note), if any."""
+    """The first control character in a name (an area) or a free text (a note), if any. In a
+    name, an invisible format character (a zero-width space, a direction mark, a byte-order
+    mark: Unicode's Cf) counts too: "Sóc Sơn\u200b" would be a second area that looks the same."""
     found = (_CONTROL_IN_NAME if name else _CONTROL_IN_TEXT).search(text)
-    return None if found is None else found.group()
+    if found is not None:
+        return found.group()
+    if name and not text.isprintable():
+        return next((c for c in text if unicodedata.category(c) == "Cf"), None)
+    return None
 
 
 def shown(text: str) -> str:
@@ -956,10 +962,13 @@ class _Layout:
         """Whether the text is free of control characters (a problem says where when not)."""
         found = control_character(text, name=name)
         if found is not None:
-            column = self.header[index]
-            reader.problem(
-                "control-character", reader.line, index + 1, column, code=f"{ord(found):04X}"
+            key = (
+                "invisible-character"
+                if unicodedata.category(found) == "Cf"
+                else "control-character"
             )
+            column = self.header[index]
+            reader.problem(key, reader.line, index + 1, column, code=f"{ord(found):04X}")
         return found is None
 
     def _not_a_total(self, reader: _FileReader, area: str | None) -> bool:

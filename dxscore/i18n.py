@@ -562,6 +562,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the cell holds the control character U+{code}; remove it (it would travel into the reports)",
         "vi": "ô chứa ký tự điều khiển U+{code}; hãy xóa ký tự này (nếu không, ký tự này sẽ xuất hiện trong báo cáo)",
     },
+    "problem.invisible-character": {
+        "en": "the name holds the invisible character U+{code} (a zero-width space, a direction mark"
+        " or a byte-order mark, often pasted from a web page); remove it: the name would look like"
+        " another and be scored apart from it",
+        "vi": "tên chứa ký tự ẩn U+{code} (khoảng trắng độ rộng 0, dấu định hướng văn bản hoặc dấu BOM,"
+        " thường bị dán vào từ trang web); hãy xóa ký tự này: nếu không, tên trông giống một tên khác"
+        " nhưng được tính riêng",
+    },
     "problem.csv-syntax.nul": {
         "en": "the line holds a NUL byte; is this a CSV file?",
         "vi": "dòng chứa byte NUL; đây có phải tệp CSV?",

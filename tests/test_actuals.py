@@ -606,6 +606,27 @@ def test_control_characters_in_names_and_notes_are_refused(cli: Cli, write: Writ
     assert "✘ 3 problem(s)" in result.err  # not the multi-line note
 
 
+def test_invisible_characters_in_areas_are_refused(cli: Cli, write: Write) -> None:
+    """Found by a test campaign: "Sóc Sơn" with a zero-width space after it was a second area
+    that printed the same, ranked apart, with its series cut in two. A note may keep one."""
+    path = write(
+        "area,indicator,year,value,note\n"
+        "Sóc Sơn,dx_rank,2023,5,\n"
+        "Sóc Sơn\u200b,dx_rank,2024,4,\n"
+        "\ufeffBa Vì,dx_rank,2024,4,\n"
+        "Đông\u202eAnh,dx_rank,2024,4,a\u200bb\n",
+        "z.csv",
+    )
+    result = cli("check", path, "-t", WORKED)
+    assert result.code == 2
+    assert [line.split(" (")[0] for line in result.err.splitlines()[:3]] == [
+        f"{path}:3:1: area: the name holds the invisible character U+200B",
+        f"{path}:4:1: area: the name holds the invisible character U+FEFF",
+        f"{path}:5:1: area: the name holds the invisible character U+202E",
+    ]
+    assert "✘ 3 problem(s)" in result.err  # not the note
+
+
 def test_a_control_character_does_not_hide_the_rest_of_the_row(cli: Cli, write: Write) -> None:
     """Names take no tab or line break inside; one at the end is trimmed, as spaces are."""
     path = write(

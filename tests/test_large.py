@@ -203,6 +203,7 @@ HANDED_BACK: dict[str, Callable[[list[str]], list[str]]] = {
     "a year with spaces": lambda lines: [*lines, "hanoi,Xã 9,dx_rank, 2015,3"],
     "an area with spaces around it": lambda lines: [*lines, "hanoi, Xã 9 ,dx_rank,2015,3"],
     "an area with an escape character": lambda lines: [*lines, "hanoi,Xã\x1b[31m9,dx_rank,2015,3"],
+    "an area with a zero-width space": lambda lines: [*lines, "hanoi,Xã 9\u200b,dx_rank,2015,3"],
     "an area written in another case": lambda lines: [*lines, "hanoi,XÃ 00001,dx_rank,2015,3"],
     "a totals row": lambda lines: [*lines, "hanoi,Tổng cộng,dx_rank,2015,3"],
     "a blank line": lambda lines: [lines[0], "", *lines[1:]],
