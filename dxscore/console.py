@@ -25,11 +25,27 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False, emoji=False)
 
 
+def printable(text: str) -> str:
+    """Text from input files with its control and invisible characters (an ESC that would
+    recolor the terminal, a right-to-left override that would reverse the line) shown as
+    ``\\x1b``, ``\\x202e``."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" for c in text)
+
+
 def escape(text: str) -> str:
-    """Text from input files, made inert: rich markup (``[bold]``) prints as written, and
-    control characters (an ESC that would recolor or clear the terminal) as ``\\x1b``."""
+    """Text from input files made inert for rich markup: ``[bold]`` prints as written, and
+    control characters as :func:`printable` shows them.
+
+    Backslashes that end the text are doubled and followed by an empty tag, so that they print
+    as written whether or not more markup follows (rich's own escape gets one of the two cases
+    wrong: ``note\\`` printed ``note\\\\`` at the end of a line).
+    """
     from rich.markup import escape as rich_escape
 
-    if not text.isprintable():
-        text = "".join(c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" for c in text)
-    return rich_escape(text)
+    text = printable(text)
+    body = text.rstrip("\\")
+    if len(body) == len(text):
+        return rich_escape(text)
+    return rich_escape(body) + "\\" * (2 * (len(text) - len(body))) + "[b][/b]"

@@ -196,6 +196,20 @@ def test_a_long_league_is_laid_out_whole(cli: Cli, write: Write) -> None:
     assert scores == sorted(scores, reverse=True)
 
 
+def test_a_long_league_shows_unprintable_characters_escaped(cli: Cli, write: Write) -> None:
+    """Found by a test campaign: the plain-text league wrote a name's unprintable characters
+    raw, where the rich table shows them escaped."""
+    rows = "".join(
+        f"records_online_commune,2024,{5 + n * 0.2:.1f},Xã {n:03d}{chr(0xE000) if n == 7 else ''}\n"
+        for n in range(250)
+    )
+    path = write("indicator,year,value,area\n" + rows, "many.csv")
+    result = cli("check", path, "-t", WORKED, "--year", "2025", "--fail-on", "never", env=WIDE)
+    assert result.code == 0
+    assert "\ue000" not in result.out
+    assert "Xã 007\\xe000" in result.out
+
+
 def test_each_citys_league_stands_under_its_own_heading(cli: Cli, write: Write) -> None:
     """Found by a test campaign: Haiphong's league tables came after Hanoi's full report."""
     from conftest import ROOT

@@ -136,6 +136,17 @@ def test_markup_and_emoji_codes_print_inert_and_escape_sequences_are_refused(
     assert f"{escape}:2:4: area: the cell holds the control character U+001B" in result.err
 
 
+def test_backslashes_that_end_a_text_print_as_written(cli: Cli, write: Write) -> None:
+    r"""Found by a test campaign: rich's markup escape doubled a trailing backslash (`Ba Vi\`
+    printed `Ba Vi\\`), and two of them before a closing tag printed one."""
+    path = write("indicator,year,value,area,note\ndx_rank,2024,3,Ba Vi\\,z\\\\\n")
+    result = cli(
+        "check", path, "-t", WORKED, "--explain", "--fail-on", "never", env={"COLUMNS": "150"}
+    )
+    assert "Area: Ba Vi\\ · as of 2024" in result.out
+    assert "(2024); z\\\\; top 5" in result.out
+
+
 def test_a_control_character_in_a_target_file(cli: Cli, write: Write) -> None:
     nul = write(b"dxscore: 1\nid: x\x00\n", "nul.yaml")
     assert (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from dxscore.console import escape
+from dxscore.console import escape, printable
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, TargetSet
 from dxscore.render import wording
@@ -115,7 +115,7 @@ def _league_tables(part: Part, lang: Lang) -> Iterator[RenderableType]:
             for row in rows
         ]
         if len(cells) > LONG_LEAGUE:
-            yield _plain_table(table, cells)
+            yield _plain_table(table, [tuple(map(printable, row)) for row in cells])
             continue
         for row_cells in cells:
             table.add_row(*(escape(cell) for cell in row_cells))
