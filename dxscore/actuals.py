@@ -426,6 +426,8 @@ def _read_file(
     chosen = encoding or _encoding_from_bom(head[:4])
     if chosen != "utf-8-sig" and head.startswith(codecs.BOM_UTF8) and is_utf8(chosen):
         chosen = "utf-8-sig"  # --encoding utf-8 on Excel's "CSV UTF-8": its BOM is not text
+    elif head.startswith(UTF16_BOMS) and codecs.lookup(chosen).name in ("utf-16-le", "utf-16-be"):
+        chosen = "utf-16"  # --encoding utf-16-le on a file that has its BOM: nor is this one
     if encoding is None and chosen == "utf-8-sig" and _looks_like_utf16(head):
         result.problems.append(_utf16_problem(name, head))  # it decodes as UTF-8: NUL is valid
         raw.close()
@@ -589,8 +591,11 @@ def _csv_problem(name: str, error: str, line: int) -> Problem:
     return problem(name, "csv-syntax", line, detail=error)
 
 
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def _encoding_from_bom(head: bytes) -> str:
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith(UTF16_BOMS):
         return "utf-16"
     return "utf-8-sig"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import unicodedata
 from collections.abc import Callable
@@ -133,6 +134,18 @@ def test_encoding_utf8_on_a_file_with_a_bom_reads_past_the_bom(cli: Cli, write: 
     bom = write(b"\xef\xbb\xbf" + LONG.encode("utf-8"), "bom.csv")
     for name in ("utf-8", "UTF8", "utf_8"):
         assert scored(cli, bom, "-t", WORKED, "--encoding", name) == expected
+
+
+@pytest.mark.parametrize("order", ["le", "be"])
+def test_encoding_utf16_on_a_file_with_its_bom_reads_past_the_bom(
+    cli: Cli, write: Write, order: str
+) -> None:
+    """Found by a test campaign: the BOM stuck to the first heading ('missing column(s):
+    city'), or, before a note column, silently dropped the notes."""
+    expected = scored(cli, write(LONG, "long.csv"), "-t", WORKED)
+    bom = codecs.BOM_UTF16_LE if order == "le" else codecs.BOM_UTF16_BE
+    path = write(bom + LONG.encode(f"utf-16-{order}"), "utf16.csv")
+    assert scored(cli, path, "-t", WORKED, "--encoding", f"utf-16-{order}") == expected
 
 
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
