@@ -482,6 +482,15 @@ def _read_spreadsheet(
             line, col = error.at
             reader.add(problem(reader.name, error.key, line, col, fields=error.fields))
 
+    try:  # missing, a folder, unreadable or empty: said as for a CSV file, not as a damaged book
+        with open(path, "rb") as book:
+            empty = not book.read(1)
+    except OSError as error:
+        result.problems.append(problem(str(path), "unreadable", reason=error.strerror or error))
+        return
+    if empty:
+        result.problems.append(problem(str(path), "empty-file"))
+        return
     try:
         title, records, others = open_sheet(path, sheet, _names_the_indicator, refuse)
     except SheetError as error:

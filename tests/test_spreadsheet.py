@@ -226,6 +226,21 @@ def test_a_workbook_openpyxl_cannot_read_is_a_message_not_a_crash(cli: Cli, tmp_
     assert "save it from Excel as .xlsx, or as CSV UTF-8 [not-a-workbook]" in result.err
 
 
+def test_a_missing_folder_or_empty_workbook_is_said_as_for_a_csv(cli: Cli, tmp_path: Path) -> None:
+    """Found by a test campaign: these gave openpyxl's exception text and "save it from Excel"."""
+    (tmp_path / "folder.xlsx").mkdir()
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    expected = {
+        "missing.xlsx": "cannot read the file: No such file or directory [unreadable]",
+        "folder.xlsx": "cannot read the file: Is a directory [unreadable]",
+        "empty.xlsx": "the file is empty; see `dxscore template` for the format [empty-file]",
+    }
+    for name, message in expected.items():
+        result = cli("check", tmp_path / name, "-t", WORKED)
+        assert result.code == 2
+        assert result.err.splitlines()[0] == f"{tmp_path / name}: {message}"
+
+
 def test_sheet_and_encoding_options_that_would_do_nothing(cli: Cli, tmp_path: Path) -> None:
     actuals = DATA / "worked-actuals.csv"
     result = cli("check", actuals, "-t", WORKED, "--sheet", "Data")
