@@ -483,7 +483,7 @@ def _read_spreadsheet(
             reader.add(problem(reader.name, error.key, line, col, fields=error.fields))
 
     try:  # missing, a folder, unreadable or empty: said as for a CSV file, not as a damaged book
-        with open(path, "rb") as book:
+        with path.open("rb") as book:
             empty = not book.read(1)
     except OSError as error:
         result.problems.append(problem(str(path), "unreadable", reason=error.strerror or error))
