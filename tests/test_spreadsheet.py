@@ -12,6 +12,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from conftest import ROOT, Cli
@@ -224,6 +225,44 @@ def test_a_workbook_openpyxl_cannot_read_is_a_message_not_a_crash(cli: Cli, tmp_
     assert result.code == 2
     assert result.err.startswith(f"{path}: cannot read this as an .xlsx workbook (")
     assert "save it from Excel as .xlsx, or as CSV UTF-8 [not-a-workbook]" in result.err
+
+
+def test_a_cell_formatted_far_to_the_right_changes_nothing(cli: Cli, tmp_path: Path) -> None:
+    """Found by a test campaign: a bold empty cell in column XFD on each row made openpyxl pad
+    every row to 16,384 cells, and 20,000 rows took 84 s. What is read must not change: data
+    in a column without a heading, and a formula never computed, are still found."""
+    plain = workbook_from_csv(DATA / "worked-actuals.csv", tmp_path / "plain.xlsx")
+    book, sheet = new_book()
+    with (DATA / "worked-actuals.csv").open(encoding="utf-8") as handle:
+        for number, row in enumerate(csv.reader(handle), 1):
+            sheet.append([as_number(cell) for cell in row])
+            sheet.cell(number, 16384).font = Font(bold=True)
+    book.save(tmp_path / "wide.xlsx")
+    assert scored(cli, tmp_path / "wide.xlsx", "-t", WORKED) == scored(cli, plain, "-t", WORKED)
+
+    sheet.cell(3, 40).value = "stray"
+    book.save(tmp_path / "wide.xlsx")
+    stray = cli("check", tmp_path / "wide.xlsx", "-t", WORKED, "--fail-on", "never").err
+    assert "wide.xlsx!Sheet:3:40: a column without a header holds data" in stray
+    sheet.cell(4, 3).value = "=B4*2"  # openpyxl saves no value for it
+    book.save(tmp_path / "wide.xlsx")
+    result = cli("check", tmp_path / "wide.xlsx", "-t", WORKED)
+    assert result.code == 2
+    assert "!Sheet:4:3: " in result.err and "[formula-without-value]" in result.err
+
+
+def test_a_row_is_read_up_to_its_last_content() -> None:
+    from dxscore.spreadsheet import _extent
+
+    rows = [(), (None,), (1,), (None, 1), (1, None), (None,) * 5000]
+    rows += [
+        tuple(1 if n in set(range(0, 9000, step)) else None for n in range(size))
+        for size in (17, 33, 100, 16384)
+        for step in (1, 7, 500, 8999)
+    ]
+    for row in rows:
+        filled = [n for n, cell in enumerate(row, 1) if cell is not None]
+        assert _extent(row) == (filled[-1] if filled else 0), row
 
 
 def test_a_missing_folder_or_empty_workbook_is_said_as_for_a_csv(cli: Cli, tmp_path: Path) -> None:
