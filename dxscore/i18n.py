@@ -314,6 +314,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "String should match pattern '{pattern}'",
         "vi": "chuỗi phải đúng mẫu '{pattern}'",
     },
+    "problem.schema-version": {
+        "en": "this dxscore reads target files of schema version 1, not {written}; write"
+        " `dxscore: 1` (a number, unquoted), or, for a file made for a newer dxscore, upgrade"
+        " dxscore",
+        "vi": "phiên bản dxscore này đọc tệp mục tiêu theo lược đồ phiên bản 1, không phải {written};"
+        " hãy ghi `dxscore: 1` (số, không có dấu nháy), hoặc nâng cấp dxscore nếu tệp được tạo cho"
+        " phiên bản mới hơn",
+    },
     "problem.schema.literal_error": {
         "en": "Input should be {choices} or {last}",
         "vi": "giá trị phải là {choices} hoặc {last}",

@@ -259,6 +259,9 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
             quoted = isinstance(written, str) and written.isascii() and written.isdigit()
             key = "year-key.quoted" if quoted else "year-key"
             problems.append(problem(file, key, line, col, path, kind=kind, key=written))
+        elif pydantic_type == "literal_error" and loc == ("dxscore",):
+            written = _as_yaml(detail.get("input"))
+            problems.append(problem(file, "schema-version", line, col, path, written=written))
         elif pydantic_type == "literal_error":  # pydantic joins the choices with an English "or"
             expected = _plain((detail.get("ctx") or {}).get("expected", ""))
             choices, _, last = expected.rpartition(" or ")
@@ -275,6 +278,19 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
                 problem(file, "schema", line, col, path, kind=kind, detail=detail["msg"])
             )
     return problems
+
+
+def _as_yaml(value: object) -> str:
+    """A scalar as YAML wrote it, near enough to be recognised: '1' (quoted), true, ~."""
+    if isinstance(value, str):
+        return f"'{value}'"
+    if value is None:
+        return "~"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)  # 1.0, which is not 1 here
+    return _plain(value)
 
 
 def _plain(value: object) -> str:

@@ -329,8 +329,16 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
             "25:13: pillars.society[0].unit: Input should be 'percent', 'percent_per_year'",
         ),
         ("id: testcity", "id: Test City", "2:5: id: String should match pattern"),
-        ("dxscore: 1", "dxscore: 2", "1:10: dxscore: Input should be 1"),
-        ("dxscore: 1", "dxscore: true", "1:10: dxscore: Input should be 1"),  # True == 1
+        (
+            "dxscore: 1",
+            "dxscore: 2",
+            "1:10: dxscore: this dxscore reads target files of schema version 1, not 2; write `dxscore: 1`",
+        ),
+        (
+            "dxscore: 1",
+            "dxscore: true",
+            "1:10: dxscore: this dxscore reads target files of schema version 1, not true;",
+        ),  # True == 1
         (  # compare would set a count beside other cities' percentages
             "unit: percent\n      targets:\n        2025: {min: 60}",
             "unit: count\n      targets:\n        2025: {min: 60}",
@@ -354,7 +362,16 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
             "unit: rank\n      targets:\n        2025: {max: 5.5}",
             "20:21: pillars.economy[0].targets.2025.max: a rank is a whole number, not 5.5",
         ),
-        ("dxscore: 1", "dxscore: 1.0", "1:10: dxscore: Input should be 1"),
+        (
+            "dxscore: 1",
+            "dxscore: 1.0",
+            "1:10: dxscore: this dxscore reads target files of schema version 1, not 1.0;",
+        ),
+        (
+            "dxscore: 1",
+            'dxscore: "1"',
+            "1:10: dxscore: this dxscore reads target files of schema version 1, not '1'; write `dxscore: 1` (a number, unquoted)",
+        ),
         (
             'quote: "khoảng 30%"',
             'quote: "  "',
