@@ -87,6 +87,7 @@ def role_of(heading: str) -> str | None:
 TRUE_WORDS = frozenset({"yes", "true", "1", "done", "đạt", "hoàn thành", "có"})
 FALSE_WORDS = frozenset({"no", "false", "0", "not done", "chưa đạt", "chưa hoàn thành", "không"})
 
+_DASHES = frozenset("\u2212\u2012\u2013\u2014")  # minus sign, figure dash, en and em dash
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _YEAR_HEADER = re.compile(r"(?:(?:year|năm|nam) ?)?([0-9]{4})")  # 2024, Năm 2024, Year 2024
 _YEAR_INSIDE = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2}|2100)(?![0-9])")
@@ -206,6 +207,12 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
             return "not-a-number.thousands", {}
         if _DATE.fullmatch(cleaned):
             return "not-a-number.date", {}
+        if cleaned and all(c == "-" or c in _DASHES for c in cleaned):  # "not reported"?
+            return "not-a-number.dash", {}
+        if cleaned[:1] in _DASHES and _NUMBER.fullmatch(cleaned[1:]):  # as Word would type it
+            return "not-a-number.minus", {"sign": f"U+{ord(cleaned[0]):04X}"}
+        if any(c.isdigit() and not c.isascii() for c in cleaned):
+            return "not-a-number.digits", {}
         return "not-a-number", {}
     number = float(cleaned) + 0.0  # "-0" is 0
     if not -MAX_NUMBER <= number <= MAX_NUMBER:

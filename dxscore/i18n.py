@@ -681,6 +681,18 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "'{value}' không phải giá trị hợp lệ cho chỉ tiêu dạng hoàn thành {indicator}; ghi done/yes/1/đạt/hoàn thành hoặc no/0/chưa đạt",
     },
     "problem.not-a-number": {"en": "'{value}' is not a number", "vi": "'{value}' không phải là số"},
+    "problem.not-a-number.dash": {
+        "en": "'{value}' is not a number; leave the cell empty when the value is not reported",
+        "vi": "'{value}' không phải là số; để trống ô nếu chưa có số liệu",
+    },
+    "problem.not-a-number.minus": {
+        "en": "'{value}' starts with {sign}, a typeset minus or dash; write the minus as '-' (a hyphen)",
+        "vi": "'{value}' bắt đầu bằng {sign}, dấu trừ hoặc gạch ngang kiểu chữ in; hãy ghi dấu trừ là '-' (gạch nối)",
+    },
+    "problem.not-a-number.digits": {
+        "en": "'{value}' has digits other than 0–9 (full-width, or another script's); write them as 0–9",
+        "vi": "'{value}' có chữ số không phải 0–9 (chữ số toàn độ rộng hoặc của hệ chữ khác); hãy ghi bằng 0–9",
+    },
     "problem.not-a-number.percent-sign": {
         "en": "'{value}' has a % sign, but this indicator is not a percentage",
         "vi": "'{value}' có dấu %, nhưng chỉ tiêu này không tính theo phần trăm",

@@ -231,6 +231,16 @@ def test_an_unknown_encoding_is_a_usage_error(cli: Cli, write: Write) -> None:
         ("labour_productivity_growth,2024,1000000000001", ":2:3: value: '1000000000001' is too"),
         ("reporting_online,2024,0x10", ":2:3: value: '0x10' is not a number"),
         ("reporting_online,2024,1_000", ":2:3: value: '1_000' is not a number"),
+        # a dash for "not reported", a typeset minus, full-width digits: each told what to write
+        ("reporting_online,2024,–", ":2:3: value: '–' is not a number; leave the cell empty"),
+        (
+            "labour_productivity_growth,2024,\u22125",
+            ":2:3: value: '\u22125' starts with U+2212, a typeset minus or dash; write the minus as '-'",
+        ),
+        (
+            "reporting_online,2024,\uff15\uff15",
+            ":2:3: value: '\uff15\uff15' has digits other than 0–9 (full-width, or another script's)",
+        ),
         ('reporting_online,2024,"1,234"', ":2:3: value: '1,234' is ambiguous"),
         ('reporting_online,2024,"1.234,5"', ":2:3: value: '1.234,5' is ambiguous"),
         (
