@@ -193,6 +193,8 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
         if not percent_sign:
             return "not-a-number.percent-sign", {}
         cleaned = cleaned[:-1].rstrip()
+    if cleaned[:1] in _DASHES and isinstance(parse_number(cleaned[1:]), float):  # as Word types it
+        return "not-a-number.minus", {"sign": f"U+{ord(cleaned[0]):04X}"}
     if "," in cleaned:
         whole, _, fraction = cleaned.partition(",")
         if "." in cleaned or "," in fraction:
@@ -209,8 +211,6 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
             return "not-a-number.date", {}
         if cleaned and all(c == "-" or c in _DASHES for c in cleaned):  # "not reported"?
             return "not-a-number.dash", {}
-        if cleaned[:1] in _DASHES and _NUMBER.fullmatch(cleaned[1:]):  # as Word would type it
-            return "not-a-number.minus", {"sign": f"U+{ord(cleaned[0]):04X}"}
         if any(c.isdigit() and not c.isascii() for c in cleaned):
             return "not-a-number.digits", {}
         return "not-a-number", {}

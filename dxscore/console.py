@@ -7,6 +7,7 @@ Colors follow rich's handling of ``NO_COLOR``, ``FORCE_COLOR`` and non-terminals
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,6 +26,10 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False, emoji=False)
 
 
+# backslashes before a "[" that rich's escape leaves alone (it opens no tag: "[1]", "[")
+_BACKSLASHES_BEFORE_A_BRACKET = re.compile(r"(\\+)(?=\[)(?!\[[a-z#/@][^[]*?\])")
+
+
 def printable(text: str) -> str:
     """Text from input files with its control and invisible characters (an ESC that would
     recolor the terminal, a right-to-left override that would reverse the line) shown as
@@ -40,11 +45,12 @@ def escape(text: str) -> str:
 
     Backslashes that end the text are doubled and followed by an empty tag, so that they print
     as written whether or not more markup follows (rich's own escape gets one of the two cases
-    wrong: ``note\\`` printed ``note\\\\`` at the end of a line).
+    wrong: ``note\\`` printed ``note\\\\`` at the end of a line). Backslashes before a ``[``
+    that opens no tag get one more, as rich reads ``\\[`` there as a bracket alone.
     """
     from rich.markup import escape as rich_escape
 
-    text = printable(text)
+    text = _BACKSLASHES_BEFORE_A_BRACKET.sub(r"\1\\", printable(text))
     body = text.rstrip("\\")
     if len(body) == len(text):
         return rich_escape(text)

@@ -238,6 +238,10 @@ def test_an_unknown_encoding_is_a_usage_error(cli: Cli, write: Write) -> None:
             ":2:3: value: '\u22125' starts with U+2212, a typeset minus or dash; write the minus as '-'",
         ),
         (
+            'labour_productivity_growth,2024,"\u22120,125"',
+            ":2:3: value: '\u22120,125' starts with U+2212, a typeset minus",
+        ),
+        (
             "reporting_online,2024,\uff15\uff15",
             ":2:3: value: '\uff15\uff15' has digits other than 0–9 (full-width, or another script's)",
         ),

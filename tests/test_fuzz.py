@@ -226,3 +226,25 @@ def test_ctrl_c_exits_130_and_leaves_the_previous_report(tmp_path: Path) -> None
         "actuals.csv",
         "report.md",
     ]  # no temporary file
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab1 \\[]/#@:é\x1b\u202e", max_size=12))
+def test_escaped_text_prints_as_written_wherever_it_stands(text: str) -> None:
+    """Found by two reviews: rich's markup escape lost or doubled backslashes near "[" and at
+    the end of a text. Whatever a name or note holds prints as written, alone or inside a tag,
+    its unprintable characters shown as \\x.. codes."""
+    from rich.console import Console
+
+    from dxscore.console import escape, printable
+
+    console = Console(highlight=False, emoji=False, width=200)
+    shown = printable(text)
+    for markup, expected in (
+        (escape(text), shown),
+        (f"[dim]{escape(text)}[/dim]", shown),
+        (f"{escape(text)}[b]:[/b]", shown + ":"),
+    ):
+        with console.capture() as captured:
+            console.print(markup, end="", soft_wrap=True)
+        assert captured.get() == expected

@@ -146,6 +146,18 @@ def test_backslashes_that_end_a_text_print_as_written(cli: Cli, write: Write) ->
     assert "Area: Ba Vi\\ · as of 2024" in result.out
     assert "(2024); z\\\\; top 5" in result.out
 
+    # compare's tables too, and a backslash before a bracket that opens no tag
+    named = write(
+        WORKED.read_text(encoding="utf-8")
+        .replace("id: worked", "id: town")
+        .replace("en: Worked example", "en: 'Town \\[1]\\'"),
+        "town.yaml",
+    )
+    both = write("city,indicator,year,value\nworked,dx_rank,2024,3\ntown,dx_rank,2024,4\n")
+    compared = cli("compare", both, "-t", WORKED, "-t", named, env={"COLUMNS": "200"})
+    assert compared.code == 0, compared
+    assert "Town \\[1]\\ " in compared.out and "Town \\[1]\\\\" not in compared.out
+
 
 def test_a_control_character_in_a_target_file(cli: Cli, write: Write) -> None:
     nul = write(b"dxscore: 1\nid: x\x00\n", "nul.yaml")

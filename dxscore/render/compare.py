@@ -96,8 +96,9 @@ def _score(summary: Summary | None, lang: Lang) -> str:
 
 def as_table(view: Comparison, lang: Lang) -> list[RenderableType]:
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
+
+    from dxscore.console import escape
 
     title = t("compare.title", lang) + (
         f" · {t('heading.as_of', lang, year=view.as_of)}" if view.as_of else ""
