@@ -30,13 +30,14 @@ def stderr() -> Console:
 _BACKSLASHES_BEFORE_A_BRACKET = re.compile(r"(\\+)(?=\[)(?!\[[a-z#/@][^[]*?\])")
 
 
-def printable(text: str) -> str:
+def printable(text: str, *, newlines: bool = True) -> str:
     """Text from input files with its control and invisible characters (an ESC that would
     recolor the terminal, a right-to-left override that would reverse the line) shown as
-    ``\\x1b``, ``\\x202e``."""
+    ``\\x1b``, ``\\x202e``; line breaks too unless ``newlines``."""
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" for c in text)
+    kept = "\n" if newlines else ""
+    return "".join(c if c.isprintable() or c in kept else f"\\x{ord(c):02x}" for c in text)
 
 
 def escape(text: str) -> str:

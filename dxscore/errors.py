@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 
+from dxscore.console import printable
+
 
 class ExitCode(IntEnum):
     """The exit codes of every command (documented in the README)."""
@@ -61,7 +63,8 @@ class Problem:
                 where += f":{self.col}"
         text = self.message(lang)
         what = f"{self.path}: {text}" if self.path else text
-        return f"{where}: {what} [{self.type}]" if with_type else f"{where}: {what}"
+        line = f"{where}: {what} [{self.type}]" if with_type else f"{where}: {what}"
+        return printable(line, newlines=False)  # a key or a cell may hold an ESC, a line break
 
     def __str__(self) -> str:
         return self.render()

@@ -159,6 +159,21 @@ def test_backslashes_that_end_a_text_print_as_written(cli: Cli, write: Write) ->
     assert "Town \\[1]\\ " in compared.out and "Town \\[1]\\\\" not in compared.out
 
 
+def test_a_key_with_control_characters_is_named_escaped_on_one_line(
+    cli: Cli, write: Write
+) -> None:
+    """Found by a CI campaign: an unknown key holding an ESC sequence or a line break was
+    written raw in the message, so it could clear the terminal or split the FILE:LINE:COL line."""
+    path = write(MINIMAL + '"\\e[2Jwei\\nght": 1\n')
+    for output in ("text", "github"):
+        result = cli("validate", path, "--format", output)
+        assert result.code == 2
+        shown = result.out + result.err  # github annotations go to standard output
+        assert "\x1b" not in shown and "\r" not in shown
+        [line] = [line for line in shown.splitlines() if "unknown key" in line]
+        assert "\\x1b[2Jwei\\x0aght" in line
+
+
 def test_a_control_character_in_a_target_file(cli: Cli, write: Write) -> None:
     nul = write(b"dxscore: 1\nid: x\x00\n", "nul.yaml")
     assert (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from dxscore.console import printable
 from dxscore.errors import TOO_MANY_PROBLEMS, Problem
 
 MAX_PER_FILE = 50
@@ -60,7 +61,7 @@ def as_github(problems: Sequence[Problem], lang: str = "en") -> list[str]:
             props.append(f"col={problem.col}")
         props.append(f"title={_property('dxscore ' + problem.type)}")
         text = problem.message(lang)
-        message = f"{problem.path}: {text}" if problem.path else text
+        message = printable(f"{problem.path}: {text}" if problem.path else text, newlines=False)
         lines.append(f"::error {','.join(props)}::{_data(message)}")
     lines += [
         f"::error file={_property(file)}::{_data(more(count, lang))}"
