@@ -6,8 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import MINIMAL, Cli
+from conftest import MINIMAL, ROOT, Cli
 
 Write = Callable[..., Path]
 
@@ -444,6 +445,21 @@ def test_target_set_ids_are_unique_across_files(cli: Cli, write: Write) -> None:
         f"{second}:2:5: id: target set id 'testcity' is already used by {first}; "
         "ids must be unique among loaded files [duplicate-target-set]"
     )
+
+
+def test_the_pre_commit_hook_checks_the_whole_folder(
+    cli: Cli, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by a CI campaign: given only the changed file, the hook passed a new file whose id
+    another file already had. It runs as pre-commit runs it, from the repository's root."""
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    assert hook["pass_filenames"] is False
+    assert hook["entry"].split()[0] == "dxscore"
+    write(MINIMAL, "targets/a.yaml")
+    write(MINIMAL, "targets/b.yaml")  # the one being committed
+    monkeypatch.chdir(tmp_path)
+    result = cli(*hook["entry"].split()[1:], *hook["args"])
+    assert result.code == 2 and "[duplicate-target-set]" in result.err
 
 
 def test_a_missing_path_and_an_empty_folder(cli: Cli, tmp_path: Path) -> None:
