@@ -202,7 +202,22 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "byte 0x{byte} is not UTF-8; save the file as UTF-8",
         "vi": "byte 0x{byte} không phải UTF-8; hãy lưu tệp dạng UTF-8",
     },
-    "problem.yaml-syntax": {"en": "{detail}", "vi": "lỗi cú pháp YAML: {detail}"},
+    "problem.yaml-syntax": {
+        "en": "{detail}; check the indentation (spaces, one level deeper under its key) and the"
+        " ':', '-' and ',' on this line and the one above",
+        "vi": "lỗi cú pháp YAML: {detail}; hãy kiểm tra thụt lề (dấu cách, sâu hơn một mức so với"
+        " khóa chứa nó) và các dấu ':', '-', ',' ở dòng này và dòng trên",
+    },
+    "problem.yaml-syntax.no-colon": {
+        "en": "'{written}' has no ':' after its key; write `key: value`",
+        "vi": "'{written}' thiếu dấu ':' sau khóa; hãy ghi `khóa: giá trị`",
+    },
+    "problem.yaml-syntax.unclosed-quote-line": {
+        "en": "the quote {quote} opened here is not closed on its line, so the lines below are read"
+        " as part of it; close it",
+        "vi": "dấu ngoặc {quote} mở ở đây chưa được đóng trên cùng dòng, nên các dòng bên dưới bị đọc"
+        " như một phần của nó; hãy thêm dấu {quote} để đóng",
+    },
     "problem.yaml-syntax.tab": {
         "en": "a tab character here: YAML indents with spaces only; replace the tab with spaces",
         "vi": "có ký tự tab ở đây: YAML chỉ thụt lề bằng dấu cách; hãy thay tab bằng dấu cách",

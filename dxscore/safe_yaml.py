@@ -211,6 +211,11 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
             return again
         if unclosed := _unclosed(text, name, error):
             return None, [unclosed]
+        if error.problem == "could not find expected ':'" and error.context_mark is not None:
+            # the parser notices on the next line; the key without its ':' is on this one
+            opened = error.context_mark
+            written = text.split("\n")[opened.line][opened.column :].strip()
+            return None, [_problem_at(name, opened, "yaml-syntax.no-colon", written=written[:40])]
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             # said as it is, not as the parser's "cannot start any token"
             return None, [_problem_at(name, mark, "yaml-syntax.tab")]
@@ -242,6 +247,9 @@ def _unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | No
     found = error.problem or ""
     if opener in "\"'" and "end of stream" in found:
         return _problem_at(name, opened, "yaml-syntax.unclosed-quote", quote=opener)
+    if (quote := _quote_left_open(text, noticed.line)) is not None:
+        line, col, mark = quote
+        return problem(name, "yaml-syntax.unclosed-quote-line", line, col, quote=mark)
     closer = {"{": "}", "[": "]"}.get(opener)
     if closer is None or f"',' or '{closer}'" not in found:
         return None
@@ -256,6 +264,31 @@ def _unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | No
         line=noticed.line + 1,
         col=noticed.column + 1,
     )
+
+
+# a value that starts with a quote: after "key: ", "- ", "[", "{" or ","
+_QUOTED_VALUE = re.compile(r"""(?:^|:[ \t]|^[ \t]*-[ \t]|[\[{,])[ \t]*(["'])""")
+
+
+def _quote_left_open(text: str, before: int) -> tuple[int, int, str] | None:
+    """The first line up to ``before`` (0-based) where a quoted value opens and does not close,
+    as 1-based line and column: a quote left open in the middle of a file runs on into the
+    lines below, and the parser notices only where they stop making sense. A quoted value may
+    span lines in YAML, so this is asked only once parsing has failed."""
+    for number, line in enumerate(text.split("\n")[: before + 1]):
+        if line.lstrip().startswith("#"):
+            continue  # a comment may quote as it likes
+        position = 0
+        while found := _QUOTED_VALUE.search(line, position):
+            quote, start = found.group(1), found.end()
+            if quote == '"':
+                end = re.compile(r'(?:[^"\\]|\\.)*"').match(line, start)
+            else:
+                end = re.compile(r"(?:[^']|'')*'").match(line, start)
+            if end is None:
+                return number + 1, start, quote
+            position = end.end()
+    return None
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -159,9 +159,7 @@ def test_backslashes_that_end_a_text_print_as_written(cli: Cli, write: Write) ->
     assert "Town \\[1]\\ " in compared.out and "Town \\[1]\\\\" not in compared.out
 
 
-def test_a_key_with_control_characters_is_named_escaped_on_one_line(
-    cli: Cli, write: Write
-) -> None:
+def test_a_key_with_control_characters_is_named_escaped_on_one_line(cli: Cli, write: Write) -> None:
     """Found by a CI campaign: an unknown key holding an ESC sequence or a line break was
     written raw in the message, so it could clear the terminal or split the FILE:LINE:COL line."""
     path = write(MINIMAL + '"\\e[2Jwei\\nght": 1\n')

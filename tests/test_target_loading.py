@@ -730,12 +730,43 @@ def test_a_null_key_is_named_as_written_and_found(cli: Cli, write: Write) -> Non
     assert line.startswith(f"{path}:14:9: pillars.government[0].targets.~: "), line
 
 
+def test_a_key_without_its_colon_is_placed_on_its_own_line(cli: Cli, write: Write) -> None:
+    """Found by a CI campaign: the parser notices a missing ':' on the next line, where the
+    message was placed, and said nothing of which key."""
+    path = write(MINIMAL.replace("      unit: milestone\n", "      unit milestone\n"))
+    assert only_problem(cli, path) == (
+        f"{path}:25:7: 'unit milestone' has no ':' after its key; write `key: value` [yaml-syntax]"
+    )
+    result = cli("validate", path, "--lang", "vi")
+    assert result.err.startswith(f"{path}:25:7: 'unit milestone' thiếu dấu ':' sau khóa")
+
+
+def test_a_quote_left_open_mid_file_is_placed_where_it_opens(cli: Cli, write: Write) -> None:
+    """Found by a CI campaign: reported three lines on, where the parser lost its way; one
+    left open at the end of the file was already placed where it opens."""
+    path = write(MINIMAL.replace('quote: "khoảng 30%"', 'quote: "khoảng 30%'))
+    assert only_problem(cli, path).startswith(
+        f'{path}:21:14: the quote " opened here is not closed on its line'
+    )
+    valid = write(MINIMAL.replace('quote: "khoảng 30%"', 'quote: "khoảng\n        30%"'), "ok.yaml")
+    assert cli("validate", valid).code == 0  # a quoted value may span lines
+
+
+def test_other_yaml_syntax_errors_say_what_to_look_at(cli: Cli, write: Write) -> None:
+    """Found by a CI campaign: the parser's words alone ("did not find expected key")."""
+    path = write(MINIMAL.replace("2025: {min: 60}\n", "2025: {min: 60},\n"))
+    assert only_problem(cli, path).endswith(
+        "; check the indentation (spaces, one level deeper under its key) and the ':', '-' and"
+        " ',' on this line and the one above [yaml-syntax]"
+    )
+
+
 @pytest.mark.parametrize(
     ("broken", "vietnamese"),
     [
         ("2025: {min: 60]\n", "trong một cặp ngoặc { }, thiếu dấu ',' hoặc '}'"),
         ("2025: {min: 60}\n      unit: percent: x\n", "không được có dấu ':' ở đây"),
-        ("2025: {min: 60}\n        2030\n", "thiếu dấu ':' sau khóa"),
+        ("2025: {min: 60},\n", "không tìm thấy khóa ở chỗ cần có"),
     ],
 )
 def test_yaml_syntax_errors_are_explained_in_vietnamese(
