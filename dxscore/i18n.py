@@ -285,6 +285,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "unknown key '{key}'; allowed here: {allowed}",
         "vi": "khóa không hợp lệ '{key}'; các khóa được phép ở đây: {allowed}",
     },
+    "problem.extra-forbidden.year": {
+        "en": "unknown key '{key}' here: a target year goes under `targets:`, indented one level below it",
+        "vi": "khóa không hợp lệ '{key}' ở đây: năm mục tiêu phải nằm trong `targets:`, thụt lề sâu hơn một mức",
+    },
     "problem.extra-forbidden.close": {
         "en": "unknown key '{key}'; did you mean '{close}'? allowed here: {allowed}",
         "vi": "khóa không hợp lệ '{key}'; có phải là '{close}' không? Các khóa được phép ở đây: {allowed}",
@@ -372,6 +376,16 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.schema.empty-key": {
         "en": "`{key}` has no value: give it one or leave the key out",
         "vi": "`{key}` chưa có giá trị: hãy điền giá trị hoặc bỏ khóa này",
+    },
+    "problem.schema.decimal-comma": {
+        "en": "`{before}: {number},{key}` is read as two keys, as YAML takes a comma for a"
+        " separator; write a decimal with a point (7.5, not 7,5)",
+        "vi": "`{before}: {number},{key}` bị đọc thành hai khóa vì YAML coi dấu phẩy là dấu phân cách;"
+        " hãy viết số thập phân bằng dấu chấm (7.5, không phải 7,5)",
+    },
+    "problem.schema.no-colon": {
+        "en": "`{key}` has no value: write `{word}: {rest}`, with a ':' after the key",
+        "vi": "`{key}` chưa có giá trị: hãy ghi `{word}: {rest}`, có dấu ':' sau khóa",
     },
     "problem.schema.comparator-count": {
         "en": "give exactly one comparator of {allowed} (found: {found})",

@@ -145,14 +145,30 @@ class Target(_Strict):
     def _no_empty_keys(cls, data: object) -> object:
         """``max: ~`` or ``max:`` with nothing after it: a key left empty is a slip, not a
         comparator left out (and the JSON Schema, as editors read it, refuses it too)."""
-        if isinstance(data, dict):
-            empty = next((key for key, value in data.items() if value is None), None)
-            if empty is not None:
-                raise PydanticCustomError(
-                    "empty-key",
-                    "`{key}` has no value: give it one or leave the key out",
-                    {"key": empty},
+        if not isinstance(data, dict):
+            return data
+        items = list(data.items())
+        for index, (key, value) in enumerate(items):
+            if value is not None:
+                continue
+            before, number = items[index - 1] if index else (None, None)
+            if isinstance(key, int) and isinstance(number, int | float) and number is not True:
+                raise PydanticCustomError(  # "{min: 60,5}": a decimal comma, read as two keys
+                    "decimal-comma",
+                    "`{before}: {number},{key}` is read as two keys, as YAML takes a comma for a"
+                    " separator; write a decimal with a point (7.5, not 7,5)",
+                    {"before": before, "number": number, "key": key},
                 )
+            word, _, rest = str(key).partition(" ")
+            if rest and word in cls.model_fields:  # "{min 60}"
+                raise PydanticCustomError(
+                    "no-colon",
+                    "`{key}` has no value: write `{word}: {rest}`, with a ':' after the key",
+                    {"key": key, "word": word, "rest": rest.strip()},
+                )
+            raise PydanticCustomError(
+                "empty-key", "`{key}` has no value: give it one or leave the key out", {"key": key}
+            )
         return data
 
     @model_validator(mode="after")

@@ -248,9 +248,10 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
         pydantic_type = detail["type"]
         kind = pydantic_type.replace("_", "-")
         loc = tuple(detail["loc"])
-        where = safe_yaml.locate(document.root, loc, at_key=kind == "extra-forbidden")
+        unknown = kind in ("extra-forbidden", "invalid-key")  # a key of a name not allowed
+        where = safe_yaml.locate(document.root, loc, at_key=unknown)
         file, line, col, path = document.file, where.line, where.col, where.path
-        if kind == "extra-forbidden":
+        if unknown:
             problems.append(_unknown_key((file, line, col, path), loc))
         elif kind == "missing":
             problems.append(problem(file, "missing", line, col, path, key=loc[-1]))
@@ -320,12 +321,16 @@ _MODEL_UNDER: dict[str | None, type[BaseModel]] = {
 
 def _unknown_key(at: tuple[str, int, int, str], loc: tuple[str | int, ...]) -> Problem:
     """'unknown key …' with the keys allowed there and the closest one."""
+    file, line, col, path = at
     key = str(loc[-1])
+    if isinstance(loc[-1], int) and path:  # pydantic gives a key `true` as 1: name it as written
+        key = path.rsplit(".", 1)[-1]
     parent = next((part for part in reversed(loc[:-1]) if isinstance(part, str)), None)
     model = _MODEL_UNDER.get(parent, TargetSet)
     allowed = list(model.model_fields)
     close = difflib.get_close_matches(key, allowed, n=1)
-    file, line, col, path = at
+    if model is Indicator and key.isdigit():  # "2025:" one level too far left
+        return problem(file, "extra-forbidden.year", line, col, path, key=key)
     if close:
         return problem(
             file,

@@ -330,6 +330,36 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
             "25:13: pillars.society[0].unit: Input should be 'percent', 'percent_per_year'",
         ),
         ("id: testcity", "id: Test City", "2:5: id: String should match pattern"),
+        # found by a CI campaign: a decimal comma and a missing ':' inside {…} were "`5` has no
+        # value: … leave the key out"; a key that is a number named the value's column; year
+        # keys one level too far left were "Keys should be strings"
+        (
+            "2025: {min: 60}",
+            "2025: {min: 60,5}",
+            "12:9: pillars.government[0].targets.2025: `min: 60,5` is read as two keys, as YAML"
+            " takes a comma for a separator; write a decimal with a point (7.5, not 7,5)",
+        ),
+        (
+            "2025: {min: 60}",
+            "2025: {min 60}",
+            "12:9: pillars.government[0].targets.2025: `min 60` has no value: write `min: 60`",
+        ),
+        (
+            "2025: {min: 60}",
+            "2025: {min: 60, 5: 3}",
+            "12:25: pillars.government[0].targets.2025.5: unknown key '5'; allowed here: min,",
+        ),
+        (
+            "      unit: percent\n      targets:\n        2025: {min: 60}",
+            "      unit: percent\n      true: 1\n      targets:\n        2025: {min: 60}",
+            "11:7: pillars.government[0].true: unknown key 'true'; allowed here: id,",
+        ),
+        (
+            "      targets:\n        2025: {min: 60}\n        2030: {min: 80}",
+            "      targets: {2030: {min: 80}}\n      2025: {min: 60}",
+            "12:7: pillars.government[0].2025: unknown key '2025' here: a target year goes under"
+            " `targets:`, indented one level below it",
+        ),
         (
             "dxscore: 1",
             "dxscore: 2",
