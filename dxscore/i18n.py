@@ -105,7 +105,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "explain.no_fit": {
         "en": "no projection (needs two years of numbers)",
-        "vi": "không dự báo được (cần số liệu hai năm)",
+        "vi": "không dự báo được (cần số liệu của ít nhất hai năm)",
     },
     "explain.deadline_passed": {"en": "deadline passed", "vi": "đã quá hạn"},
     # reports
@@ -182,7 +182,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "legend.projection": {
         "en": "Projected: the straight line fitted through all values reported up to the as-of year, read at the target year; shown as fitted, so a percentage can exceed 100%.",
-        "vi": "Dự báo: giá trị tại năm mục tiêu trên đường xu hướng thẳng (phương pháp bình phương tối thiểu) ước lượng từ mọi giá trị được báo cáo tính đến năm đánh giá; giá trị dự báo không bị giới hạn, nên tỷ lệ phần trăm có thể vượt 100%.",
+        "vi": "Dự báo: giá trị tại năm mục tiêu trên đường xu hướng thẳng (phương pháp bình phương tối thiểu) ước lượng từ mọi giá trị được báo cáo tính đến năm số liệu (năm ghi ở “Tính đến năm …”); giá trị dự báo không bị giới hạn, nên tỷ lệ phần trăm có thể vượt 100%.",
     },
     # problems with inputs (dxscore.errors.Problem): "problem.<key>"
     "problem.unreadable": {
@@ -215,7 +215,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.yaml-syntax.unclosed-quote-line": {
         "en": "the quote {quote} opened here is not closed on its line, so the lines below are read"
         " as part of it; close it",
-        "vi": "dấu ngoặc {quote} mở ở đây chưa được đóng trên cùng dòng, nên các dòng bên dưới bị đọc"
+        "vi": "dấu nháy {quote} mở ở đây chưa được đóng trên cùng dòng, nên các dòng bên dưới bị đọc"
         " như một phần của nó; hãy thêm dấu {quote} để đóng",
     },
     "problem.yaml-syntax.tab": {
@@ -228,7 +228,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.yaml-syntax.unclosed-quote": {
         "en": "the quote {quote} opened here is never closed (the file ends first); close it",
-        "vi": "dấu ngoặc {quote} mở ở đây chưa được đóng (tệp kết thúc trước khi gặp dấu đóng); hãy thêm dấu {quote} để đóng",
+        "vi": "dấu nháy {quote} mở ở đây chưa được đóng (tệp kết thúc trước khi gặp dấu đóng); hãy thêm dấu {quote} để đóng",
     },
     "problem.yaml-syntax.unclosed-flow-or-comma": {
         "en": "the {opener} opened here is not closed, or a ',' is missing between its entries:"
@@ -337,7 +337,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "this dxscore reads target files of schema version 1, not {written}; write"
         " `dxscore: 1` (a number, unquoted), or, for a file made for a newer dxscore, upgrade"
         " dxscore",
-        "vi": "phiên bản dxscore này đọc tệp mục tiêu theo lược đồ phiên bản 1, không phải {written};"
+        "vi": "phiên bản dxscore này đọc tệp chỉ tiêu theo lược đồ phiên bản 1, không phải {written};"
         " hãy ghi `dxscore: 1` (số, không có dấu nháy), hoặc nâng cấp dxscore nếu tệp được tạo cho"
         " phiên bản mới hơn",
     },
@@ -499,7 +499,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.duplicate-target-set": {
         "en": "target set id '{id}' is already used by {first}; ids must be unique among loaded files",
-        "vi": "mã bộ chỉ tiêu '{id}' đã dùng ở {first}; mã phải khác nhau giữa các tệp",
+        "vi": "mã bộ chỉ tiêu '{id}' đã dùng ở {first}; mã phải khác nhau giữa các tệp đã nạp",
     },
     "problem.ambiguous-city": {
         "en": "'{city}' names several loaded target sets ({sets}); write the id of the one meant",
@@ -674,7 +674,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.duplicate-column.area": {
         "en": "two columns name an area ({first} and {second}); give each area in one column,"
         " with its district where communes share a name ('Sóc Sơn / Phù Linh')",
-        "vi": "hai cột cùng ghi địa bàn ({first} và {second}); hãy ghi mỗi địa bàn trong một cột,"
+        "vi": "hai cột cùng ghi địa bàn ({first} và {second}); hãy ghi địa bàn trong một cột duy nhất,"
         " kèm tên huyện nếu các xã trùng tên ('Sóc Sơn / Phù Linh')",
     },
     "problem.duplicate-column": {
@@ -728,7 +728,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.not-a-number.thousands": {
         "en": "'{value}' is ambiguous: thousands separators are not read; write the number without them (55.5 or 55,5)",
-        "vi": "'{value}' không rõ nghĩa: không đọc dấu phân cách hàng nghìn; hãy viết số không có chúng (55.5 hoặc 55,5)",
+        "vi": "'{value}' không rõ nghĩa: dấu phân cách hàng nghìn không được đọc; hãy bỏ dấu phân cách hàng nghìn (ví dụ 55.5 hoặc 55,5)",
     },
     "problem.not-a-number.comma": {
         "en": "'{value}' is ambiguous: it could be {whole}{fraction} or {whole}.{fraction}; write it without the comma or with a dot",
@@ -918,7 +918,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     # command-line summaries
     "cli.problems": {
         "en": "✘ {count} problem(s) in {files} input(s); fix them and run again",
-        "vi": "✘ {count} lỗi trong {files} tệp đầu vào; hãy sửa rồi chạy lại",
+        "vi": "✘ {count} lỗi trong {files} đầu vào (tệp hoặc tùy chọn); hãy sửa rồi chạy lại",
     },
     "cli.invalid": {
         "en": "✘ {count} problem(s) in {bad} of {total} file(s)",
@@ -1026,8 +1026,8 @@ _YAML_VI = (
     ("while parsing a flow mapping", "trong một cặp ngoặc { },"),
     ("while parsing a block mapping", "trong một nhóm khóa – giá trị,"),
     ("while parsing a block collection", "trong một danh sách gạch đầu dòng,"),
-    ("while scanning a quoted scalar", "trong một giá trị đặt trong dấu ngoặc kép,"),
-    ("while parsing a quoted scalar", "trong một giá trị đặt trong dấu ngoặc kép,"),
+    ("while scanning a quoted scalar", "trong một giá trị đặt trong dấu nháy,"),
+    ("while parsing a quoted scalar", "trong một giá trị đặt trong dấu nháy,"),
     ("while scanning a simple key", "trong một khóa,"),
     ("could not find expected ':'", "thiếu dấu ':' sau khóa"),
     ("while scanning for the next token ", ""),
@@ -1038,7 +1038,7 @@ _YAML_VI = (
     ("did not find expected <document start>", "có nội dung thừa sau phần đã đọc xong"),
     ("mapping values are not allowed in this context", _COLON),
     ("mapping values are not allowed here", _COLON),
-    ("found unexpected end of stream", "tệp kết thúc giữa chừng (có dấu ngoặc kép chưa đóng?)"),
+    ("found unexpected end of stream", "tệp kết thúc giữa chừng (có dấu nháy chưa đóng?)"),
     ("found unknown escape character", "có ký tự thoát sau dấu \\ không hợp lệ"),
     (
         "found character that cannot start any token",

@@ -272,7 +272,7 @@ def test_messages_follow_the_language(cli: Cli, write: Write) -> None:
         "bộ chỉ tiêu worked không có chỉ tiêu 'dx_rnak'; có phải là 'dx_rank' không? Xem danh sách bằng `dxscore targets worked` [unknown-indicator]"
     )
     assert lines[1].endswith("value: 'abc' không phải là số [not-a-number]")
-    assert lines[2] == "✘ 2 lỗi trong 1 tệp đầu vào; hãy sửa rồi chạy lại"
+    assert lines[2] == "✘ 2 lỗi trong 1 đầu vào (tệp hoặc tùy chọn); hãy sửa rồi chạy lại"
     yaml_file = write(MINIMAL_YAML.replace("{min: 60}", "{min: sixty}"), "t.yaml")
     result = cli("validate", yaml_file, env={"LANG": "vi_VN.UTF-8"})
     assert result.err.splitlines()[0].endswith(
