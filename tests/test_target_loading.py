@@ -483,13 +483,18 @@ def test_the_pre_commit_hook_checks_the_whole_folder(
     """Found by a CI campaign: given only the changed file, the hook passed a new file whose id
     another file already had. It runs as pre-commit runs it, from the repository's root."""
     hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
-    assert hook["pass_filenames"] is False
+    assert hook.get("pass_filenames", True)  # pre-commit appends the changed files
     assert hook["entry"].split()[0] == "dxscore"
+    command = [*hook["entry"].split()[1:], *hook["args"]]
     write(MINIMAL, "targets/a.yaml")
     write(MINIMAL, "targets/b.yaml")  # the one being committed
+    write("dxscore: 1\nid: [\n", "targets/sub/c.yaml")  # not in the folder's files
     monkeypatch.chdir(tmp_path)
-    result = cli(*hook["entry"].split()[1:], *hook["args"])
+    result = cli(*command, "targets/b.yaml")
     assert result.code == 2 and "[duplicate-target-set]" in result.err
+    (tmp_path / "targets/b.yaml").unlink()
+    assert cli(*command, "targets/a.yaml").code == 0
+    assert cli(*command, "targets/sub/c.yaml").code == 2  # a changed file is read wherever it is
 
 
 def test_a_missing_path_and_an_empty_folder(cli: Cli, tmp_path: Path) -> None:
