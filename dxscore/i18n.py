@@ -208,6 +208,16 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "lỗi cú pháp YAML: {detail}; hãy kiểm tra thụt lề (dấu cách, sâu hơn một mức so với"
         " khóa chứa nó) và các dấu ':', '-', ',' ở dòng này và dòng trên",
     },
+    "problem.yaml-syntax.escape": {
+        "en": "in double quotes a backslash starts an escape (\\n, \\t), and this one is none; put"
+        " the text in single quotes, or write the backslash twice",
+        "vi": "trong dấu nháy kép, dấu \\ mở đầu một ký tự thoát (\\n, \\t), và chỗ này không phải;"
+        " hãy đặt văn bản trong dấu nháy đơn, hoặc viết dấu \\ hai lần",
+    },
+    "problem.yaml-syntax.cannot-start": {
+        "en": "a YAML value cannot start with '{char}'; put the value in quotes",
+        "vi": "giá trị YAML không được bắt đầu bằng '{char}'; hãy đặt giá trị trong dấu nháy",
+    },
     "problem.yaml-syntax.no-colon": {
         "en": "'{written}' has no ':' after its key; write `key: value`",
         "vi": "'{written}' thiếu dấu ':' sau khóa; hãy ghi `khóa: giá trị`",
@@ -378,9 +388,9 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "`{key}` chưa có giá trị: hãy điền giá trị hoặc bỏ khóa này",
     },
     "problem.schema.decimal-comma": {
-        "en": "`{before}: {number},{key}` is read as two keys, as YAML takes a comma for a"
-        " separator; write a decimal with a point (7.5, not 7,5)",
-        "vi": "`{before}: {number},{key}` bị đọc thành hai khóa vì YAML coi dấu phẩy là dấu phân cách;"
+        "en": "`{before}: {number}` is followed by a comma and a number, which YAML reads as"
+        " a second key; write a decimal with a point (7.5, not 7,5)",
+        "vi": "sau `{before}: {number}` là dấu phẩy và một số, YAML đọc số đó thành một khóa thứ hai;"
         " hãy viết số thập phân bằng dấu chấm (7.5, không phải 7,5)",
     },
     "problem.schema.no-colon": {

@@ -152,12 +152,13 @@ class Target(_Strict):
             if value is not None:
                 continue
             before, number = items[index - 1] if index else (None, None)
-            if isinstance(key, int) and isinstance(number, int | float) and number is not True:
+            numeric = isinstance(key, int | float) or str(key)[:1].isdigit()
+            if numeric and isinstance(number, int | float) and not isinstance(number, bool):
                 raise PydanticCustomError(  # "{min: 60,5}": a decimal comma, read as two keys
-                    "decimal-comma",
-                    "`{before}: {number},{key}` is read as two keys, as YAML takes a comma for a"
-                    " separator; write a decimal with a point (7.5, not 7,5)",
-                    {"before": before, "number": number, "key": key},
+                    "decimal-comma",  # (not quoted back: YAML has read "60,05" as 60 and 5)
+                    "`{before}: {number}` is followed by a comma and a number, which YAML reads as"
+                    " a second key; write a decimal with a point (7.5, not 7,5)",
+                    {"before": before, "number": number},
                 )
             word, _, rest = str(key).partition(" ")
             if rest and word in cls.model_fields:  # "{min 60}"

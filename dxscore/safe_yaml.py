@@ -214,11 +214,19 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
         if error.problem == "could not find expected ':'" and error.context_mark is not None:
             # the parser notices on the next line; the key without its ':' is on this one
             opened = error.context_mark
-            written = text.split("\n")[opened.line][opened.column :].strip()
-            return None, [_problem_at(name, opened, "yaml-syntax.no-colon", written=written[:40])]
+            written = re.split(r"[ \t]#", text.split("\n")[opened.line][opened.column :])[0]
+            return None, [
+                _problem_at(name, opened, "yaml-syntax.no-colon", written=written.strip()[:40])
+            ]
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             # said as it is, not as the parser's "cannot start any token"
             return None, [_problem_at(name, mark, "yaml-syntax.tab")]
+        found = error.problem or ""
+        if "unknown escape character" in found:  # "C:\qx" in double quotes
+            return None, [_problem_at(name, mark, "yaml-syntax.escape")]
+        if "cannot start any token" in found and mark is not None:  # "id: @x", "name: `x`"
+            char = _char_at(text, mark.line, mark.column)
+            return None, [_problem_at(name, mark, "yaml-syntax.cannot-start", char=char)]
         message = " ".join(part for part in (error.context, error.problem) if part) or str(error)
         return None, [_problem_at(name, mark, "yaml-syntax", detail=message)]
     except yaml.reader.ReaderError as error:
@@ -266,29 +274,55 @@ def _unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | No
     )
 
 
-# a value that starts with a quote: after "key: ", "- ", "[", "{" or ","
-_QUOTED_VALUE = re.compile(r"""(?:^|:[ \t]|^[ \t]*-[ \t]|[\[{,])[ \t]*(["'])""")
+# what may stand before a quote that opens a value: "key: ", "- ", "[", "{", ",", or nothing
+_BEFORE_A_VALUE = re.compile(r"(?:^|:|^[ \t]*-|[\[{,])[ \t]*$")
+_REST_OF_QUOTED = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
+_CLOSING = {'"': re.compile(r'(?:^|[^\\])(?:\\\\)*"'), "'": re.compile(r"(?<!')'(?!')")}
+# a line of the file's structure: "  unit: …", "    - id: …", "  society:"
+_KEY_LINE = re.compile(r"[ \t]*(?:-[ \t]+)?[\w-]+:(?:[ \t]|$)")
 
 
 def _quote_left_open(text: str, before: int) -> tuple[int, int, str] | None:
-    """The first line up to ``before`` (0-based) where a quoted value opens and does not close,
-    as 1-based line and column: a quote left open in the middle of a file runs on into the
-    lines below, and the parser notices only where they stop making sense. A quoted value may
-    span lines in YAML, so this is asked only once parsing has failed."""
-    for number, line in enumerate(text.split("\n")[: before + 1]):
-        if line.lstrip().startswith("#"):
-            continue  # a comment may quote as it likes
-        position = 0
-        while found := _QUOTED_VALUE.search(line, position):
-            quote, start = found.group(1), found.end()
-            if quote == '"':
-                end = re.compile(r'(?:[^"\\]|\\.)*"').match(line, start)
-            else:
-                end = re.compile(r"(?:[^']|'')*'").match(line, start)
-            if end is None:
-                return number + 1, start, quote
-            position = end.end()
+    """The first line up to ``before`` (0-based) where a quoted value opens, is not closed on
+    its line, and runs on over lines of the file's structure (``  unit: …``), as 1-based line
+    and column: the parser notices such a quote only where the lines stop making sense. A
+    quoted value may span lines of text in YAML; this is asked only once parsing has failed."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines[: before + 1]):
+        opened = _open_quote(line)
+        if opened is not None and _runs_over_keys(lines[number + 1 :], opened[1]):
+            return number + 1, opened[0] + 1, opened[1]
     return None
+
+
+def _open_quote(line: str) -> tuple[int, str] | None:
+    """The column (0-based) and the mark of a quote that opens a value on this line and does
+    not close on it; quotes inside plain text ("Hanoi's") and comments are not values."""
+    column = 0
+    while column < len(line):
+        char = line[column]
+        if char == "#" and (column == 0 or line[column - 1] in " \t"):
+            return None  # the rest of the line is a comment
+        if char in _REST_OF_QUOTED and _BEFORE_A_VALUE.search(line, 0, column):
+            end = _REST_OF_QUOTED[char].match(line, column + 1)
+            if end is None:
+                return column, char
+            column = end.end()
+            continue
+        column += 1
+    return None
+
+
+def _runs_over_keys(below: list[str], quote: str) -> bool:
+    """Whether the quoted text, read on until its closing mark, takes in a line that looks
+    like a key of the file (as a quote left open does; a long quotation does not)."""
+    for line in below:
+        closing = _CLOSING[quote].search(line)
+        if closing is not None:
+            return _KEY_LINE.match(line[: closing.start()]) is not None
+        if _KEY_LINE.match(line):
+            return True
+    return True
 
 
 def _char_at(text: str, line: int, column: int) -> str:

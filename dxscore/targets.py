@@ -323,8 +323,8 @@ def _unknown_key(at: tuple[str, int, int, str], loc: tuple[str | int, ...]) -> P
     """'unknown key …' with the keys allowed there and the closest one."""
     file, line, col, path = at
     key = str(loc[-1])
-    if isinstance(loc[-1], int) and path:  # pydantic gives a key `true` as 1: name it as written
-        key = path.rsplit(".", 1)[-1]
+    if path and not path.endswith(key):  # pydantic gives `true` as 1 and `~` as 'None':
+        key = path.rsplit(".", 1)[-1]  # name the key as the file writes it
     parent = next((part for part in reversed(loc[:-1]) if isinstance(part, str)), None)
     model = _MODEL_UNDER.get(parent, TargetSet)
     allowed = list(model.model_fields)

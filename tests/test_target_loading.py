@@ -336,8 +336,8 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
         (
             "2025: {min: 60}",
             "2025: {min: 60,5}",
-            "12:9: pillars.government[0].targets.2025: `min: 60,5` is read as two keys, as YAML"
-            " takes a comma for a separator; write a decimal with a point (7.5, not 7,5)",
+            "12:9: pillars.government[0].targets.2025: `min: 60` is followed by a comma and a"
+            " number, which YAML reads as a second key; write a decimal with a point (7.5, not 7,5)",
         ),
         (
             "2025: {min: 60}",
@@ -353,6 +353,11 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
             "      unit: percent\n      targets:\n        2025: {min: 60}",
             "      unit: percent\n      true: 1\n      targets:\n        2025: {min: 60}",
             "11:7: pillars.government[0].true: unknown key 'true'; allowed here: id,",
+        ),
+        (
+            "      unit: percent\n      targets:\n        2025: {min: 60}",
+            "      unit: percent\n      ~: 1\n      targets:\n        2025: {min: 60}",
+            "11:7: pillars.government[0].~: unknown key '~'; allowed here: id,",
         ),
         (
             "      targets:\n        2025: {min: 60}\n        2030: {min: 80}",
@@ -785,6 +790,54 @@ def test_a_quote_left_open_mid_file_is_placed_where_it_opens(cli: Cli, write: Wr
     )
     valid = write(MINIMAL.replace('quote: "khoảng 30%"', 'quote: "khoảng\n        30%"'), "ok.yaml")
     assert cli("validate", valid).code == 0  # a quoted value may span lines
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "expected"),
+    [
+        # found by a review: a long quotation over two lines, a quote in a folded text or in
+        # a comment, were taken for a quote left open when the slip was elsewhere
+        (
+            "  title: {vi: Nghị quyết thử, en: Test resolution}\n",
+            '  title: {vi: "Nghị quyết số 03, về chuyển đổi số\n    thành phố", en: "R"}\n',
+            "26:7: 'unit milestone' has no ':'",
+        ),
+        (
+            "resolution:\n",
+            'note: >\n  Theo Quyết định 749: "đến năm 2025, 80% hồ sơ\n  được xử lý".\nresolution:\n',
+            "28:7: 'unit milestone' has no ':'",
+        ),
+        (
+            "en: Test City}",
+            'en: Test City}  # tên: "Hải Phòng chưa chốt',
+            "25:7: 'unit milestone' has no ':'",
+        ),
+        (
+            'quote: "khoảng 30%"',
+            'quote: "năm 2025: \\"80%\\" hồ sơ\n        được xử lý"',
+            "26:7: 'unit milestone' has no ':'",
+        ),
+    ],
+)
+def test_a_long_quotation_is_not_taken_for_a_quote_left_open(
+    cli: Cli, write: Write, replace: str, by: str, expected: str
+) -> None:
+    broken = MINIMAL.replace("      unit: milestone", '      unit milestone  # đơn vị: "%"')
+    assert replace in broken
+    path = write(broken.replace(replace, by, 1))
+    assert only_problem(cli, path).startswith(f"{path}:{expected} after its key; write"), path
+
+
+def test_an_escape_and_a_mark_that_cannot_start_a_value_are_told(cli: Cli, write: Write) -> None:
+    """Found by a review: both got the advice to check the indentation."""
+    escape = write(MINIMAL.replace("en: Test City", 'en: "C:\\qx"'), "escape.yaml")
+    assert "put the text in single quotes, or write the backslash twice" in only_problem(
+        cli, escape
+    )
+    at = write(MINIMAL.replace("en: Test City", "en: @x"), "at.yaml")
+    assert only_problem(cli, at) == (
+        f"{at}:3:31: a YAML value cannot start with '@'; put the value in quotes [yaml-syntax]"
+    )
 
 
 def test_other_yaml_syntax_errors_say_what_to_look_at(cli: Cli, write: Write) -> None:
