@@ -388,9 +388,9 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "`{key}` chưa có giá trị: hãy điền giá trị hoặc bỏ khóa này",
     },
     "problem.schema.decimal-comma": {
-        "en": "`{before}: {number}` is followed by a comma and a number, which YAML reads as"
-        " a second key; write a decimal with a point (7.5, not 7,5)",
-        "vi": "sau `{before}: {number}` là dấu phẩy và một số, YAML đọc số đó thành một khóa thứ hai;"
+        "en": "the number of `{before}` has a comma, which YAML reads as the start of a"
+        " second key; write a decimal with a point (7.5, not 7,5)",
+        "vi": "số của `{before}` có dấu phẩy, YAML đọc phần sau dấu phẩy thành một khóa thứ hai;"
         " hãy viết số thập phân bằng dấu chấm (7.5, không phải 7,5)",
     },
     "problem.schema.no-colon": {

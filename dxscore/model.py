@@ -155,17 +155,17 @@ class Target(_Strict):
             numeric = isinstance(key, int | float) or str(key)[:1].isdigit()
             if numeric and isinstance(number, int | float) and not isinstance(number, bool):
                 raise PydanticCustomError(  # "{min: 60,5}": a decimal comma, read as two keys
-                    "decimal-comma",  # (not quoted back: YAML has read "60,05" as 60 and 5)
-                    "`{before}: {number}` is followed by a comma and a number, which YAML reads as"
-                    " a second key; write a decimal with a point (7.5, not 7,5)",
-                    {"before": before, "number": number},
+                    "decimal-comma",  # (not quoted back: YAML has read "-0,05" as 0 and 5)
+                    "the number of `{before}` has a comma, which YAML reads as the start of a"
+                    " second key; write a decimal with a point (7.5, not 7,5)",
+                    {"before": before},
                 )
-            word, _, rest = str(key).partition(" ")
-            if rest and word in cls.model_fields:  # "{min 60}"
+            words = str(key).split(None, 1)
+            if len(words) == 2 and words[0] in cls.model_fields:  # "{min 60}", "{about\t30}"
                 raise PydanticCustomError(
                     "no-colon",
                     "`{key}` has no value: write `{word}: {rest}`, with a ':' after the key",
-                    {"key": key, "word": word, "rest": rest.strip()},
+                    {"key": " ".join(words), "word": words[0], "rest": words[1]},
                 )
             raise PydanticCustomError(
                 "empty-key", "`{key}` has no value: give it one or leave the key out", {"key": key}

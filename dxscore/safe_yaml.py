@@ -218,6 +218,8 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
             return None, [
                 _problem_at(name, opened, "yaml-syntax.no-colon", written=written.strip()[:40])
             ]
+        if colon := _colon_left_out(text, name, error):
+            return None, [colon]
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             # said as it is, not as the parser's "cannot start any token"
             return None, [_problem_at(name, mark, "yaml-syntax.tab")]
@@ -255,7 +257,7 @@ def _unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | No
     found = error.problem or ""
     if opener in "\"'" and "end of stream" in found:
         return _problem_at(name, opened, "yaml-syntax.unclosed-quote", quote=opener)
-    if (quote := _quote_left_open(text, noticed.line)) is not None:
+    if (quote := _quote_left_open(text, (noticed.line, noticed.column))) is not None:
         line, col, mark = quote
         return problem(name, "yaml-syntax.unclosed-quote-line", line, col, quote=mark)
     closer = {"{": "}", "[": "]"}.get(opener)
@@ -277,22 +279,58 @@ def _unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | No
 # what may stand before a quote that opens a value: "key: ", "- ", "[", "{", ",", or nothing
 _BEFORE_A_VALUE = re.compile(r"(?:^|:|^[ \t]*-|[\[{,])[ \t]*$")
 _REST_OF_QUOTED = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
-_CLOSING = {'"': re.compile(r'(?:^|[^\\])(?:\\\\)*"'), "'": re.compile(r"(?<!')'(?!')")}
-# a line of the file's structure: "  unit: …", "    - id: …", "  society:"
-_KEY_LINE = re.compile(r"[ \t]*(?:-[ \t]+)?[\w-]+:(?:[ \t]|$)")
+TRIALS = 8  # lines tried, nearest first, when looking for where a slip was made
 
 
-def _quote_left_open(text: str, before: int) -> tuple[int, int, str] | None:
-    """The first line up to ``before`` (0-based) where a quoted value opens, is not closed on
-    its line, and runs on over lines of the file's structure (``  unit: …``), as 1-based line
-    and column: the parser notices such a quote only where the lines stop making sense. A
-    quoted value may span lines of text in YAML; this is asked only once parsing has failed."""
+def _quote_left_open(text: str, noticed: tuple[int, int]) -> tuple[int, int, str] | None:
+    """The line, up to where the parser noticed a problem, whose quote was left open, as
+    1-based line and column: the parser notices such a quote only where the lines it takes in
+    stop making sense. A quoted value may span lines in YAML, so a line whose quote does not
+    close on it is only a suspect: it is the one when closing it there lets the parser read
+    on past where it stopped (a long quotation over two lines does not)."""
     lines = text.split("\n")
-    for number, line in enumerate(lines[: before + 1]):
-        opened = _open_quote(line)
-        if opened is not None and _runs_over_keys(lines[number + 1 :], opened[1]):
-            return number + 1, opened[0] + 1, opened[1]
+    tried = 0
+    for number in range(min(noticed[0], len(lines) - 1), -1, -1):
+        opened = _open_quote(lines[number])
+        if opened is None:
+            continue
+        column, quote = opened
+        closed = [*lines[:number], lines[number] + quote, *lines[number + 1 :]]
+        if _reads_past("\n".join(closed), noticed):
+            return number + 1, column + 1, quote
+        tried += 1
+        if tried == TRIALS:
+            break
     return None
+
+
+def _colon_left_out(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | None:
+    """A key without its ':' on the line above the one where the parser stopped ("mapping
+    values are not allowed here", at the next key's ':'), when writing the ':' lets it read on."""
+    noticed = error.problem_mark
+    if noticed is None or "mapping values are not allowed" not in (error.problem or ""):
+        return None
+    lines = text.split("\n")
+    above = next(
+        (n for n in range(noticed.line - 1, -1, -1) if lines[n].strip()[:1] not in ("", "#")),
+        None,
+    )
+    if above is None:
+        return None
+    key = _KEY_WITHOUT_COLON.match(re.split(r"[ \t]#", lines[above])[0])
+    if key is None:
+        return None
+    fixed = [*lines[:above], f"{key['lead']}{key['key']}: {key['rest']}", *lines[above + 1 :]]
+    if not _reads_past("\n".join(fixed), (noticed.line, noticed.column)):
+        return None
+    written = f"{key['key']} {key['rest']}".strip()[:40]
+    return problem(name, "yaml-syntax.no-colon", above + 1, key.start("key") + 1, written=written)
+
+
+# "  unit percent", "    - id records_online_commune", "dxscore 1": a key, a space, a value
+_KEY_WITHOUT_COLON = re.compile(
+    r"(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#\"'{}\[\],-][^\s:]*)[ \t]+(?P<rest>[^:]+?)[ \t]*$"
+)
 
 
 def _open_quote(line: str) -> tuple[int, str] | None:
@@ -313,15 +351,21 @@ def _open_quote(line: str) -> tuple[int, str] | None:
     return None
 
 
-def _runs_over_keys(below: list[str], quote: str) -> bool:
-    """Whether the quoted text, read on until its closing mark, takes in a line that looks
-    like a key of the file (as a quote left open does; a long quotation does not)."""
-    for line in below:
-        closing = _CLOSING[quote].search(line)
-        if closing is not None:
-            return _KEY_LINE.match(line[: closing.start()]) is not None
-        if _KEY_LINE.match(line):
-            return True
+def _reads_past(text: str, noticed: tuple[int, int]) -> bool:
+    """Whether the YAML parser reads this text to its end, or stops later than ``noticed``
+    (0-based line and column) did."""
+    # events only (the check is of the syntax), by the parser that noticed the problem
+    loader = yaml.CSafeLoader(text) if yaml.__with_libyaml__ else yaml.SafeLoader(text)
+    try:
+        while loader.check_event():
+            loader.get_event()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return mark is not None and (mark.line, mark.column) > noticed
+    except yaml.YAMLError:
+        return False
+    finally:
+        loader.dispose()
     return True
 
 
@@ -427,6 +471,7 @@ class Location:
     line: int
     col: int
     path: str
+    key: str | None = None  # the last key, as the file writes it (`~`, `true`, `1.50`)
 
 
 def locate(root: Node, loc: tuple[str | int, ...], *, at_key: bool = False) -> Location:
@@ -441,6 +486,7 @@ def locate(root: Node, loc: tuple[str | int, ...], *, at_key: bool = False) -> L
     mark = root.start_mark
     parts: list[str] = []
     key_mark: yaml.Mark | None = None
+    written: str | None = None
     walking = True
     for part in loc:
         if part == "[key]":
@@ -453,7 +499,7 @@ def locate(root: Node, loc: tuple[str | int, ...], *, at_key: bool = False) -> L
             )
             if match is not None:
                 key_node, node = match
-                key_mark = key_node.start_mark
+                key_mark, written = key_node.start_mark, key_node.value
                 is_scalar = isinstance(node, ScalarNode)
                 mark = node.start_mark if is_scalar else key_mark
                 parts.append(f".{key_node.value}")
@@ -465,15 +511,16 @@ def locate(root: Node, loc: tuple[str | int, ...], *, at_key: bool = False) -> L
             and 0 <= part < len(node.value)
         ):
             node = node.value[part]
-            key_mark = None
+            key_mark = written = None
             mark = node.start_mark
             parts.append(f"[{part}]")
             continue
         walking = False  # the rest is not in the file (a missing key): name it, point at its parent
+        written = None
         parts.append(f".{part}")
     if at_key and key_mark is not None:
         mark = key_mark
-    return Location(mark.line + 1, mark.column + 1, "".join(parts).removeprefix("."))
+    return Location(mark.line + 1, mark.column + 1, "".join(parts).removeprefix("."), written)
 
 
 def _same_key(key_node: Node, part: object, *, exact: bool) -> bool:

@@ -252,7 +252,7 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
         where = safe_yaml.locate(document.root, loc, at_key=unknown)
         file, line, col, path = document.file, where.line, where.col, where.path
         if unknown:
-            problems.append(_unknown_key((file, line, col, path), loc))
+            problems.append(_unknown_key((file, line, col, path), loc, where.key))
         elif kind == "missing":
             problems.append(problem(file, "missing", line, col, path, key=loc[-1]))
         elif pydantic_type == "int_type" and loc[-1:] == ("[key]",) and loc[-3:-2] == ("targets",):
@@ -319,12 +319,13 @@ _MODEL_UNDER: dict[str | None, type[BaseModel]] = {
 }
 
 
-def _unknown_key(at: tuple[str, int, int, str], loc: tuple[str | int, ...]) -> Problem:
-    """'unknown key …' with the keys allowed there and the closest one."""
+def _unknown_key(
+    at: tuple[str, int, int, str], loc: tuple[str | int, ...], written: str | None
+) -> Problem:
+    """'unknown key …' with the keys allowed there and the closest one; the key named as the
+    file writes it (pydantic gives `true` as 1 and `~` as 'None')."""
     file, line, col, path = at
-    key = str(loc[-1])
-    if path and not path.endswith(key):  # pydantic gives `true` as 1 and `~` as 'None':
-        key = path.rsplit(".", 1)[-1]  # name the key as the file writes it
+    key = str(loc[-1]) if written is None else written
     parent = next((part for part in reversed(loc[:-1]) if isinstance(part, str)), None)
     model = _MODEL_UNDER.get(parent, TargetSet)
     allowed = list(model.model_fields)

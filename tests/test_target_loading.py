@@ -336,8 +336,8 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
         (
             "2025: {min: 60}",
             "2025: {min: 60,5}",
-            "12:9: pillars.government[0].targets.2025: `min: 60` is followed by a comma and a"
-            " number, which YAML reads as a second key; write a decimal with a point (7.5, not 7,5)",
+            "12:9: pillars.government[0].targets.2025: the number of `min` has a comma, which YAML"
+            " reads as the start of a second key; write a decimal with a point (7.5, not 7,5)",
         ),
         (
             "2025: {min: 60}",
@@ -358,6 +358,16 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
             "      unit: percent\n      targets:\n        2025: {min: 60}",
             "      unit: percent\n      ~: 1\n      targets:\n        2025: {min: 60}",
             "11:7: pillars.government[0].~: unknown key '~'; allowed here: id,",
+        ),
+        (
+            "      unit: percent\n      targets:\n        2025: {min: 60}",
+            "      unit: percent\n      1.50: 1\n      targets:\n        2025: {min: 60}",
+            "11:7: pillars.government[0].1.50: unknown key '1.50'; allowed here: id,",
+        ),
+        (
+            "2025: {min: 60}",
+            "2025: {about\t30}",
+            "12:9: pillars.government[0].targets.2025: `about 30` has no value: write `about: 30`",
         ),
         (
             "      targets:\n        2025: {min: 60}\n        2030: {min: 80}",
@@ -817,6 +827,29 @@ def test_a_quote_left_open_mid_file_is_placed_where_it_opens(cli: Cli, write: Wr
             'quote: "năm 2025: \\"80%\\" hồ sơ\n        được xử lý"',
             "26:7: 'unit milestone' has no ':'",
         ),
+        # found by a second review: a label in a quotation, a closing quote alone, a doubled
+        # apostrophe, a quote in a block text or in plain text
+        (
+            'quote: "khoảng 30%"',
+            'quote: "khoảng 30%\n        Nguồn: NQ 18"',
+            "26:7: 'unit milestone' has no ':'",
+        ),
+        (
+            'quote: "khoảng 30%"',
+            'quote: "khoảng 30%\n        "',
+            "26:7: 'unit milestone' has no ':'",
+        ),
+        (
+            'quote: "khoảng 30%"',
+            "quote: 'khoảng 30%\n        xã '''",
+            "26:7: 'unit milestone' has no ':'",
+        ),
+        (
+            'quote: "khoảng 30%"',
+            'quote: |\n        "khoảng 30%',
+            "26:7: 'unit milestone' has no ':'",
+        ),
+        ('quote: "khoảng 30%"', 'quote: khoảng, "30%', "25:7: 'unit milestone' has no ':'"),
     ],
 )
 def test_a_long_quotation_is_not_taken_for_a_quote_left_open(
@@ -826,6 +859,37 @@ def test_a_long_quotation_is_not_taken_for_a_quote_left_open(
     assert replace in broken
     path = write(broken.replace(replace, by, 1))
     assert only_problem(cli, path).startswith(f"{path}:{expected} after its key; write"), path
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "expected"),
+    [
+        # found by a second review: a quote in a comment below, or the next item's quote, was
+        # taken for the closing one; a ':' left out above a key was placed on that key
+        (
+            'quote: "khoảng 30%"',
+            'quote: "khoảng 30%\n  # the "economy" pillar',
+            '21:14: the quote " opened here is not closed on its line',
+        ),
+        (
+            "resolution:\n",
+            'resolution:\n  sources:\n    - "Báo Hà Nội mới\n    - "VNEconomy"\n',
+            '6:7: the quote " opened here is not closed on its line',
+        ),
+        (
+            "    - id: smartphone_universal",
+            "    - id smartphone_universal",
+            "23:7: 'id smartphone_universal' has no ':' after its key",
+        ),
+        ("dxscore: 1", "dxscore 1", "1:1: 'dxscore 1' has no ':' after its key"),
+    ],
+)
+def test_a_slip_is_placed_on_its_own_line(
+    cli: Cli, write: Write, replace: str, by: str, expected: str
+) -> None:
+    assert replace in MINIMAL
+    path = write(MINIMAL.replace(replace, by, 1))
+    assert only_problem(cli, path).startswith(f"{path}:{expected}")
 
 
 def test_an_escape_and_a_mark_that_cannot_start_a_value_are_told(cli: Cli, write: Write) -> None:
