@@ -295,7 +295,9 @@ def _quote_left_open(text: str, noticed: tuple[int, int]) -> tuple[int, int, str
         if opened is None:
             continue
         column, quote = opened
-        closed = [*lines[:number], lines[number] + quote, *lines[number + 1 :]]
+        line = lines[number]
+        end = len(line.rstrip("\r"))  # before a CRLF file's \r
+        closed = [*lines[:number], line[:end] + quote + line[end:], *lines[number + 1 :]]
         if _reads_past("\n".join(closed), noticed):
             return number + 1, column + 1, quote
         tried += 1

@@ -890,6 +890,8 @@ def test_a_slip_is_placed_on_its_own_line(
     assert replace in MINIMAL
     path = write(MINIMAL.replace(replace, by, 1))
     assert only_problem(cli, path).startswith(f"{path}:{expected}")
+    crlf = write(MINIMAL.replace(replace, by, 1).replace("\n", "\r\n").encode(), "crlf.yaml")
+    assert only_problem(cli, crlf).startswith(f"{crlf}:{expected}")
 
 
 def test_an_escape_and_a_mark_that_cannot_start_a_value_are_told(cli: Cli, write: Write) -> None:
