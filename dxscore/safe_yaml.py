@@ -276,10 +276,8 @@ def _unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | No
     )
 
 
-# what may stand before a quote that opens a value: "key: ", "- ", "[", "{", ",", or nothing
-_BEFORE_A_VALUE = re.compile(r"(?:^|:|^[ \t]*-|[\[{,])[ \t]*$")
 _REST_OF_QUOTED = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
-TRIALS = 8  # lines tried, nearest first, when looking for where a slip was made
+TRIALS = 4  # suspect lines tried, nearest first (each trial parses the file again)
 
 
 def _quote_left_open(text: str, noticed: tuple[int, int]) -> tuple[int, int, str] | None:
@@ -297,9 +295,13 @@ def _quote_left_open(text: str, noticed: tuple[int, int]) -> tuple[int, int, str
         column, quote = opened
         line = lines[number]
         end = len(line.rstrip("\r"))  # before a CRLF file's \r
-        closed = [*lines[:number], line[:end] + quote + line[end:], *lines[number + 1 :]]
-        if _reads_past("\n".join(closed), noticed):
-            return number + 1, column + 1, quote
+        ends = [end]  # at the end of the line, or before the } or ] that ends it
+        if (flow := line[:end].rstrip()).endswith(("}", "]")) and len(flow) - 1 > column:
+            ends.append(len(flow) - 1)
+        for at in ends:
+            closed = [*lines[:number], line[:at] + quote + line[at:], *lines[number + 1 :]]
+            if _reads_past("\n".join(closed), noticed):
+                return number + 1, column + 1, quote
         tried += 1
         if tried == TRIALS:
             break
@@ -329,9 +331,11 @@ def _colon_left_out(text: str, name: str, error: yaml.MarkedYAMLError) -> Proble
     return problem(name, "yaml-syntax.no-colon", above + 1, key.start("key") + 1, written=written)
 
 
-# "  unit percent", "    - id records_online_commune", "dxscore 1": a key, a space, a value
+# "  unit percent", "    - id records_online_commune", "dxscore 1", "  2025 {min: 60}": a
+# key of the schema's kind (a name in ASCII, or a year), a space, a value
 _KEY_WITHOUT_COLON = re.compile(
-    r"(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#\"'{}\[\],-][^\s:]*)[ \t]+(?P<rest>[^:]+?)[ \t]*$"
+    r"(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][A-Za-z0-9_-]*|[0-9]{4})[ \t]+"
+    r"(?P<rest>[^:]+?)[ \t]*$"
 )
 
 
@@ -343,7 +347,7 @@ def _open_quote(line: str) -> tuple[int, str] | None:
         char = line[column]
         if char == "#" and (column == 0 or line[column - 1] in " \t"):
             return None  # the rest of the line is a comment
-        if char in _REST_OF_QUOTED and _BEFORE_A_VALUE.search(line, 0, column):
+        if char in _REST_OF_QUOTED and _starts_a_value(line, column):
             end = _REST_OF_QUOTED[char].match(line, column + 1)
             if end is None:
                 return column, char
@@ -351,6 +355,18 @@ def _open_quote(line: str) -> tuple[int, str] | None:
             continue
         column += 1
     return None
+
+
+def _starts_a_value(line: str, column: int) -> bool:
+    """Whether a quote at this column opens a value: after "key: ", "- ", "[", "{", "," or
+    at the start of the line (looking back over spaces only: a long line stays linear)."""
+    before = column
+    while before and line[before - 1] in " \t":
+        before -= 1
+    if before == 0:
+        return True
+    char = line[before - 1]
+    return char in ":[{," or (char == "-" and not line[: before - 1].strip())
 
 
 def _reads_past(text: str, noticed: tuple[int, int]) -> bool:

@@ -882,6 +882,18 @@ def test_a_long_quotation_is_not_taken_for_a_quote_left_open(
             "23:7: 'id smartphone_universal' has no ':' after its key",
         ),
         ("dxscore: 1", "dxscore 1", "1:1: 'dxscore 1' has no ':' after its key"),
+        # found by a third review: a quote left open before the } of its line; a label in a
+        # plain text over two lines is not a key without its ':'
+        (
+            "      name: {vi: Hồ sơ cấp xã, en: Commune records online}",
+            '      name: {vi: "Hồ sơ cấp xã, en: Commune records online}',
+            '9:18: the quote " opened here is not closed on its line',
+        ),
+        (
+            '      quote: "60% hồ sơ công việc tại cấp xã"',
+            "      quote:\n        khoảng 30% theo\n        Nguồn: NQ 18",
+            "16:14: mapping values are not allowed in this context",
+        ),
     ],
 )
 def test_a_slip_is_placed_on_its_own_line(
