@@ -211,13 +211,6 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
             return again
         if unclosed := _unclosed(text, name, error):
             return None, [unclosed]
-        if error.problem == "could not find expected ':'" and error.context_mark is not None:
-            # the parser notices on the next line; the key without its ':' is on this one
-            opened = error.context_mark
-            written = re.split(r"[ \t]#", text.split("\n")[opened.line][opened.column :])[0]
-            return None, [
-                _problem_at(name, opened, "yaml-syntax.no-colon", written=written.strip()[:40])
-            ]
         if colon := _colon_left_out(text, name, error):
             return None, [colon]
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
@@ -298,10 +291,8 @@ def _quote_left_open(text: str, noticed: tuple[int, int]) -> tuple[int, int, str
         ends = [end]  # at the end of the line, or before the } or ] that ends it
         if (flow := line[:end].rstrip()).endswith(("}", "]")) and len(flow) - 1 > column:
             ends.append(len(flow) - 1)
-        for at in ends:
-            closed = [*lines[:number], line[:at] + quote + line[at:], *lines[number + 1 :]]
-            if _reads_past("\n".join(closed), noticed):
-                return number + 1, column + 1, quote
+        if any(_reads_past(lines, number, line[:at] + quote + line[at:], noticed) for at in ends):
+            return number + 1, column + 1, quote
         tried += 1
         if tried == TRIALS:
             break
@@ -309,23 +300,29 @@ def _quote_left_open(text: str, noticed: tuple[int, int]) -> tuple[int, int, str
 
 
 def _colon_left_out(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | None:
-    """A key without its ':' on the line above the one where the parser stopped ("mapping
-    values are not allowed here", at the next key's ':'), when writing the ':' lets it read on."""
+    """A key without its ':', placed on its own line: the parser notices it on the next one,
+    either scanning the key ("could not find expected ':'", where the key began) or at the next
+    key's ':' ("mapping values are not allowed here": the line above is the one when writing
+    its ':' lets the parser read on)."""
     noticed = error.problem_mark
+    lines = text.split("\n")
+    if error.problem == "could not find expected ':'" and error.context_mark is not None:
+        opened = error.context_mark
+        written = _before_comment(lines[opened.line][opened.column :])
+        return _problem_at(name, opened, "yaml-syntax.no-colon", written=written.strip()[:40])
     if noticed is None or "mapping values are not allowed" not in (error.problem or ""):
         return None
-    lines = text.split("\n")
     above = next(
         (n for n in range(noticed.line - 1, -1, -1) if lines[n].strip()[:1] not in ("", "#")),
         None,
     )
     if above is None:
         return None
-    key = _KEY_WITHOUT_COLON.match(re.split(r"[ \t]#", lines[above])[0])
+    key = _KEY_WITHOUT_COLON.match(_before_comment(lines[above]))
     if key is None:
         return None
-    fixed = [*lines[:above], f"{key['lead']}{key['key']}: {key['rest']}", *lines[above + 1 :]]
-    if not _reads_past("\n".join(fixed), (noticed.line, noticed.column)):
+    fixed = f"{key['lead']}{key['key']}: {key['rest']}"
+    if not _reads_past(lines, above, fixed, (noticed.line, noticed.column)):
         return None
     written = f"{key['key']} {key['rest']}".strip()[:40]
     return problem(name, "yaml-syntax.no-colon", above + 1, key.start("key") + 1, written=written)
@@ -369,9 +366,15 @@ def _starts_a_value(line: str, column: int) -> bool:
     return char in ":[{," or (char == "-" and not line[: before - 1].strip())
 
 
-def _reads_past(text: str, noticed: tuple[int, int]) -> bool:
-    """Whether the YAML parser reads this text to its end, or stops later than ``noticed``
-    (0-based line and column) did."""
+def _before_comment(line: str) -> str:
+    """A line without its comment (a '#' after a space)."""
+    return re.split(r"[ \t]#", line, maxsplit=1)[0]
+
+
+def _reads_past(lines: list[str], number: int, fixed: str, noticed: tuple[int, int]) -> bool:
+    """Whether, with line ``number`` written as ``fixed``, the YAML parser reads the file to its
+    end, or stops later than ``noticed`` (0-based line and column) did."""
+    text = "\n".join([*lines[:number], fixed, *lines[number + 1 :]])
     # events only (the check is of the syntax), by the parser that noticed the problem
     loader = yaml.CSafeLoader(text) if yaml.__with_libyaml__ else yaml.SafeLoader(text)
     try:
