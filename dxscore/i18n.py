@@ -107,7 +107,29 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "no projection (needs two years of numbers)",
         "vi": "không dự báo được (cần số liệu của ít nhất hai năm)",
     },
-    "explain.deadline_passed": {"en": "deadline passed", "vi": "đã quá hạn"},
+    "explain.deadline_passed": {
+        "en": "the {year} value is reported and does not meet the target",
+        "vi": "số liệu năm {year} đã được báo cáo và không đạt mục tiêu",
+    },
+    # estimates and verdicts that wait for the deadline's value (scoring rules, revision 2)
+    "value.estimate": {"en": "est.", "vi": "ước"},
+    "awaiting.short": {"en": "awaiting {year} value", "vi": "chờ số liệu năm {year}"},
+    "awaiting.trend": {
+        "en": "the {year} value is not reported yet; judged by its trend",
+        "vi": "chưa có số liệu năm {year}; đánh giá theo xu hướng",
+    },
+    "awaiting.latest": {
+        "en": "the {year} value is not reported yet; judged by the {latest} value (no trend to project)",
+        "vi": "chưa có số liệu năm {year}; đánh giá theo giá trị năm {latest} (không đủ số liệu để dự báo xu hướng)",
+    },
+    "awaiting.achieved": {
+        "en": "the {year} value is not reported yet; achieved by the {latest} value",
+        "vi": "chưa có số liệu năm {year}; đã đạt theo giá trị năm {latest}",
+    },
+    "awaiting.estimate": {
+        "en": "the {year} value is an estimate; the measured value is not reported yet",
+        "vi": "số liệu năm {year} là số ước tính; chưa có số liệu chính thức",
+    },
     # reports
     "report.title": {
         "en": "{city}: digital-transformation scorecard",
@@ -165,8 +187,16 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "chưa đạt, và theo xu hướng cũng không đạt (hoặc không xác định được xu hướng: số liệu chỉ có một năm, hoặc là mục tiêu dạng hoàn thành)",
     },
     "legend.missed": {
-        "en": "the target year has come and the target was not met",
-        "vi": "đã đến năm mục tiêu nhưng không đạt mục tiêu",
+        "en": "the target year's own measured value is reported, and it does not meet the target",
+        "vi": "số liệu chính thức của năm mục tiêu đã được báo cáo và không đạt mục tiêu",
+    },
+    "legend.estimate": {
+        "en": "est.: an estimate (ước thực hiện), not a measured value. An estimate can achieve a target but never miss one: a failing estimate for the target year is at risk.",
+        "vi": "ước: số ước thực hiện, chưa phải số liệu chính thức. Số ước tính có thể cho kết quả “đã đạt” nhưng không bao giờ cho kết quả “không đạt”: số ước tính của năm mục tiêu chưa đạt được đánh giá là “có nguy cơ không đạt”.",
+    },
+    "legend.awaiting": {
+        "en": "awaiting: the target year has passed in the data, but its measured value is not reported yet; the verdict rests on the trend, the latest value or an estimate until it is.",
+        "vi": "chờ số liệu: dữ liệu đã tới năm mục tiêu nhưng chưa có số liệu chính thức của năm đó; cho tới khi có, kết quả dựa vào xu hướng, giá trị gần nhất hoặc số ước tính.",
     },
     "legend.no_data": {
         "en": "no value was reported by the target year",

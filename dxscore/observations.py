@@ -11,7 +11,8 @@ class Observation(NamedTuple):
     """One measured value of one indicator in one year, for a target set and (optionally) an area.
 
     ``value`` is a number, or True/False for a milestone. ``file`` and ``line``
-    say where it came from, for ``--explain`` and for messages. A named tuple:
+    say where it came from, for ``--explain`` and for messages. ``estimate``: the value is
+    an estimate ("ước thực hiện"), which can achieve a target but never miss one. A named tuple:
     immutable, and built 3 times as fast as a frozen dataclass (a file may hold millions).
     """
 
@@ -24,3 +25,4 @@ class Observation(NamedTuple):
     line: int = 0
     note: str = ""
     source: str = ""
+    estimate: bool = False

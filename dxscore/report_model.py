@@ -18,6 +18,7 @@ class _Closed(BaseModel):
 class ObservationUsed(_Closed):
     year: int
     value: float | bool
+    estimate: bool
     file: str
     line: int
 
@@ -45,6 +46,12 @@ class ResultRow(_Closed):
         description="The fitted line at the target year, rounded to 2 decimals; not clipped."
     )
     attainment: float | None = Field(ge=0, le=1, description="0–1, rounded to 4 decimals.")
+    estimate: bool = Field(
+        description="`actual` is an estimate (ước thực hiện), not a measured value."
+    )
+    awaiting: bool = Field(
+        description="as_of ≥ target_year, and no measured (non-estimate) value for the target year is reported: the verdict waits on it."
+    )
     note: str | None = Field(
         default=None, description="The note of the observation behind `actual`."
     )

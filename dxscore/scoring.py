@@ -7,10 +7,15 @@ year ≤ as-of (as-of defaults to the latest year with a reported value):
 
 1. ``current`` = the latest observation with year ≤ min(as-of, TY); none: ``no_data``.
 2. ``current`` meets the comparator: ``achieved``.
-3. else, as-of ≥ TY: ``missed``.
-4. else ``projected`` = the least-squares line through all observations with
-   year ≤ as-of, at TY (two distinct years needed; milestones are not
-   projected). It meets the comparator: ``on_track``; otherwise ``at_risk``.
+3. else, when the target year's own value is reported and is not an estimate: ``missed``.
+4. else the outcome is not known yet: ``projected`` = the least-squares line through all
+   observations with year ≤ as-of, at TY (two distinct years needed; milestones are not
+   projected). It meets the comparator: ``on_track``; otherwise, or with no line:
+   ``at_risk``. A failing estimate for TY is ``at_risk`` whatever the line says.
+
+Every result says whether ``current`` is an estimate (``estimate``) and whether the deadline
+has passed in the data without its measured value (``awaiting``: as-of ≥ TY and no value for
+TY that is not an estimate), so that no verdict reads as firmer than its evidence.
 
 Attainment (0–1) measures ``current`` against the target; a pillar's score is
 100 × the weighted mean attainment of its indicators with data, and coverage
@@ -83,6 +88,8 @@ class Result:
     used: tuple[Observation, ...]  # the observations the verdict rests on (year ≤ as-of)
     fit: Fit | None
     current: Observation | None = None  # the observation behind ``actual`` (its note and source)
+    estimate: bool = False  # ``actual`` is an estimate
+    awaiting: bool = False  # as-of ≥ the target year, and its measured value is not reported
 
 
 @dataclass(slots=True)  # not frozen, for speed, as Result
@@ -230,18 +237,30 @@ def verdict(
         return "no_data", None, None, None
     if meets(target, current.value):
         return "achieved", current, None, None
-    if as_of >= target_year:
+    deadline_value = current.year == target_year
+    if deadline_value and not current.estimate:
         return "missed", current, None, None
     fit = None if milestone else series.fit()
     if fit is None:
         return "at_risk", current, None, None
     projected = fit.at(target_year)
+    if deadline_value:  # a failing estimate of the deadline outweighs any trend
+        return "at_risk", current, projected, fit
     # a line that lands on the target lands on it, whatever the float error: within a
     # millionth of a millionth, the projection is compared as the target itself
     mark = threshold(target)
     landed = mark if math.isclose(projected, mark, rel_tol=1e-12, abs_tol=1e-12) else projected
     status: Status = "on_track" if meets(target, landed) else "at_risk"
     return status, current, projected, fit
+
+
+def awaiting(series: Series, target_year: int, as_of: int) -> bool:
+    """Whether the deadline has passed in the data (as-of ≥ the target year) while no measured
+    value (one that is not an estimate) for the target year itself is reported."""
+    if as_of < target_year:
+        return False
+    current = series.current(target_year)
+    return current is None or current.year != target_year or current.estimate
 
 
 class History:
@@ -412,10 +431,12 @@ def _result(
     if as_of is None:
         status: Status = "no_data"
         current = projected = fit = None
+        waiting = False
     else:
         status, current, projected, fit = verdict(
             target, target_year, series, as_of, indicator.unit == "milestone"
         )
+        waiting = awaiting(series, target_year, as_of)
     value = None if current is None else current.value
     return Result(
         set_id,
@@ -432,6 +453,8 @@ def _result(
         used=series.history,
         fit=fit,
         current=current,
+        estimate=current is not None and current.estimate,
+        awaiting=waiting,
     )
 
 

@@ -85,6 +85,8 @@ def test_json_follows_the_contract(cli: Cli) -> None:
         "actual_year": 2024,
         "projected": 62.67,
         "attainment": 0.9167,
+        "estimate": False,
+        "awaiting": False,
         "note": None,
         "source": None,
     }

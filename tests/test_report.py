@@ -136,7 +136,7 @@ def test_csv_carries_what_json_does_in_decimals(cli: Cli, write: Write) -> None:
     document = json.loads(cli("report", actuals, "-t", targets, "-f", "json", "--year", "2025").out)
     projected = {r["indicator"]: r["projected"] for r in document["results"]}
     assert str(projected["records_online_commune"]) == "0.0"
-    assert out.splitlines()[0].endswith(",note,source,tolerance,stretch")
+    assert out.splitlines()[0].endswith(",tolerance,stretch,estimate,awaiting,awaiting_text")
 
 
 HOSTILE = "<script>alert(1)</script> | [bold]x[/bold] =cmd ~~struck~~"

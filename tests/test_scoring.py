@@ -111,18 +111,82 @@ def test_two_observations_in_the_same_year_cannot_be_projected() -> None:
     assert fit_line([(2024, 50.0), (2024, 60.0)]) is None
 
 
-def test_a_target_year_already_past_is_missed_not_projected() -> None:
+def test_a_past_target_year_without_its_value_is_judged_by_the_trend() -> None:
+    # rule 3 of revision 2: as-of is past the deadline, but no 2025 value is reported, so
+    # nothing shows the target missed: the line through 40, 55, 70 (2023, 2024, 2026) decides
     status, current, projected, _ = judge(
         target(min=60), 2025, history((2023, 40), (2024, 55), (2026, 70)), 2026, False
     )
     # current is the latest value up to the target year (2024), not the later 2026 one
     assert current is not None and (current.year, current.value) == (2024, 55)
-    assert (status, projected) == ("missed", None)
+    assert status == "on_track"
+    assert projected == pytest.approx(55 + (45 / (14 / 3)) * (2025 - 2024 - 1 / 3))
 
 
-def test_a_value_reached_after_the_deadline_does_not_count_for_it() -> None:
+def test_a_value_reached_after_the_deadline_does_not_achieve_it() -> None:
     status, _, _, _ = judge(target(min=60), 2025, history((2024, 55), (2026, 70)), 2026, False)
-    assert status == "missed"
+    assert status != "achieved"
+
+
+def test_missed_only_on_the_deadlines_own_measured_value() -> None:
+    assert judge(target(min=60), 2025, history((2024, 55), (2025, 58)), 2025, False)[0] == "missed"
+    # the same value in 2024, with the deadline's own value not reported: not missed
+    assert (
+        judge(target(min=60), 2025, history((2023, 50), (2024, 58)), 2025, False)[0] == "on_track"
+    )
+    assert judge(target(min=60), 2025, history((2024, 58)), 2025, False)[0] == "at_risk"
+
+
+def estimated(*points: tuple[int, float | bool]) -> list[Observation]:
+    """Observations whose last one is an estimate."""
+    *measured, last = history(*points)
+    return [*measured, last._replace(estimate=True)]
+
+
+def test_a_failing_estimate_for_the_deadline_is_at_risk_whatever_the_trend() -> None:
+    # 40 → 58 (est.) is steep enough for a line to pass 60 in 2025; the estimate outweighs it
+    status, current, projected, fit = judge(
+        target(min=60), 2025, estimated((2020, 0), (2025, 58)), 2025, False
+    )
+    assert status == "at_risk"
+    assert current is not None and current.estimate
+    assert fit is not None and projected == pytest.approx(58)
+    milestone = judge(target(done=True), 2025, estimated((2025, False)), 2025, True)
+    assert milestone[0] == "at_risk"
+
+
+def test_an_estimate_that_meets_the_target_achieves_it_flagged_as_an_estimate() -> None:
+    goal = TargetSet.model_validate(
+        {
+            "dxscore": 1,
+            "id": "x",
+            "name": {"vi": "X", "en": "X"},
+            "resolution": {"title": {"vi": "NQ", "en": "R"}},
+            "pillars": {
+                "government": [
+                    {
+                        "id": "i",
+                        "name": {"vi": "Chỉ tiêu", "en": "Indicator"},
+                        "unit": "percent",
+                        "targets": {2025: {"min": 60}, 2030: {"min": 90}},
+                        "quote": "60% … 90%",
+                    }
+                ],
+                "economy": [],
+                "society": [],
+            },
+        }
+    )
+    card = score([goal], estimated((2024, 50), (2025, 62)))
+    by_year = {r.target_year: r for r in card.results}
+    assert (by_year[2025].status, by_year[2025].estimate, by_year[2025].awaiting) == (
+        "achieved",
+        True,
+        True,  # its measured value is still to come
+    )
+    assert (by_year[2030].estimate, by_year[2030].awaiting) == (True, False)  # 2030 is ahead
+    measured = score([goal], history((2024, 50), (2025, 62)))
+    assert [(r.estimate, r.awaiting) for r in measured.results] == [(False, False)] * 2
 
 
 def test_no_observation_up_to_the_target_year_is_no_data() -> None:
@@ -214,19 +278,26 @@ def test_worked_example_scores(worked: Scorecard) -> None:
     }
 
 
-def test_as_of_moves_the_deadline(worked: Scorecard) -> None:
+def test_as_of_past_the_deadline_awaits_its_value(worked: Scorecard) -> None:
     sets = worked.target_sets
-    observations = [o for r in worked.results for o in r.used]
-    later = score(sets, set(observations), as_of=2025, years=[2025])
-    statuses = {r.indicator.id: r.status for r in later.results}
-    assert statuses["records_online_commune"] == "missed"  # 55 by the 2025 deadline
-    assert statuses["digital_economy_grdp_share"] == "achieved"
-    earlier = score(sets, set(observations), as_of=2023, years=[2025])
+    observations = {o for r in worked.results for o in r.used}
+    later = score(sets, observations, as_of=2025, years=[2025])
+    commune = next(r for r in later.results if r.indicator.id == "records_online_commune")
+    # 40, 48, 55 by 2024 and no 2025 value: judged by the trend, and said to await 2025's
+    assert (commune.status, commune.awaiting, commune.estimate) == ("on_track", True, False)
+    economy = next(r for r in later.results if r.indicator.id == "digital_economy_grdp_share")
+    assert (economy.status, economy.awaiting) == ("achieved", True)
+    measured = Observation("worked", None, "records_online_commune", 2025, 57.0)
+    with_2025 = score(sets, observations | {measured}, as_of=2025, years=[2025])
+    commune = next(r for r in with_2025.results if r.indicator.id == "records_online_commune")
+    assert (commune.status, commune.awaiting) == ("missed", False)
+    earlier = score(sets, observations, as_of=2023, years=[2025])
     dx = next(r for r in earlier.results if r.indicator.id == "dx_rank")
-    assert (dx.actual, dx.actual_year, dx.projected) == (
+    assert (dx.actual, dx.actual_year, dx.projected, dx.awaiting) == (
         12,
         2023,
         pytest.approx(-12.0),
+        False,
     )  # 24, 12: slope −12
 
 

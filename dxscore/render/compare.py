@@ -85,7 +85,9 @@ def _cell(result: Result | None, lang: Lang) -> str:
     if result.status == "no_data":
         return target
     actual = wording.actual_of(result, lang)
-    return f"{target} · {actual} · {wording.status(result.status, lang)}"
+    waiting = wording.awaiting_short(result, lang)
+    status = wording.status(result.status, lang) + (f" ({waiting})" if waiting else "")
+    return f"{target} · {actual} · {status}"
 
 
 def _score(summary: Summary | None, lang: Lang) -> str:
@@ -173,6 +175,8 @@ def as_json(view: Comparison, version: str) -> str:
             "actual_year": result.actual_year,
             "projected": rounded(result.projected, 2),
             "attainment": rounded(result.attainment, 4),
+            "estimate": result.estimate,
+            "awaiting": result.awaiting,
         }
 
     document = {

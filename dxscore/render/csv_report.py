@@ -39,6 +39,9 @@ COLUMNS = (
     "source",
     "tolerance",  # added after the others, so that a reader by position keeps working
     "stretch",
+    "estimate",  # the scoring rules of revision 2: is `actual` an estimate,
+    "awaiting",  # does the verdict wait for the target year's measured value (and why, in words)
+    "awaiting_text",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -78,6 +81,9 @@ def as_csv(scorecard: Scorecard, lang: Lang) -> str:
                 inert(r.current.source) if r.current else "",
                 "" if r.target.comparator != "about" else literal(r.target.effective_tolerance),
                 "" if r.target.stretch is None else literal(r.target.stretch),
+                "true" if r.estimate else "false",
+                "true" if r.awaiting else "false",
+                wording.awaiting(r, lang) or "",
             )
         )
     return "\ufeff" + buffer.getvalue()

@@ -50,6 +50,8 @@ def as_html(scorecard: Scorecard, lang: Lang, version: str) -> str:
             for status in STATUSES
         ],
         legend_notes=[
+            t("legend.estimate", lang),
+            t("legend.awaiting", lang),
             t("legend.attainment", lang),
             t("legend.projection", lang),
             t("legend.score", lang),
@@ -153,6 +155,7 @@ def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> d
                     "attainment_text": wording.percent(result.attainment),
                     "status": result.status,
                     "status_text": wording.status(result.status, lang),
+                    "awaiting": wording.awaiting(result, lang),
                     "chart": chart(result, labels),
                     "chart_label": t(
                         "report.chart",

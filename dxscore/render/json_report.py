@@ -69,6 +69,7 @@ class Rows:
             f'  {{"target_set": {self.text(r.target_set)}, "area": {self.text(r.area)}{middle}'
             f'"{r.status}", "actual": {_scalar(r.actual)}, "actual_year": {_scalar(r.actual_year)},'
             f' "projected": {_rounded_text(r.projected, 2)}, "attainment": {_rounded_text(r.attainment, 4)},'
+            f' "estimate": {_scalar(r.estimate)}, "awaiting": {_scalar(r.awaiting)},'
             f' "note": {self.text(note)}, "source": {self.text(source)}}}'
         )
 
@@ -134,13 +135,21 @@ def _result(result: Result, explain: bool) -> dict[str, Any]:
         "actual_year": result.actual_year,
         "projected": rounded(result.projected, 2),
         "attainment": rounded(result.attainment, 4),
+        "estimate": result.estimate,
+        "awaiting": result.awaiting,
         "note": (result.current.note or None) if result.current else None,
         "source": (result.current.source or None) if result.current else None,
     }
     if explain:
         row["explain"] = {
             "observations": [
-                {"year": o.year, "value": o.value, "file": o.file, "line": o.line}
+                {
+                    "year": o.year,
+                    "value": o.value,
+                    "estimate": o.estimate,
+                    "file": o.file,
+                    "line": o.line,
+                }
                 for o in result.used
             ],
             "slope": rounded(result.fit.slope, 6) if result.fit else None,

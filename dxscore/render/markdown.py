@@ -135,10 +135,16 @@ def _block(block: PillarBlock, lang: Lang) -> list[str]:
             text(wording.actual_of(result, lang)) + _provenance(result),
             text(wording.projected_of(result, lang)),
             attainment,
-            wording.status(result.status, lang),
+            wording.status(result.status, lang) + _awaiting(result, lang),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return [*lines, ""]
+
+
+def _awaiting(result: Result, lang: Lang) -> str:
+    """Under the status, why it is not final: the deadline's measured value is not reported."""
+    why = wording.awaiting(result, lang)
+    return f"<br><sub>{text(why)}</sub>" if why else ""
 
 
 def _provenance(result: Result) -> str:
@@ -197,6 +203,10 @@ def _legend(lang: Lang) -> list[str]:
         for status in STATUSES
     ]
     lines += [
+        "",
+        t("legend.estimate", lang),
+        "",
+        t("legend.awaiting", lang),
         "",
         t("legend.attainment", lang),
         "",

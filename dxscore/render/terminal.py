@@ -182,8 +182,14 @@ def _row(result: Result, lang: Lang) -> tuple[str, ...]:
         escape(wording.actual_of(result, lang)),
         escape(wording.projected_of(result, lang)),
         wording.bar(result.attainment),
-        status_text(result.status, lang),
+        status_text(result.status, lang) + _awaiting_line(result, lang),
     )
+
+
+def _awaiting_line(result: Result, lang: Lang) -> str:
+    """A second line under the status when the verdict waits for the deadline's value."""
+    short = wording.awaiting_short(result, lang)
+    return f"\n[dim]{escape(short)}[/dim]" if short else ""
 
 
 def _explain(rows: Sequence[Result], as_of: int | None, lang: Lang) -> Iterator[str]:
@@ -193,21 +199,19 @@ def _explain(rows: Sequence[Result], as_of: int | None, lang: Lang) -> Iterator[
         if not result.used:
             yield head + escape(t("explain.none", lang, year=as_of))
             continue
-        points = ", ".join(
-            f"{o.year}={wording.value_against(o.value, result, lang)}" for o in result.used
-        )
+        points = ", ".join(f"{o.year}={wording.observed(o, result, lang)}" for o in result.used)
         parts = [f"{t('explain.observations', lang)} {points}"]
         if result.actual_year is not None:
             parts.append(
                 t(
                     "explain.current",
                     lang,
-                    value=wording.value_against(result.actual, result, lang),
+                    value=wording.observed(result.current, result, lang) if result.current else "–",
                     year=result.actual_year,
                 )
             )
-        if result.status in ("missed",):
-            parts.append(t("explain.deadline_passed", lang))
+        if result.status == "missed":
+            parts.append(t("explain.deadline_passed", lang, year=result.target_year))
         elif result.fit is not None and result.projected is not None:
             parts.append(
                 t(
@@ -220,6 +224,9 @@ def _explain(rows: Sequence[Result], as_of: int | None, lang: Lang) -> Iterator[
             )
         elif result.status == "at_risk":
             parts.append(t("explain.no_fit", lang))
+        waiting = wording.awaiting(result, lang)
+        if waiting:
+            parts.append(waiting)
         if result.current and (result.current.note or result.current.source):
             parts.append(" · ".join(p for p in (result.current.note, result.current.source) if p))
         parts.append(

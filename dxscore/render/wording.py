@@ -5,7 +5,7 @@ from __future__ import annotations
 from dxscore.errors import literal
 from dxscore.i18n import Lang, t
 from dxscore.model import Target
-from dxscore.observations import Value
+from dxscore.observations import Observation, Value
 from dxscore.scoring import Result, meets, shown_score
 
 _SYMBOL = {"min": "≥", "above": ">", "max": "≤", "below": "<", "about": "≈"}
@@ -52,9 +52,41 @@ def quantity(
 
 
 def actual_of(result: Result, lang: Lang = "en") -> str:
-    """The result's actual and its year, worded as :func:`value_against` words it."""
+    """The result's actual and its year, worded as :func:`value_against` words it:
+    ``55% (2024)``, ``17.34% (2025, est.)``."""
     text = value_against(result.actual, result, lang)
-    return f"{text} ({result.actual_year})" if result.actual_year is not None else text
+    if result.actual_year is None:
+        return text
+    mark = f", {t('value.estimate', lang)}" if result.estimate else ""
+    return f"{text} ({result.actual_year}{mark})"
+
+
+def observed(observation: Observation, result: Result, lang: Lang = "en") -> str:
+    """One reported value of the result's indicator: ``55%``, ``17.34% (est.)``."""
+    text = value_against(observation.value, result, lang)
+    return f"{text} ({t('value.estimate', lang)})" if observation.estimate else text
+
+
+def awaiting(result: Result, lang: Lang = "en") -> str | None:
+    """Why a verdict is not final, in words: the target year has passed in the data without
+    its measured value (None when it has not, or when there is no data to judge by)."""
+    if not result.awaiting or result.status == "no_data":
+        return None
+    year = result.target_year
+    if result.actual_year == year:  # reported, as an estimate
+        return t("awaiting.estimate", lang, year=year)
+    if result.status == "achieved":
+        return t("awaiting.achieved", lang, year=year, latest=result.actual_year)
+    if result.projected is not None:
+        return t("awaiting.trend", lang, year=year)
+    return t("awaiting.latest", lang, year=year, latest=result.actual_year)
+
+
+def awaiting_short(result: Result, lang: Lang = "en") -> str | None:
+    """:func:`awaiting` in a few words, for a table cell: ``awaiting 2025 value``."""
+    if awaiting(result, lang) is None:
+        return None
+    return t("awaiting.short", lang, year=result.target_year)
 
 
 def value_against(actual: Value | None, result: Result, lang: Lang = "en") -> str:
@@ -111,11 +143,6 @@ def target(target: Target, unit: str, lang: Lang = "en") -> str:
 def status(status: str, lang: Lang = "en") -> str:
     """``✔ achieved``, ``↗ đúng tiến độ``: a symbol and a word, never a color alone."""
     return f"{STATUS_SYMBOL[status]} {t('status.' + status, lang)}"
-
-
-def actual_with_year(actual: Value | None, year: int | None, unit: str, lang: Lang = "en") -> str:
-    text = value(actual, unit, lang)
-    return f"{text} ({year})" if year is not None else text
 
 
 def percent(fraction: float | None) -> str:
