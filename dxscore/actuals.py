@@ -26,18 +26,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dxscore.errors import TOO_MANY_PROBLEMS, InputError, Problem, literal, problem
-from dxscore.model import (
-    MAX_NUMBER,
-    Indicator,
-    TargetSet,
-    loose_word,
-    normalize_word,
-    unit_range,
-    unit_span,
-)
+from dxscore.errors import TOO_MANY_PROBLEMS, InputError, Problem, problem
+from dxscore.model import MAX_NUMBER, Indicator, TargetSet, unit_range, unit_span
 from dxscore.observations import Observation, Value
 from dxscore.scoring import Series, SeriesKey, series_of, with_unreported
+from dxscore.text import control_character, letters, literal, loose_word, nfc, normalize_word, shown
 
 MAX_PROBLEMS = 1000
 PROGRESS_EVERY = 50_000  # rows between progress reports
@@ -101,7 +94,6 @@ _DATE = re.compile(
     r"|[0-9]{1,2}([/.-])[0-9]{1,2}\1(?:[0-9]{2}|[0-9]{4})(?: [0-9:.]+)?)"
 )
 _QUOTED = re.compile(r'"[^"]*"')
-MAX_SHOWN = 60
 
 
 @dataclass
@@ -140,37 +132,6 @@ class Actuals:
     def series(self, as_of: int | None) -> dict[SeriesKey, Series]:
         """Each (target set, area, indicator) series up to ``as_of``, for the verdicts."""
         return with_unreported(series_of(self.observations, as_of), self.unreported)
-
-
-def nfc(text: str) -> str:
-    """Text from a file in NFC (a Windows-1258 file holds decomposed accents)."""
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
-
-
-# Control characters (NUL, ESC …) would travel into the reports, where an ESC recolors a
-# terminal; names take none, notes and sources keep tabs and line breaks (a multi-line cell).
-_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def control_character(text: str, *, name: bool) -> str | None:
-    """The first control character in a name (an area) or a free text (a note), if any. In a
-    name, an invisible format character (a zero-width space, a direction mark, a byte-order
-    mark: Unicode's Cf) counts too: "Sóc Sơn\u200b" would be a second area that looks the same."""
-    found = (_CONTROL_IN_NAME if name else _CONTROL_IN_TEXT).search(text)
-    if found is not None:
-        return found.group()
-    if name and not text.isprintable():
-        return next((c for c in text if unicodedata.category(c) == "Cf"), None)
-    return None
-
-
-def shown(text: str) -> str:
-    """Cell text fit for a one-line message: control characters escaped, long text cut."""
-    cleaned = "".join(
-        c if unicodedata.category(c) != "Cc" else f"\\x{ord(c):02x}" for c in text.strip()
-    )
-    return cleaned if len(cleaned) <= MAX_SHOWN else cleaned[: MAX_SHOWN - 1] + "…"
 
 
 Where = tuple[int | None, int | None, str | None]  # line, column number, column name
@@ -343,11 +304,11 @@ class Catalogue:
     def unknown_indicator(self, file: str, text: str, set_id: str, at: Where) -> Problem:
         fields = {"indicator": shown(text), "city": set_id}
         named = {  # an indicator written by its name, as a sheet for people would
-            _letters(name): indicator.id
+            letters(name): indicator.id
             for indicator in self.indicators[set_id].values()
             for name in (indicator.name.vi, indicator.name.en)
         }
-        written = _letters(text)
+        written = letters(text)
         if written in named:  # its name, give or take accents, case, spaces and punctuation
             close_id = named[written]
             return problem(file, "unknown-indicator.name", *at, close=close_id, fields=fields)
@@ -363,11 +324,6 @@ class Catalogue:
         if close:
             return problem(file, "unknown-indicator.close", *at, close=close[0], fields=fields)
         return problem(file, "unknown-indicator", *at, fields=fields)
-
-
-def _letters(name: str) -> str:
-    """A name as its letters and digits alone: ``Hồ sơ cấp xã.`` → ``hosocapxa``."""
-    return "".join(c for c in loose_word(name) if c.isalnum())
 
 
 NAME_CUTOFF = 0.85  # how alike a name must be to be suggested at all

@@ -721,7 +721,7 @@ def _unknown_area(area: str, known: set[str]) -> Problem:
     import difflib
 
     from dxscore.errors import problem
-    from dxscore.model import loose_word
+    from dxscore.text import loose_word
 
     by_loose = {loose_word(name): name for name in sorted(known, reverse=True)}
     close = difflib.get_close_matches(loose_word(area), list(by_loose), n=1, cutoff=0.8)

@@ -30,18 +30,17 @@ from dxscore.actuals import (
     SPREADSHEET_SUFFIXES,
     Catalogue,
     clean_long_layout,
-    control_character,
     is_a_total,
     is_utf8,
-    nfc,
     parse_year,
     read_cell,
     sniff_delimiter,
 )
 from dxscore.errors import Problem
-from dxscore.model import TargetSet, normalize_word
+from dxscore.model import TargetSet
 from dxscore.observations import Observation
 from dxscore.scoring import NO_DATA, Fit, Series, SeriesKey, line_through, with_unreported
+from dxscore.text import control_character, nfc, normalize_word
 
 if TYPE_CHECKING:
     import duckdb

@@ -100,7 +100,7 @@ def as_table(view: Comparison, lang: Lang) -> list[RenderableType]:
     from rich import box
     from rich.table import Table
 
-    from dxscore.console import escape
+    from dxscore.text import escape
 
     title = t("compare.title", lang) + (
         f" · {t('heading.as_of', lang, year=view.as_of)}" if view.as_of else ""

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from dxscore.console import escape
 from dxscore.i18n import Lang, t, unit_name
 from dxscore.model import PILLARS, TargetSet
 from dxscore.render import wording
+from dxscore.text import escape
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
