@@ -44,15 +44,18 @@ def nfc(text: str) -> str:
 
 
 # Control characters (NUL, ESC …) would travel into the reports, where an ESC recolors a
-# terminal; names take none, notes and sources keep tabs and line breaks (a multi-line cell).
-_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# terminal; names and data cells take none (nor a line or paragraph separator), notes and
+# sources keep tabs and line breaks (a multi-line cell).
+_CONTROL_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def control_character(text: str, *, name: bool) -> str | None:
-    """The first control character in a name (an area) or a free text (a note), if any. In a
-    name, an invisible format character (a zero-width space, a direction mark, a byte-order
-    mark: Unicode's Cf) counts too: "Sóc Sơn\u200b" would be a second area that looks the same."""
+    """The first control character in a name or a data cell (an area, an indicator, a year, a
+    value) or in a free text (a note), if any. In a name, a line or paragraph separator
+    (U+2028, U+2029) and an invisible format character (a zero-width space, a direction mark,
+    a byte-order mark: Unicode's Cf) count too: "Sóc Sơn\u200b" would be a second area that
+    looks the same, and "\x1f55" is no number, though Python's strip() would make it one."""
     found = (_CONTROL_IN_NAME if name else _CONTROL_IN_TEXT).search(text)
     if found is not None:
         return found.group()

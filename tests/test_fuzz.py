@@ -100,7 +100,7 @@ def test_the_yaml_loader_never_crashes(content: bytes) -> None:
         path.unlink()
     assert (loaded is None) == bool(problems)
     for problem in problems:
-        assert problem.message("en") and problem.message("vi")
+        assert problem.text("en") and problem.text("vi")
         assert problem.line is None or problem.line >= 1
 
 
@@ -113,7 +113,7 @@ def test_the_actuals_reader_never_crashes(content: bytes) -> None:
     finally:
         path.unlink()
     for problem in actuals.problems:
-        assert problem.message("en") and problem.message("vi")
+        assert problem.text("en") and problem.text("vi")
     if not actuals.problems:
         assert all(
             o.indicator in {i.id for _, i in WORKED_SET.indicators()} for o in actuals.observations

@@ -15,13 +15,14 @@ target sets' cities and indicators), :mod:`.reader` (files and workbooks, start 
 
 from dxscore.actuals.data import Actuals
 from dxscore.actuals.index import TargetIndex, resolve_city
-from dxscore.actuals.reader import SPREADSHEET_SUFFIXES, read_actuals, unused_options
+from dxscore.actuals.reader import SPREADSHEET_SUFFIXES, read_actuals, read_rows, unused_options
 
 __all__ = [
     "SPREADSHEET_SUFFIXES",
     "Actuals",
     "TargetIndex",
     "read_actuals",
+    "read_rows",
     "resolve_city",
     "unused_options",
 ]

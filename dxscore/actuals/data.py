@@ -1,12 +1,40 @@
-"""What a reader gives the pipeline: observations, problems and warnings."""
+"""What a reader gives the pipeline: observations, problems and warnings.
+
+Two readers give it: the reference reader (:mod:`.reader`, every row in Python, every problem
+placed) and, for large clean CSV files when DuckDB is installed, :mod:`.large`. Both meet
+:class:`ActualsData`, the one contract the pipeline relies on.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from dxscore.errors import Problem
 from dxscore.observations import Observation
 from dxscore.scoring import Series, SeriesKey, series_of, with_unreported
+
+
+class ActualsData(Protocol):
+    """What the pipeline asks of the actuals, whichever reader read them."""
+
+    problems: list[Problem]  # what makes the input invalid (none: it is valid)
+    warnings: list[Problem]  # what the user should know, the input being valid all the same
+    rows: int  # rows read
+    not_reported: int  # cells left empty ("not reported")
+    named_sets: list[str]  # the target sets the rows name, in the order they first appear
+
+    def areas(self) -> set[str]:
+        """The areas the files name, with a value or only empty cells."""
+
+    def years(self) -> tuple[int, int] | None:
+        """The first and last year with a reported value (None: no value at all)."""
+
+    def series(self, as_of: int | None) -> dict[SeriesKey, Series]:
+        """Each (target set, area, indicator) series up to ``as_of``, for the verdicts."""
+
+    def close(self) -> None:
+        """Let go of what the reader holds (DuckDB's memory and spill folder)."""
 
 
 @dataclass

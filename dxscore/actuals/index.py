@@ -29,6 +29,17 @@ class TargetIndex:
         for ts in target_sets:
             for key in ts.city_keys():
                 owners.setdefault(key, []).append(ts.id)
+        # each indicator's Vietnamese and English names as letters and digits alone, per set:
+        # what an indicator written by its name (as a sheet for people writes it) is matched by
+        self.named: dict[str, dict[str, list[str]]] = {}
+        for ts in target_sets:
+            named: dict[str, list[str]] = {}
+            for _, indicator in ts.indicators():
+                for name in (indicator.name.vi, indicator.name.en):
+                    ids = named.setdefault(letters(name), [])
+                    if indicator.id not in ids:
+                        ids.append(indicator.id)
+            self.named[ts.id] = named
         self.city_names: dict[str, str] = {}
         self.ambiguous: dict[str, list[str]] = {}  # a name that several sets answer to
         for key, found in owners.items():
@@ -66,17 +77,21 @@ class TargetIndex:
             )
         return problem(file, "unknown-city", *at, fields=fields)
 
+    def indicator_named(self, set_id: str, text: str) -> Indicator | None:
+        """The indicator ``text`` is the Vietnamese or English name of, give or take accents,
+        case, spaces and punctuation (None: of none, or of several)."""
+        ids = self.named[set_id].get(letters(text), [])
+        return self.indicators[set_id][ids[0]] if len(ids) == 1 else None
+
     def unknown_indicator(self, file: str, text: str, set_id: str, at: Where) -> Problem:
         fields = {"indicator": shown(text), "city": set_id}
-        named = {  # an indicator written by its name, as a sheet for people would
-            letters(name): indicator.id
-            for indicator in self.indicators[set_id].values()
-            for name in (indicator.name.vi, indicator.name.en)
-        }
         written = letters(text)
-        if written in named:  # its name, give or take accents, case, spaces and punctuation
-            close_id = named[written]
-            return problem(file, "unknown-indicator.name", *at, close=close_id, fields=fields)
+        named = self.named[set_id]
+        if len(named.get(written, [])) > 1:  # the very name of several: not a guess
+            candidates = ", ".join(named[written])
+            return problem(
+                file, "unknown-indicator.names", *at, candidates=candidates, fields=fields
+            )
         near = _nearest_names(written, named)
         if len(near) > 1:  # "cấp quận" is as close to "cấp xã" as to "cấp huyện": not a guess
             candidates = ", ".join(near)
@@ -95,13 +110,18 @@ NAME_CUTOFF = 0.85  # how alike a name must be to be suggested at all
 NAME_TIE = 0.05  # names this close to the nearest are as likely to be the one meant
 
 
-def _nearest_names(written: str, named: dict[str, str]) -> list[str]:
+def _nearest_names(written: str, named: dict[str, list[str]]) -> list[str]:
     """The ids whose names are near ``written``: the nearest, and any about as near."""
     best: dict[str, float] = {}
-    for name, indicator_id in named.items():
-        ratio = difflib.SequenceMatcher(None, written, name).ratio()
-        if ratio >= NAME_CUTOFF and ratio > best.get(indicator_id, 0.0):
-            best[indicator_id] = ratio
+    matcher = difflib.SequenceMatcher(None, "", written)  # the written text analysed once
+    for name, ids in named.items():
+        matcher.set_seq1(name)
+        if matcher.real_quick_ratio() < NAME_CUTOFF or matcher.quick_ratio() < NAME_CUTOFF:
+            continue
+        ratio = matcher.ratio()
+        for indicator_id in ids:
+            if ratio >= NAME_CUTOFF and ratio > best.get(indicator_id, 0.0):
+                best[indicator_id] = ratio
     if not best:
         return []
     top = max(best.values())

@@ -32,6 +32,7 @@ from dxscore.actuals.layout import clean_long_layout, sniff_delimiter
 from dxscore.actuals.reader import SPREADSHEET_SUFFIXES
 from dxscore.actuals.rows import is_a_total
 from dxscore.actuals.values import parse_year, read_cell
+from dxscore.clock import current_year
 from dxscore.errors import Problem
 from dxscore.model import TargetSet
 from dxscore.observations import Observation
@@ -378,12 +379,12 @@ class _Reader:
             db.executemany("INSERT INTO other VALUES (?, ?, ?)", other)
         db.execute(
             """CREATE TEMP TABLE obs AS
-            SELECT c.set_id, c.area, c.indicator, c.year, c.line,
+            SELECT c.set_id, c.area, c.indicator, c.unit, c.year, c.line,
                 CASE WHEN c.plain THEN c.number ELSE o.v END AS v
             FROM cells c LEFT JOIN other o ON o.unit = c.unit AND o.cell = c.cell;
             DROP TABLE cells"""
         )
-        if self._given_twice(db):
+        if self._given_twice(db) or self._warned_or_refused(db):
             return None
         counts = db.execute(
             "SELECT count(*), count(*) FILTER (WHERE v IS NULL) FROM obs"
@@ -404,6 +405,17 @@ class _Reader:
             unreported = set(found.fetchall())
             db.execute("DELETE FROM obs WHERE v IS NULL")
         return LargeActuals(db, str(self.path), self.targets, named, rows, blank, unreported)
+
+    def _warned_or_refused(self, db: duckdb.DuckDBPyConnection) -> bool:
+        """Whether the reference reader would refuse a value dated in the future, or warn of a
+        percentage given as a fraction throughout (every value within 0–1): it says so."""
+        found = db.execute(
+            f"""SELECT (SELECT count(*) FROM obs WHERE year > {int(current_year())}
+                    AND v IS NOT NULL),
+                (SELECT count(*) FROM (SELECT 1 FROM obs WHERE unit = 'percent'
+                    GROUP BY set_id, indicator HAVING max(v) <= 1 AND max(v) > 0))"""
+        ).fetchone()
+        return found is None or any(found)
 
     def _given_twice(self, db: duckdb.DuckDBPyConnection) -> bool:
         """Whether any series has a year twice. Within a span of 126 years, each series'
@@ -427,6 +439,9 @@ class _Reader:
         ).fetchall()
         names = []
         for city_cell, indicator_cell in pairs:
+            written = f"{city_cell or ''}{indicator_cell or ''}"
+            if control_character(written, name=True) is not None:  # strip() would hide it
+                return None
             if "city" in self.roles:
                 cell = (city_cell or "").strip()
                 set_id = self.targets.resolve_city(cell) if cell else None

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from dxscore.actuals.data import Actuals
@@ -49,13 +50,52 @@ def read_actuals(
     first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]] = {}
     read: set[str] = set()
     for path in paths:
-        real = os.path.realpath(path)  # not Path.resolve, which raises on a link to itself
+        real = STDIN_NAME if is_stdin(path) else os.path.realpath(path)  # not Path.resolve,
+        # which raises on a link to itself
         if real in read:
             result.warnings.append(problem(str(path), "warning.given-twice", kind="warning"))
             continue
         read.add(real)
+        if is_stdin(path):
+            with _stdin_as_file() as kept:
+                _read_file(
+                    kept,
+                    targets,
+                    city,
+                    encoding,
+                    sheet,
+                    result,
+                    first_seen,
+                    progress,
+                    name=STDIN_NAME,
+                )
+            continue
         _read_file(path, targets, city, encoding, sheet, result, first_seen, progress)
     return result
+
+
+STDIN = "-"  # as a file name: standard input
+STDIN_NAME = "<stdin>"  # standard input, as messages name it
+
+
+def is_stdin(path: Path) -> bool:
+    return str(path) == STDIN
+
+
+@contextlib.contextmanager
+def _stdin_as_file() -> Iterator[Path]:
+    """Standard input saved to a temporary file, read as any file is (a pipe can be read only
+    once; an undecodable byte is located by reading the file again)."""
+    import shutil
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="dxscore-") as folder:
+        kept = Path(folder) / "stdin"
+        with kept.open("wb") as copy:
+            if sys.stdin is not None:
+                shutil.copyfileobj(sys.stdin.buffer, copy)
+        yield kept
 
 
 def unused_options(paths: Sequence[Path], sheet: str | None, encoding: str | None) -> list[Problem]:
@@ -81,8 +121,10 @@ def _read_file(
     result: Actuals,
     first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]],
     progress: Progress | None = None,
+    *,
+    name: str | None = None,
 ) -> None:
-    name = str(path)
+    name = name or str(path)
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
         _read_spreadsheet(path, sheet, targets, city, result, first_seen)
         return
@@ -176,3 +218,45 @@ def _read_spreadsheet(
 # What a spreadsheet writes in a totals row where the area goes (case and spaces aside; with
 # their accents where, without them, a place could be named so: "Công", "Cống"): "Tổng cộng",
 # "Tổng toàn thành phố", "Toàn TP", "Toàn thành phố Hà Nội", "Cả tỉnh", "Total" …
+
+
+ROWS_NAME = "<rows>"  # rows given in Python, as messages name them
+
+
+def read_rows(
+    rows: Sequence[object], target_sets: Sequence[TargetSet], *, city: str | None = None
+) -> Actuals:
+    """Rows given in Python as mappings, validated exactly as the rows of a CSV file: their
+    keys are the header (in the order they first appear), each row's index its line."""
+    targets = TargetIndex(target_sets)
+    if city is not None and targets.resolve_city(city) is None:
+        raise InputError([targets.unknown_city("--city", city)])
+    result = Actuals()
+    not_mappings = [i for i, row in enumerate(rows) if not isinstance(row, Mapping)]
+    if not_mappings:
+        raise InputError([problem(ROWS_NAME, "not-a-mapping", i) for i in not_mappings[:50]])
+    keys: dict[str, None] = {}
+    for row in rows:
+        keys.update(dict.fromkeys(str(key) for key in row))  # type: ignore[attr-defined]
+    header = list(keys)
+    if not rows:
+        result.problems.append(problem(ROWS_NAME, "empty-file"))
+        return result
+    cells = (
+        (index, [_as_cell(row.get(key)) for key in header])  # type: ignore[attr-defined]
+        for index, row in enumerate(rows)
+    )
+    reader = TableReader(Path(ROWS_NAME), ROWS_NAME, "", targets, city, result, {})
+    reader.read_table(None, header, cells)
+    return result
+
+
+def _as_cell(value: object) -> str:
+    """A value as a CSV cell holds it: ``55``, ``55.5``, ``true``; nothing for None."""
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)  # "nan" and "inf" are refused as a CSV's are
+    return str(value)

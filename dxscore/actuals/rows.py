@@ -8,6 +8,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from dxscore.actuals.data import Actuals
@@ -15,8 +16,8 @@ from dxscore.actuals.index import TargetIndex, Where
 from dxscore.actuals.layout import (
     LOOK_FOR_HEADER,
     Columns,
+    find_header,
     first_record,
-    header_below,
     read_header,
     sniff_delimiter,
 )
@@ -26,9 +27,11 @@ from dxscore.actuals.values import (
     MIN_YEAR,
     YEAR_INSIDE,
     Outcome,
+    parse_estimate,
     parse_year,
     read_cell,
 )
+from dxscore.clock import current_year
 from dxscore.errors import TOO_MANY_PROBLEMS, Problem, problem
 from dxscore.model import Indicator
 from dxscore.observations import Observation
@@ -91,6 +94,11 @@ class TableReader:
         self.pad_rows = False  # a sheet row omits its empty trailing cells; a CSV row does not
         self.next_line = 1  # where the record being read starts (for CSV syntax errors)
         self.other_city_rows = 0
+        self.named_rows = 0  # rows whose indicator is written by its name, not its id
+        self.current_year = current_year()  # no value may be dated after it
+        # per percent indicator, the lines of its values while every one lies within 0–1
+        # (None once one does not): "0.55" for 55% throughout a file is warned of
+        self.fractions: dict[tuple[str, str], list[tuple[int, float]] | None] = {}
 
     def problem(
         self,
@@ -102,6 +110,11 @@ class TableReader:
     ) -> None:
         self.add(problem(self.name, key, line, col, column, fields=params))
 
+    @property
+    def full(self) -> bool:
+        """Whether no more problems are kept (they are counted, and need no words)."""
+        return len(self.result.problems) > MAX_PROBLEMS
+
     def add(self, found: Problem) -> None:
         """Keep a problem, up to :data:`MAX_PROBLEMS` (then one that says so)."""
         problems = self.result.problems
@@ -112,29 +125,40 @@ class TableReader:
 
     def read(self, stream: io.TextIOWrapper) -> None:
         sample = stream.readline()
-        if not sample.strip():
-            more = stream.read(1)
-            self.problem("empty-file.first-line" if more else "empty-file", 1 if more else None)
-            return
         ahead = list(itertools.islice(stream, LOOK_FOR_HEADER))
-        delimiter = sniff_delimiter(first_record(sample, ahead))
-        below = header_below([sample, *ahead], delimiter)
-        if below is not None:
-            self.problem("header-below", 1, header=below, above=below - 1)
+        if not sample.strip() and not ahead:
+            self.problem("empty-file", None)
             return
-        rest = itertools.chain(ahead, stream)  # the lines after the first
+        lines = [sample, *ahead]
+        found = find_header(lines)  # below title lines, as a sheet saved as CSV has them
+        skip = 0
+        delimiter = sniff_delimiter(first_record(sample, ahead))
+        if found is not None:
+            skip, delimiter = found.start, found.delimiter
+            if found.others:  # which one heads the table is not guessed
+                others = ", ".join(map(str, found.others))
+                self.problem("header-ambiguous", skip + 1, 1, header=skip + 1, others=others)
+                return
+            self.result.warnings.append(
+                problem(self.name, "warning.header-below", skip + 1, 1, kind="warning", above=skip)
+            )
+        elif not sample.strip():
+            self.problem("empty-file.first-line", 1, 1)
+            return
+        rest = itertools.chain(lines[skip:], stream)  # from the header on
         record: list[str] = []  # the lines of the record being read
 
-        def lines() -> Iterator[str]:
-            for line in itertools.chain((sample,), rest):
+        def records() -> Iterator[str]:
+            for line in rest:
                 record.append(line)
                 yield line
 
-        rows = csv.reader(lines(), delimiter=delimiter, strict=True)
-        self.read_records(self._csv_records(rows, record))
+        rows = csv.reader(records(), delimiter=delimiter, strict=True)
+        self.next_line = skip + 1
+        self.read_records(self._csv_records(rows, record, skip))
 
     def _csv_records(
-        self, rows: Iterator[list[str]], record: list[str]
+        self, rows: Iterator[list[str]], record: list[str], skipped: int
     ) -> Iterator[tuple[int, list[str]]]:
         """(first line of the record, cells); keeps ``next_line`` for CSV syntax errors.
 
@@ -142,26 +166,42 @@ class TableReader:
         line, so that the rest of the file is checked too, when the record's quotes pair up
         there: with one left open (``"48"x,"a note over two lines``), the next line is inside
         a cell, and the file ends at the error, as it does at one in the header."""
-        end = 0
+        end = skipped  # the lines above the header
         while True:
             try:
                 cells = next(rows)
             except StopIteration:
                 return
             except csv.Error as error:
-                if end == 0 or "".join(record).count('"') % 2:
+                if end == skipped or "".join(record).count('"') % 2:
                     raise
                 self.add(csv_problem(self.name, str(error), self.next_line))
                 cells = []
             else:
                 yield end + 1, cells
-            end = rows.line_num  # type: ignore[attr-defined]
+            end = skipped + rows.line_num  # type: ignore[attr-defined]
             self.next_line = end + 1
             record.clear()
 
     def read_records(self, records: Iterator[tuple[int, list[str]]]) -> None:
         """Read (line, cells) records, the first being the header; any source (CSV, a sheet)."""
-        self._read_rows(records)
+        first = next(records, None)
+        if first is None:
+            self.problem("empty-file", None)
+            return
+        self.read_table(*first, records)
+
+    def read_table(
+        self, header_line: int | None, header: list[str], rows: Iterator[tuple[int, list[str]]]
+    ) -> None:
+        """Read a table: its header (at ``header_line``; None: it has no line, as the keys of
+        rows given in Python) and its (line, cells) rows."""
+        self._read_rows(header_line, header, rows)
+        if self.named_rows:
+            self.result.warnings.append(
+                problem(self.name, "warning.indicator-names", kind="warning", count=self.named_rows)
+            )
+        self._warn_of_fractions()
         if self.other_city_rows:
             self.result.warnings.append(
                 problem(
@@ -173,17 +213,33 @@ class TableReader:
                 )
             )
 
-    def _read_rows(self, records: Iterator[tuple[int, list[str]]]) -> None:
-        first = next(records, None)
-        if first is None:
-            self.problem("empty-file", None)
-            return
-        self.line, header = first
-        header_line = self.line
+    def _warn_of_fractions(self) -> None:
+        """A percent indicator whose every value in the file lies within 0–1, while its
+        targets are above 1: 0.55 was probably meant as 55%."""
+        for (set_id, indicator_id), values in self.fractions.items():
+            if not values or not any(value > 0 for _, value in values):
+                continue
+            lines = [line for line, _ in values]
+            shown = ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
+            self.result.warnings.append(
+                problem(
+                    self.name,
+                    "warning.looks-like-fraction",
+                    lines[0],
+                    kind="warning",
+                    indicator=indicator_id,
+                    city=set_id,
+                    lines=shown,
+                )
+            )
+
+    def _read_rows(
+        self, header_line: int | None, header: list[str], records: Iterator[tuple[int, list[str]]]
+    ) -> None:
         rows_before, problems_before = self.result.rows, len(self.result.problems)  # other files'
         columns = read_header(
             self.name,
-            self.line,
+            header_line,
             header,
             city_needed=self.city is None and len(self.targets.sets) > 1,
             known_sets=list(self.targets.sets),
@@ -254,11 +310,15 @@ class RowReader:
         self.area_at = roles.get("area")
         self.note_at, self.source_at = roles.get("note"), roles.get("source")
         self.year_at, self.value_at = roles.get("year"), roles.get("value")
+        self.estimate_at = roles.get("estimate")
+        self.estimated = columns.estimated  # year columns headed as estimates
         self.set_of: dict[str, str] = {}  # city cell → target set id, once accepted
         self.fixed_set: str | None = None  # the target set of every row, without a city column
-        self.indicator_of: dict[tuple[str, str], Indicator] = {}  # (set id, cell) → indicator
+        # (set id, cell) → the indicator, and whether the cell is its name rather than its id
+        self.indicator_of: dict[tuple[str, str], tuple[Indicator, bool]] = {}
         self.area_of: dict[tuple[str, str], str | None] = {}  # (set, area cell) → its NFC name
         self.year_of: dict[str, int] = {}  # year cell → year, once accepted
+        self.unknown_of: dict[tuple[str, str], Problem] = {}  # (set id, cell) → why it is none
 
     def read_row(self, reader: TableReader, cells: list[str]) -> None:
         line = reader.line
@@ -269,11 +329,14 @@ class RowReader:
             if set_id is None:
                 return
         indicator_cell = cells[self.indicator_at]
-        indicator = self.indicator_of.get((set_id, indicator_cell))
-        if indicator is None:
-            indicator = self._indicator(reader, set_id, indicator_cell)
-            if indicator is None:
+        known = self.indicator_of.get((set_id, indicator_cell))
+        if known is None:
+            known = self._indicator(reader, set_id, indicator_cell)
+            if known is None:
                 return
+        indicator, by_name = known
+        if by_name:
+            reader.named_rows += 1
         area: str | None = None
         if self.area_at is not None:
             area_cell = cells[self.area_at]
@@ -282,7 +345,7 @@ class RowReader:
                 stripped = area_cell.strip()
                 area = nfc(stripped) if stripped else None
                 if (
-                    self._clean(reader, stripped, self.area_at, name=True)
+                    self._clean(reader, area_cell, self.area_at, name=True)
                     and self._not_a_total(reader, area)
                     and self._one_spelling(reader, set_id, area)
                 ):
@@ -290,16 +353,31 @@ class RowReader:
         # the row is read on after a control character, so that its other problems show too
         note = nfc(cells[self.note_at].strip()) if self.note_at is not None else ""
         if note and self.note_at is not None:
-            self._clean(reader, note, self.note_at, name=False)
+            self._clean(reader, cells[self.note_at], self.note_at, name=False)
         source = nfc(cells[self.source_at].strip()) if self.source_at is not None else ""
         if source and self.source_at is not None:
-            self._clean(reader, source, self.source_at, name=False)
+            self._clean(reader, cells[self.source_at], self.source_at, name=False)
         if self.years:
             for index, column_year in self.years.items():
                 self._observe(
-                    reader, set_id, area, indicator, column_year, cells[index], index, note, source
+                    reader,
+                    set_id,
+                    area,
+                    indicator,
+                    column_year,
+                    cells[index],
+                    index,
+                    note,
+                    source,
+                    index in self.estimated,
                 )
             return
+        estimate = False
+        if self.estimate_at is not None:
+            marked = self._estimate(reader, cells[self.estimate_at])
+            if marked is None:
+                return
+            estimate = marked
         year_index = self.year_at
         assert year_index is not None and self.value_at is not None  # long layout
         year = self.year_of.get(cells[year_index])
@@ -317,7 +395,21 @@ class RowReader:
             self.value_at,
             note,
             source,
+            estimate,
         )
+
+    def _estimate(self, reader: TableReader, cell: str) -> bool | None:
+        """Whether an `estimate` cell marks its row's value as an estimate (a problem says
+        where when it says neither)."""
+        marked = parse_estimate(cell)
+        if marked is None or control_character(cell, name=True) is not None:
+            assert self.estimate_at is not None
+            column = self.header[self.estimate_at]
+            reader.problem(
+                "bad-estimate", reader.line, self.estimate_at + 1, column, value=shown(cell)
+            )
+            return None
+        return marked
 
     def _clean(self, reader: TableReader, text: str, index: int, *, name: bool) -> bool:
         """Whether the text is free of control characters (a problem says where when not)."""
@@ -361,20 +453,42 @@ class RowReader:
                 reader.problem("area-spelling.file", *at, area=area, first=spelt, where=where)
         return first[0] == area
 
-    def _indicator(self, reader: TableReader, set_id: str, cell: str) -> Indicator | None:
+    def _indicator(
+        self, reader: TableReader, set_id: str, cell: str
+    ) -> tuple[Indicator, bool] | None:
+        """The indicator a cell names, by its id or by its name (then True), once per cell; a
+        problem says why when it names none (its words worked out once per cell too, and not
+        at all past the count of problems kept: work stays bounded whatever the file holds)."""
+        at = (reader.line, self.indicator_at + 1, self.header[self.indicator_at])
+        refused = self.unknown_of.get((set_id, cell))
+        if refused is not None:
+            reader.add(replace(refused, line=reader.line))
+            return None
+        if not self._clean(reader, cell, self.indicator_at, name=True):
+            return None
         stripped = cell.strip()
         indicator = reader.targets.indicators[set_id].get(stripped.casefold())
+        by_name = False
+        if indicator is None and stripped:
+            indicator = reader.targets.indicator_named(set_id, stripped)
+            by_name = indicator is not None
         if indicator is not None:
-            self.indicator_of[(set_id, cell)] = indicator
-            return indicator
-        at = (reader.line, self.indicator_at + 1, self.header[self.indicator_at])
-        if stripped:
-            reader.add(reader.targets.unknown_indicator(reader.name, stripped, set_id, at))
+            self.indicator_of[(set_id, cell)] = indicator, by_name
+            return indicator, by_name
+        if reader.full:
+            reader.add(problem(reader.name, "unknown-indicator", *at))  # counted, not kept
+        elif stripped:
+            found = reader.targets.unknown_indicator(reader.name, stripped, set_id, at)
+            if len(self.unknown_of) < MAX_REMEMBERED:
+                self.unknown_of[(set_id, cell)] = found
+            reader.add(found)
         else:
             reader.problem("unknown-indicator.empty", *at)
         return None
 
     def _year(self, reader: TableReader, cell: str, line: int, index: int) -> int | None:
+        if not self._clean(reader, cell, index, name=True):
+            return None
         stripped = cell.strip()
         year = parse_year(stripped)
         if year is not None:
@@ -414,6 +528,8 @@ class RowReader:
                 reader.result.named_sets.append(only)
             self.fixed_set = only
             return only
+        if not self._clean(reader, cells[index], index, name=True):
+            return None
         cell = cells[index].strip()
         # an empty cell is not --city's: a merged cell in Excel reads empty below its first row
         set_id = reader.targets.resolve_city(cell) if cell else None
@@ -443,8 +559,21 @@ class RowReader:
         index: int,
         note: str,
         source: str,
+        estimate: bool,
     ) -> None:
         line, column = reader.line, self.header[index]
+        if year > reader.current_year and cell.strip():  # a measured value is not in the future
+            at = index if self.year_at is None else self.year_at  # wide: the value's column
+            reader.problem(
+                "future-year",
+                line,
+                at + 1,
+                self.header[at],
+                year=year,
+                now=reader.current_year,
+                indicator=indicator.id,
+            )
+            return
         key = (set_id, area, indicator.id, year)
         if key in reader.first_seen:
             reader.problem(
@@ -462,7 +591,7 @@ class RowReader:
         reader.first_seen[key] = (reader.name, line)
         outcome = reader.outcomes.get((indicator.unit, cell))
         if outcome is None:
-            if not cell.strip():
+            if not cell.strip() and control_character(cell, name=True) is None:
                 reader.result.not_reported += 1
                 reader.result.unreported.add((set_id, area, indicator.id))
                 return
@@ -474,9 +603,29 @@ class RowReader:
             fields = {"value": shown(cell), "indicator": indicator.id, **params}
             reader.add(problem(reader.name, reason, line, index + 1, column, fields=fields))
             return
+        if indicator.unit == "percent" and isinstance(outcome, float):
+            self._fraction(reader, set_id, indicator, outcome)
         reader.result.observations.append(
-            Observation(set_id, area, indicator.id, year, outcome, reader.name, line, note, source)
+            Observation(
+                set_id, area, indicator.id, year, outcome, reader.name, line, note, source, estimate
+            )
         )
+
+    def _fraction(
+        self, reader: TableReader, set_id: str, indicator: Indicator, value: float
+    ) -> None:
+        """Keep the lines of a percentage's values while each lies within 0–1 and its targets
+        are above 1 (``0.55`` meant as 55%: warned of once the file is read)."""
+        key = (set_id, indicator.id)
+        values = reader.fractions.get(key, [])
+        if values is None:
+            return
+        if value > 1 or not all(t.value > 1 for t in indicator.targets.values()):
+            reader.fractions[key] = None
+            return
+        if len(values) < 11:  # enough lines to name, and to say there are more
+            values.append((reader.line, value))
+        reader.fractions[key] = values
 
 
 MAX_REMEMBERED = 100_000

@@ -6,13 +6,36 @@ import re
 
 from dxscore.model import MAX_NUMBER, unit_range, unit_span
 from dxscore.observations import Value
-from dxscore.text import literal, normalize_word
+from dxscore.text import control_character, literal, normalize_word
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 TRUE_WORDS = frozenset({"yes", "true", "1", "done", "đạt", "hoàn thành", "có"})
 FALSE_WORDS = frozenset({"no", "false", "0", "not done", "chưa đạt", "chưa hoàn thành", "không"})
+# What an `estimate` cell holds for "this value is an estimate" (ước thực hiện) and for "it is
+# not"; an empty cell is not one. Compared as normalize_word gives them.
+ESTIMATE_WORDS = frozenset(
+    {
+        "yes",
+        "true",
+        "1",
+        "x",
+        "ước",
+        "ước tính",
+        "ước thực hiện",
+        "uoc",
+        "uoc tinh",
+        "est",
+        "est.",
+        "estimate",
+        "có",
+    }
+)
+MEASURED_WORDS = frozenset({"no", "false", "0", "không", "khong"})
+# What a cell holds for "no value" in sheets made for people: refused with the advice a dash
+# gets (leave the cell empty), never read as zero or as a word
+NOT_AVAILABLE = frozenset({"n/a", "na", "n.a.", "#n/a", "không có", "khong co", "không có số liệu"})
 
 _DASHES = frozenset("\u2212\u2012\u2013\u2014")  # minus sign, figure dash, en and em dash
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -54,6 +77,8 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
         whole, _, fraction = cleaned.partition(",")
         if "." in cleaned or "," in fraction:
             return "not-a-number.thousands", {}
+        if not fraction.isdigit() or whole in ("+", "-"):  # "55,", "+,5": no number written whole
+            return "not-a-number", {}
         if len(fraction) == 3 and whole.lstrip("+-") not in ("0", ""):  # 0,125 groups nothing
             return "not-a-number.comma", {"whole": whole, "fraction": fraction}
         cleaned = f"{whole}.{fraction}"
@@ -98,11 +123,25 @@ def parse_milestone(text: str) -> bool | None:
 _MILESTONE_CACHE: dict[str, bool] = {}
 
 
+def parse_estimate(text: str) -> bool | None:
+    """Whether an `estimate` cell marks its row's value as an estimate (empty: no); None for
+    a word that says neither."""
+    word = normalize_word(text)
+    if not word or word in MEASURED_WORDS:
+        return False
+    return True if word in ESTIMATE_WORDS else None
+
+
 Outcome = Value | Reason  # a cell read as a value, or why it is not one
 
 
 def read_cell(unit: str, cell: str) -> Outcome:
     """A value cell of an indicator of ``unit``: its value, or why it is not one."""
+    garbage = control_character(cell, name=True)
+    if garbage is not None:  # "\x1f55" is no 55, though strip() would make it one
+        return "control-character", {"code": f"{ord(garbage):04X}"}
+    if normalize_word(cell) in NOT_AVAILABLE:
+        return "not-a-number.dash", {}
     if unit == "milestone":
         done = parse_milestone(cell)
         return ("bad-milestone", {}) if done is None else done

@@ -60,7 +60,7 @@ def as_github(problems: Sequence[Problem], lang: str = "en") -> list[str]:
         if problem.col is not None:
             props.append(f"col={problem.col}")
         props.append(f"title={_property('dxscore ' + problem.type)}")
-        text = problem.message(lang)
+        text = problem.text(lang)
         message = printable(f"{problem.path}: {text}" if problem.path else text, newlines=False)
         lines.append(f"::error {','.join(props)}::{_data(message)}")
     lines += [
