@@ -358,6 +358,10 @@ def check(
             help="Show the observations, fitted slope and projection behind each verdict.",
         ),
     ] = False,
+    all_rows: Annotated[
+        bool,
+        typer.Option("--all", help="List every indicator, those without data too, one row each."),
+    ] = False,
 ) -> None:
     """Score actuals against the targets and print the colored report. Exit 1 when --fail-on is met."""
     language = _language(lang)
@@ -385,7 +389,7 @@ def check(
         if explain:
             _explain_what_leagues_hide(scorecard, language)
         console = stdout()
-        for part in terminal.report(scorecard, language, explain=explain):
+        for part in terminal.report(scorecard, language, explain=explain, all_rows=all_rows):
             console.print(part)
         line, _ = terminal.verdict(scorecard, fail_on.value, language)
         console.print(line)
