@@ -38,8 +38,8 @@ Cell = Sequence["Text"]  # a cell's pieces: one line each when space is short, e
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    name: Text  # on a line of its own (wrapped at its spaces), then the id after a " · "
-    id: str  # or on the next line when the line has no room for it whole
+    names: Sequence[Text]  # each on a line of its own (wrapped at its spaces), the id after the
+    id: str  # last one, after a " · ", or on the next line when that line has no room for it
     rows: Sequence[Sequence[Cell]]  # its figures: one row, or one per target year
 
 
@@ -148,12 +148,14 @@ class Stacked:
 
 
 def _heading(entry: Entry, width: int) -> Text:
-    """The entry's name and its id after it, or under it when the id would not fit whole."""
+    """The entry's names, and its id after the last of them or under it when it would not fit."""
     from rich.cells import cell_len
     from rich.text import Text
 
-    together = cell_len(entry.name.plain) + len(SEPARATOR) + len(entry.id) <= width
-    return Text.assemble(entry.name, (SEPARATOR if together else "\n", "dim"), (entry.id, "dim"))
+    *first, last = entry.names
+    together = cell_len(last.plain) + len(SEPARATOR) + len(entry.id) <= width
+    named = Text.assemble(last, (SEPARATOR if together else "\n", "dim"), (entry.id, "dim"))
+    return Text("\n").join([*first, named])
 
 
 def _total(widths: Sequence[int], gap: int) -> int:

@@ -193,7 +193,7 @@ def _stacked(block: PillarBlock, shown: Sequence[_Cells], lang: Lang) -> Rendera
 
     from dxscore.render.layout import Entry, Stacked
 
-    entries = [Entry(cells.name, cells.id, [_shown(block, cells.figures)]) for cells in shown]
+    entries = [Entry([cells.name], cells.id, [_shown(block, cells.figures)]) for cells in shown]
     return Stacked(_figure_columns(block, lang), entries)
 
 
