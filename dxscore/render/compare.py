@@ -147,9 +147,11 @@ def as_table(view: Comparison, lang: Lang) -> list[RenderableType]:
         for indicator, rows in grouped.items()
     ]
 
+    least = max([NAME_WIDTH, *(len(entry.id) for entry in entries)])  # never narrower than an id
+
     def table(name_width: int | None) -> Table:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-        table.add_column(t("col.indicator", lang), width=name_width, min_width=NAME_WIDTH)
+        table.add_column(t("col.indicator", lang), width=name_width, min_width=least)
         table.add_column(t("compare.year", lang), justify="right")
         for name in names:
             table.add_column(Text(name))
@@ -168,7 +170,6 @@ def as_table(view: Comparison, lang: Lang) -> list[RenderableType]:
         ],
         entries,
     )
-    ids = [entry.id for entry in entries]
     scores = Table(
         title=t("compare.scores", lang), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
     )
@@ -181,7 +182,7 @@ def as_table(view: Comparison, lang: Lang) -> list[RenderableType]:
         Text.from_markup(f"[bold]{escape(title)}[/bold]", emoji=False),
         ByWidth(
             lambda width: [table(width)],
-            max(NAME_WIDTH, *map(len, ids), 0),
+            least,
             [table(None)],
             [stacked],
         ),

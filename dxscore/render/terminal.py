@@ -1,7 +1,13 @@
 """The ``check`` report for the terminal: per target year and pillar, then a summary and a verdict.
 
+It fits the width it is printed at (:mod:`dxscore.render.layout`): a table when the names get
+40 columns, else each name and id on a line of their own above the figures. Indicators without
+data are listed by id under each pillar (``--all``: a row each). With areas, the league comes
+first.
+
 Color never carries meaning alone: every status also has a symbol and a word.
-Text from input files is escaped before rich sees it.
+Text from input files is escaped before rich reads markup, or put in a ``Text``, which reads
+none; either way its control characters are shown, not sent to the terminal.
 """
 
 from __future__ import annotations
@@ -92,7 +98,11 @@ def _full_report(
         title = Text.from_markup(
             "\n" + _table_title(block.target_year, block.pillar, block.summary, lang), emoji=False
         )
-        shown = [_cells(r, lang) for r in block.results if all_rows or r.status != "no_data"]
+        shown = [
+            _cells(r, block.has_projections, lang)
+            for r in block.results
+            if all_rows or r.status != "no_data"
+        ]
         after: list[RenderableType] = []
         if not all_rows and block.with_data < len(block.results):
             missing = [r.indicator.id for r in block.results if r.status == "no_data"]
@@ -105,17 +115,15 @@ def _full_report(
         narrow.append(title)
         if shown:
             shown_blocks.append((block, shown))
-            wide.append(_wide_table(block, shown, lang, None))
+            wide.append(_wide_table(block, shown, lang, name_width=None))
             narrow.append(_stacked(block, shown, lang))
         wide += after
         narrow += after
-    ids = [cells.id for _, shown in shown_blocks for cells in shown]
-    name_width = max(NAME_WIDTH, *(len(i) for i in ids), 0)
 
     def probes(width: int) -> list[RenderableType]:
-        return [_wide_table(block, shown, lang, width) for block, shown in shown_blocks]
+        return [_wide_table(block, shown, lang, name_width=width) for block, shown in shown_blocks]
 
-    yield ByWidth(probes, name_width, wide, narrow)
+    yield ByWidth(probes, _name_width(shown_blocks), wide, narrow)
     yield Text("")
     yield _matrix(section.summary, lang)
 
@@ -125,64 +133,70 @@ class _Cells(NamedTuple):
 
     id: str
     name: Text
-    figures: tuple[tuple[Text, ...], ...]  # target, actual, projected, attainment, status
+    figures: tuple[tuple[Text, ...], ...]  # target, actual, (projected,) attainment, status
 
 
-def _cells(result: Result, lang: Lang) -> _Cells:
+def _cells(result: Result, projections: bool, lang: Lang) -> _Cells:
     from rich.text import Text
 
     status = [Text(wording.status(result.status, lang), STATUS_STYLE[result.status])]
     short = wording.awaiting_short(result, lang)
     if short:
         status.append(Text(short, "dim"))
+    projected = ((Text(wording.projected_of(result, lang)),),) if projections else ()
     return _Cells(
         result.indicator.id,
         Text(printable(result.indicator.name.in_lang(lang))),
         (
             (Text(wording.target(result.target, result.indicator.unit, lang)),),
             (Text(wording.actual_of(result, lang)),),
-            (Text(wording.projected_of(result, lang)),),
+            *projected,
             (Text(wording.bar(result.attainment)),),
             tuple(status),
         ),
     )
 
 
+def _name_width(blocks: Sequence[tuple[PillarBlock, Sequence[_Cells]]]) -> int:
+    """The least width of the wide tables' names: ``NAME_WIDTH``, or the longest id (whole)."""
+    return max([NAME_WIDTH, *(len(cells.id) for _, shown in blocks for cells in shown)])
+
+
 def _figure_columns(block: PillarBlock, lang: Lang) -> list[Column]:
     from dxscore.render.layout import Column
 
-    columns = [
+    projected = (
+        [Column(t("col.projected", lang), justify="right", wrap=False)]
+        if block.has_projections
+        else []
+    )
+    return [
         Column(t("col.target", lang)),
         Column(t("col.actual", lang)),
-        Column(t("col.projected", lang), justify="right", wrap=False),
+        *projected,
         Column(t("col.attainment", lang), wrap=False),
         Column(t("col.status", lang), wrap=False),
     ]
-    return columns if block.has_projections else columns[:2] + columns[3:]
-
-
-def _shown(
-    block: PillarBlock, figures: tuple[tuple[Text, ...], ...]
-) -> tuple[tuple[Text, ...], ...]:
-    return figures if block.has_projections else figures[:2] + figures[3:]
 
 
 def _wide_table(
-    block: PillarBlock, shown: Sequence[_Cells], lang: Lang, name_width: int | None
+    block: PillarBlock, shown: Sequence[_Cells], lang: Lang, *, name_width: int | None
 ) -> Table:
-    """A pillar's results as a table: name and id in the first column, then the figures."""
+    """A pillar's results as a table: name and id in the first column, then the figures; the
+    names ``name_width`` wide (to measure the table) or as wide as rich gives them."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column(t("col.indicator", lang), width=name_width, min_width=NAME_WIDTH)
+    least = _name_width([(block, shown)])  # never narrower than an id
+    table.add_column(t("col.indicator", lang), width=name_width, min_width=least)
     for column in _figure_columns(block, lang):
         table.add_column(column.header, justify=column.justify, no_wrap=not column.wrap)
     for cells in shown:
         table.add_row(
             Text.assemble(cells.name, "\n", (cells.id, "dim")),
-            *(Text("\n").join(cell) for cell in _shown(block, cells.figures)),
+            *(Text("\n").join(cell) for cell in cells.figures),
         )
     return table
 
@@ -190,10 +204,9 @@ def _wide_table(
 def _stacked(block: PillarBlock, shown: Sequence[_Cells], lang: Lang) -> RenderableType:
     """A pillar's results for a narrow terminal: each name and id on a line of their own,
     the figures below them."""
-
     from dxscore.render.layout import Entry, Stacked
 
-    entries = [Entry([cells.name], cells.id, [_shown(block, cells.figures)]) for cells in shown]
+    entries = [Entry([cells.name], cells.id, [cells.figures]) for cells in shown]
     return Stacked(_figure_columns(block, lang), entries)
 
 
