@@ -38,9 +38,13 @@ Cell = Sequence["Text"]  # a cell's pieces: one line each when space is short, e
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    names: Sequence[Text]  # each on a line of its own (wrapped at its spaces), the id after the
-    id: str  # last one, after a " · ", or on the next line when that line has no room for it
-    rows: Sequence[Sequence[Cell]]  # its figures: one row, or one per target year
+    """One entry of the stacked layout: its names, each on a line of its own (wrapped at its
+    spaces), the id after the last of them (``name · id``, or on the next line when that line
+    has no room for it whole), then its rows of figures."""
+
+    names: Sequence[Text]
+    id: str
+    rows: Sequence[Sequence[Cell]]  # one row, or one per target year
 
 
 def words_width(text: str) -> int:
