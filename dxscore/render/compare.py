@@ -7,6 +7,7 @@ target set; the renderers print it for the terminal, as markdown or as JSON.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -120,6 +121,15 @@ def _pieces(result: Result | None, lang: Lang) -> tuple[Text, ...]:
     )
 
 
+def _two_lines(pieces: Sequence[Text]) -> Text:
+    """A cell of the wide table: the target and the actual, then the status and what it waits for."""
+    from rich.text import Text
+
+    from dxscore.render.layout import SEPARATOR
+
+    return Text("\n").join(Text(SEPARATOR).join(part) for part in (pieces[:2], pieces[2:]) if part)
+
+
 NAME_WIDTH = 30  # the least the wide table gives the indicators' names
 
 
@@ -160,7 +170,7 @@ def as_table(view: Comparison, lang: Lang) -> list[RenderableType]:
                 heading = (
                     Text.assemble(entry.names[0], "\n", (entry.id, "dim")) if number == 0 else ""
                 )
-                table.add_row(heading, *(Text("\n").join(cell) for cell in cells))
+                table.add_row(heading, *(_two_lines(cell) for cell in cells))
         return table
 
     stacked = Stacked(
