@@ -25,7 +25,7 @@ from dxscore.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
     from dxscore.actuals import Actuals
-    from dxscore.columnar import LargeActuals
+    from dxscore.actuals.large import LargeActuals
     from dxscore.errors import Problem
     from dxscore.i18n import Lang
     from dxscore.model import TargetSet
@@ -725,7 +725,7 @@ def _unknown_area(area: str, known: set[str]) -> Problem:
     import difflib
 
     from dxscore.errors import problem
-    from dxscore.model import loose_word
+    from dxscore.text import loose_word
 
     by_loose = {loose_word(name): name for name in sorted(known, reverse=True)}
     close = difflib.get_close_matches(loose_word(area), list(by_loose), n=1, cutoff=0.8)
@@ -832,12 +832,12 @@ def _read_actuals(
     """Read and validate actuals; problems raise, warnings go to standard error.
 
     ``history``: keep every observation (``--explain`` and HTML charts show them); without
-    it, a large clean CSV file is read by DuckDB (:mod:`dxscore.columnar`).
+    it, a large clean CSV file is read by DuckDB (:mod:`dxscore.actuals.large`).
     """
     from dxscore.actuals import read_actuals
 
     if not history and sheet is None:
-        from dxscore.columnar import read_large
+        from dxscore.actuals.large import read_large
         from dxscore.i18n import t
 
         with _spinner(paths, t("cli.reading-large", lang)):

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 
-from dxscore.console import printable
+from dxscore.text import printable
 
 
 class ExitCode(IntEnum):
@@ -78,24 +78,6 @@ class Problem:
             "message": self.message(),
             "type": self.type,
         }
-
-
-def literal(number: float) -> str:
-    """A number as a message quotes it: every digit the input gave, never an exponent
-    (``1234567``, not ``1.23457e+06``), ``60`` for ``60.0``."""
-    return decimal(number).removesuffix(".0")
-
-
-def decimal(number: float) -> str:
-    """Every digit, as a decimal number: ``55.0``, ``0.00001`` (not ``1e-05``); an absurd
-    exponent (``1e-300``) stays one rather than spelling out three hundred zeros."""
-    text = repr(float(number))
-    exponent = text.partition("e")[2]
-    if exponent and abs(int(exponent)) > 20:
-        return text
-    from decimal import Decimal
-
-    return format(Decimal(text), "f")
 
 
 def problem(

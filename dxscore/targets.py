@@ -17,7 +17,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from dxscore import safe_yaml
-from dxscore.errors import InputError, Problem, literal, problem
+from dxscore.errors import InputError, Problem, problem
 from dxscore.i18n import CATALOGUE
 from dxscore.model import (
     PILLARS,
@@ -34,6 +34,7 @@ from dxscore.model import (
     Year,
     consistency_problems,
 )
+from dxscore.text import literal
 
 ENV_VAR = "DXSCORE_TARGETS"
 SUFFIXES = (".yaml", ".yml")

@@ -236,7 +236,7 @@ def test_escaped_text_prints_as_written_wherever_it_stands(text: str) -> None:
     its unprintable characters shown as \\x.. codes."""
     from rich.console import Console
 
-    from dxscore.console import escape, printable
+    from dxscore.text import escape, printable
 
     console = Console(highlight=False, emoji=False, width=200)
     shown = printable(text)

@@ -140,8 +140,8 @@ def as_table(view: Comparison, lang: Lang) -> list[RenderableType]:
     from rich.table import Table
     from rich.text import Text
 
-    from dxscore.console import escape, printable
     from dxscore.render.layout import ByWidth, Column, Entry, Stacked
+    from dxscore.text import escape, printable
 
     title = t("compare.title", lang) + (
         f" · {t('heading.as_of', lang, year=view.as_of)}" if view.as_of else ""

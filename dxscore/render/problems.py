@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from dxscore.console import printable
 from dxscore.errors import TOO_MANY_PROBLEMS, Problem
+from dxscore.text import printable
 
 MAX_PER_FILE = 50
 

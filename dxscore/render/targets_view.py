@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from dxscore.console import printable
 from dxscore.i18n import Lang, t, unit_name
 from dxscore.model import PILLARS, Indicator, TargetSet
 from dxscore.render import wording
+from dxscore.text import printable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

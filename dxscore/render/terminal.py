@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from dxscore.console import escape, printable
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, TargetSet
 from dxscore.render import wording
 from dxscore.render.sections import Part, PillarBlock, Section, parts
 from dxscore.scoring import STATUSES, Result, Scorecard, Summary
+from dxscore.text import escape, printable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -1,6 +1,6 @@
 """Large CSV files read column by column with DuckDB, for speed.
 
-The reference reader (:mod:`dxscore.actuals`) takes one row at a time and reports each
+The reference reader (:mod:`dxscore.actuals.rows`) takes one row at a time and reports each
 problem with its line and column. A large file that is clean is read here instead, five or
 six times as fast: DuckDB parses it, bulk queries check that the reference reader would
 read every row the same way, and each series (target set, area, indicator) is reduced to
@@ -26,22 +26,17 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dxscore.actuals import (
-    SPREADSHEET_SUFFIXES,
-    Catalogue,
-    clean_long_layout,
-    control_character,
-    is_a_total,
-    is_utf8,
-    nfc,
-    parse_year,
-    read_cell,
-    sniff_delimiter,
-)
+from dxscore.actuals.encoding import is_utf8
+from dxscore.actuals.index import TargetIndex
+from dxscore.actuals.layout import clean_long_layout, sniff_delimiter
+from dxscore.actuals.reader import SPREADSHEET_SUFFIXES
+from dxscore.actuals.rows import is_a_total
+from dxscore.actuals.values import parse_year, read_cell
 from dxscore.errors import Problem
-from dxscore.model import TargetSet, normalize_word
+from dxscore.model import TargetSet
 from dxscore.observations import Observation
 from dxscore.scoring import NO_DATA, Fit, Series, SeriesKey, line_through, with_unreported
+from dxscore.text import control_character, nfc, normalize_word
 
 if TYPE_CHECKING:
     import duckdb
@@ -73,8 +68,8 @@ def read_large(
     path = paths[0]
     if path.suffix.lower() in SPREADSHEET_SUFFIXES or _DUCKDB_EXPANDS.search(str(path)):
         return None
-    catalogue = Catalogue(target_sets)
-    if city is not None and catalogue.resolve_city(city) is None:
+    targets = TargetIndex(target_sets)
+    if city is not None and targets.resolve_city(city) is None:
         return None  # the reference reader says which cities there are
     try:
         if not path.is_file() or path.stat().st_size < MIN_BYTES:
@@ -94,7 +89,8 @@ def read_large(
             header_line = first.decode("utf-8-sig")  # a BOM is not text, whatever --encoding
             delimiter = sniff_delimiter(header_line)
             header = next(csv.reader([header_line.rstrip("\r\n")], delimiter=delimiter))
-            layout = clean_long_layout(str(path), header, catalogue, city)
+            needed = city is None and len(targets.sets) > 1
+            layout = clean_long_layout(str(path), header, city_needed=needed)
             if layout is None or set(layout[0]) - set(ROLES):
                 return None
             roles, unnamed = layout
@@ -105,7 +101,7 @@ def read_large(
                 return None
     except (OSError, ValueError, UnicodeDecodeError, csv.Error):
         return None
-    return _Reader(path, delimiter, len(header), roles, unnamed, catalogue, city).read()
+    return _Reader(path, delimiter, len(header), roles, unnamed, targets, city).read()
 
 
 def _count_delimiters_and_lines(
@@ -144,13 +140,13 @@ class LargeActuals:
         self,
         connection: duckdb.DuckDBPyConnection,
         name: str,
-        catalogue: Catalogue,
+        targets: TargetIndex,
         named_sets: list[str],
         rows: int,
         not_reported: int,
         unreported: set[SeriesKey],
     ) -> None:
-        self._db, self._name, self._catalogue = connection, name, catalogue
+        self._db, self._name, self._targets = connection, name, targets
         self.named_sets, self.rows, self.not_reported = named_sets, rows, not_reported
         self.unreported = unreported  # the series with a cell left empty
         self.problems: list[Problem] = []  # a file with a problem is never read here
@@ -185,7 +181,7 @@ class LargeActuals:
         past = sorted(
             {
                 year
-                for ts in self._catalogue.sets.values()
+                for ts in self._targets.sets.values()
                 for _, ind in ts.indicators()
                 for year in ind.targets
                 if year < as_of
@@ -222,7 +218,7 @@ class LargeActuals:
         )
         milestones = {
             (ts.id, ind.id)
-            for ts in self._catalogue.sets.values()
+            for ts in self._targets.sets.values()
             for _, ind in ts.indicators()
             if ind.unit == "milestone"
         }
@@ -290,12 +286,12 @@ class _Reader:
         columns: int,
         roles: dict[str, int],
         unnamed: list[int],
-        catalogue: Catalogue,
+        targets: TargetIndex,
         city: str | None,
     ) -> None:
         self.path, self.delimiter, self.columns = path, delimiter, columns
-        self.roles, self.unnamed, self.catalogue = roles, unnamed, catalogue
-        self.wanted = catalogue.resolve_city(city) if city else None
+        self.roles, self.unnamed, self.targets = roles, unnamed, targets
+        self.wanted = targets.resolve_city(city) if city else None
 
     def read(self) -> LargeActuals | None:
         import duckdb
@@ -407,7 +403,7 @@ class _Reader:
             found = db.execute("SELECT DISTINCT set_id, area, indicator FROM obs WHERE v IS NULL")
             unreported = set(found.fetchall())
             db.execute("DELETE FROM obs WHERE v IS NULL")
-        return LargeActuals(db, str(self.path), self.catalogue, named, rows, blank, unreported)
+        return LargeActuals(db, str(self.path), self.targets, named, rows, blank, unreported)
 
     def _given_twice(self, db: duckdb.DuckDBPyConnection) -> bool:
         """Whether any series has a year twice. Within a span of 126 years, each series'
@@ -433,12 +429,12 @@ class _Reader:
         for city_cell, indicator_cell in pairs:
             if "city" in self.roles:
                 cell = (city_cell or "").strip()
-                set_id = self.catalogue.resolve_city(cell) if cell else None
+                set_id = self.targets.resolve_city(cell) if cell else None
             else:
-                set_id = self.wanted or next(iter(self.catalogue.sets))
+                set_id = self.wanted or next(iter(self.targets.sets))
             if set_id is None or (self.wanted is not None and set_id != self.wanted):
                 return None
-            indicator = self.catalogue.indicators[set_id].get(
+            indicator = self.targets.indicators[set_id].get(
                 (indicator_cell or "").strip().casefold()
             )
             if indicator is None:
