@@ -25,10 +25,9 @@ from dxscore.actuals.encoding import (
 )
 from dxscore.actuals.index import TargetIndex
 from dxscore.actuals.layout import names_the_indicator
-from dxscore.actuals.rows import Progress, TableReader, csv_problem
+from dxscore.actuals.rows import FirstSeen, Progress, TableReader, csv_problem
 from dxscore.errors import InputError, Problem, problem
 from dxscore.model import TargetSet
-from dxscore.rules import SeriesYear
 
 
 def read_actuals(
@@ -48,7 +47,7 @@ def read_actuals(
     if city is not None and targets.resolve_city(city) is None:
         raise InputError([targets.unknown_city("--city", city)])
     result = Actuals()
-    first_seen: dict[SeriesYear, tuple[str, int]] = {}
+    first_seen: FirstSeen = {}
     read: set[str] = set()
     for path in paths:
         real = STDIN_NAME if is_stdin(path) else os.path.realpath(path)  # not Path.resolve,
@@ -120,7 +119,7 @@ def _read_file(
     encoding: str | None,
     sheet: str | None,
     result: Actuals,
-    first_seen: dict[SeriesYear, tuple[str, int]],
+    first_seen: FirstSeen,
     progress: Progress | None = None,
     *,
     name: str | None = None,
@@ -178,7 +177,7 @@ def _read_spreadsheet(
     targets: TargetIndex,
     city: str | None,
     result: Actuals,
-    first_seen: dict[SeriesYear, tuple[str, int]],
+    first_seen: FirstSeen,
 ) -> None:
     from dxscore.spreadsheet import SheetError, open_sheet
 
