@@ -134,10 +134,14 @@ def fit_line(points: Sequence[tuple[int, float]]) -> Fit | None:
     n = len(points)
     if n < 2:
         return None
-    mean_x = sum(x for x, _ in points) / n
-    mean_y = ordered_sum(y for _, y in points) / n
-    sxx = ordered_sum((x - mean_x) * (x - mean_x) for x, _ in points)
-    sxy = ordered_sum((x - mean_x) * (y - mean_y) for x, y in points)
+    mean_x = sum([x for x, _ in points]) / n  # whole years: exact in any order
+    mean_y = ordered_sum([y for _, y in points]) / n
+    # the two sums of ordered_sum((x - mean_x) * …) in one pass: the same additions
+    sxx = sxy = 0.0
+    for x, y in points:
+        dx = x - mean_x
+        sxx += dx * dx
+        sxy += dx * (y - mean_y)
     return line_through(n, mean_x, mean_y, sxx, sxy)
 
 
