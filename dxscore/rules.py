@@ -21,10 +21,9 @@ CELL_LIMIT = csv.field_size_limit()
 
 
 def longest_cell_sql(columns: int) -> str:
-    """SQL: the length in bytes (≥ characters) of the longest cell of table ``raw``."""
-    return (
-        "SELECT greatest(" + ", ".join(f"max(strlen(c{i}))" for i in range(columns)) + ") FROM raw"
-    )
+    """SQL: the length in bytes (≥ characters) of the longest cell of table ``raw`` (an
+    aggregate over it)."""
+    return "greatest(" + ", ".join(f"max(strlen(c{i}))" for i in range(columns)) + ")"
 
 
 # --- Every row has as many cells as the header ------------------------------------------------
@@ -46,9 +45,10 @@ def first_filled(cells: Sequence[str], indices: Iterable[int]) -> int | None:
 
 
 def filled_sql(columns: Iterable[int]) -> str:
-    """SQL: how many rows of ``raw`` hold more than spaces in any of these columns."""
+    """SQL: how many rows of ``raw`` hold more than spaces in any of these columns (an
+    aggregate over it; 0 for no column)."""
     held = " OR ".join(f"trim(coalesce(c{i}, '')) <> ''" for i in columns)
-    return f"SELECT count(*) FROM raw WHERE {held}"
+    return f"count(*) FILTER (WHERE {held})" if held else "0"
 
 
 # --- A plain number ---------------------------------------------------------------------------
@@ -67,19 +67,19 @@ SeriesYear = tuple[str, str | None, str, int]  # target set, area, indicator, ye
 # second one (duplicate-row).
 
 
-def given_twice_sql(low: int, high: int) -> str:
-    """SQL: how many series of table ``obs`` give a year twice. Within a span of 126 years,
-    each series' years are the bits of one number: a year given twice sets a bit already set."""
+def years_sql(low: int, high: int) -> str:
+    """SQL: how many distinct years a group of rows of ``obs`` gives (an aggregate); a series
+    with more rows than years gives a year twice. Within a span of 126 years, a series' years
+    are the bits of one number, and counting its bits is cheaper than counting distinct years."""
     if high - low <= 126:
-        return f"""SELECT count(*) FROM (SELECT 1 FROM obs GROUP BY set_id, area, indicator
-            HAVING count(*) <> bit_count(bit_or(CAST(1 AS HUGEINT) << (year - {low}))))"""
-    return """SELECT count(*) FROM (SELECT 1 FROM obs
-        GROUP BY set_id, area, indicator, year HAVING count(*) > 1)"""
+        return f"bit_count(bit_or(CAST(1 AS HUGEINT) << (year - {int(low)})))"
+    return "count(DISTINCT year)"
 
 
 # --- Target sets in the order the rows first name them -----------------------------------------
 # Python: the reference reader appends each set to Actuals.named_sets when a row first names it.
-NAMED_SETS_SQL = "SELECT set_id FROM obs GROUP BY set_id ORDER BY min(line)"
+# SQL: from table ``stats`` (one row per series of ``obs``, with its first line)
+NAMED_SETS_SQL = "SELECT set_id FROM stats GROUP BY set_id ORDER BY min(first_line)"
 
 
 # --- No measured value after the current year --------------------------------------------------
@@ -89,8 +89,9 @@ def is_future(year: int, current_year: int) -> bool:
 
 
 def future_sql(current_year: int) -> str:
-    """SQL: how many values of ``obs`` are dated after the current year."""
-    return f"SELECT count(*) FROM obs WHERE year > {int(current_year)} AND v IS NOT NULL"
+    """SQL: how many series of ``stats`` have a value dated after the current year (an
+    aggregate; ``last_year`` is a series' latest year with a value)."""
+    return f"count(*) FILTER (WHERE last_year > {int(current_year)})"
 
 
 # --- A percentage given as fractions of 1 throughout a file is warned of --------------------------
@@ -100,10 +101,11 @@ def looks_like_fractions(values: Iterable[float]) -> bool:
     return bool(seen) and all(0 <= v <= 1 for v in seen) and any(v > 0 for v in seen)
 
 
-# SQL: the percentage series (per set and indicator) that would be warned of; the DuckDB reader
-# hands such a file to the reference reader, which words the warning
-FRACTIONS_SQL = """SELECT count(*) FROM (SELECT 1 FROM obs WHERE unit = 'percent'
-    GROUP BY set_id, indicator HAVING max(v) <= 1 AND max(v) > 0)"""
+# SQL: the percentage indicators (per set) that would be warned of, from the largest value of
+# each series (``top`` in ``stats``); the DuckDB reader hands such a file to the reference
+# reader, which words the warning
+FRACTIONS_SQL = """SELECT count(*) FROM (SELECT 1 FROM stats WHERE unit = 'percent'
+    GROUP BY set_id, indicator HAVING max(top) <= 1 AND max(top) > 0)"""
 
 
 # --- The latest value up to a year, and the least-squares line ---------------------------------
@@ -163,9 +165,10 @@ def line_through(n: int, mean_x: float, mean_y: float, sxx: float, sxy: float) -
 
 
 def series_sql(as_of: int, past: Sequence[int]) -> str:
-    """SQL: per series of ``obs``, up to ``as_of``: how many values, the latest year, value and
-    line (Python: scoring.History.current), the same up to each target year in ``past`` (those
-    before as-of), and the sums of the least-squares line (Python: :func:`fit_line`)."""
+    """SQL: per series of ``obs``, up to ``as_of``: the latest year, value and line (Python:
+    scoring.History.current; none when every value is after as-of), the same up to each
+    target year in ``past`` (those before as-of), and how many values with the sums of the
+    least-squares line (Python: :func:`fit_line`)."""
     as_of = int(as_of)
     by_past = "".join(
         f", max(year) FILTER (WHERE year <= {int(y)}), arg_max(v, year) FILTER (WHERE year <= {int(y)}),"
@@ -174,12 +177,13 @@ def series_sql(as_of: int, past: Sequence[int]) -> str:
     )
     return f"""
         WITH grouped AS (
-            SELECT set_id, area, indicator, count(*) FILTER (WHERE year <= {as_of}) AS n,
-                list(year ORDER BY year) FILTER (WHERE year <= {as_of}) AS xs,
-                list(v ORDER BY year) FILTER (WHERE year <= {as_of}) AS ys,
+            SELECT set_id, area, indicator,
                 max(year) FILTER (WHERE year <= {as_of}) AS last_year,
                 arg_max(v, year) FILTER (WHERE year <= {as_of}) AS last_v,
-                arg_max(line, year) FILTER (WHERE year <= {as_of}) AS last_line {by_past}
+                arg_max(line, year) FILTER (WHERE year <= {as_of}) AS last_line {by_past},
+                count(*) FILTER (WHERE year <= {as_of}) AS n,
+                list(year ORDER BY year) FILTER (WHERE year <= {as_of}) AS xs,
+                list(v ORDER BY year) FILTER (WHERE year <= {as_of}) AS ys
             FROM obs
             GROUP BY set_id, area, indicator
         ), means AS (

@@ -196,7 +196,12 @@ def _year_heading(key: str) -> tuple[int, bool] | None:
 
 
 def read_header(
-    name: str, line: int | None, header: list[str], *, city_needed: bool, known_sets: Sequence[str]
+    name: str,
+    line: int | None,
+    header: Sequence[str],
+    *,
+    city_needed: bool,
+    known_sets: Sequence[str],
 ) -> Columns | Problem:
     """The columns of a header, or the first thing that makes it unreadable."""
     roles: dict[str, int] = {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import csv
 import io
@@ -14,9 +13,8 @@ from dxscore.actuals.data import Actuals
 from dxscore.actuals.encoding import (
     BINARY_SPREADSHEETS,
     UTF8_SAMPLE,
-    UTF16_BOMS,
+    chosen_encoding,
     decode_problem,
-    encoding_from_bom,
     is_text_encoding,
     is_utf8,
     looks_like_utf16,
@@ -140,11 +138,7 @@ def _read_file(
         result.problems.append(problem(name, "spreadsheet-not-text"))
         raw.close()
         return
-    chosen = encoding or encoding_from_bom(head[:4])
-    if chosen != "utf-8-sig" and head.startswith(codecs.BOM_UTF8) and is_utf8(chosen):
-        chosen = "utf-8-sig"  # --encoding utf-8 on Excel's "CSV UTF-8": its BOM is not text
-    elif head.startswith(UTF16_BOMS) and codecs.lookup(chosen).name in ("utf-16-le", "utf-16-be"):
-        chosen = "utf-16"  # --encoding utf-16-le on a file that has its BOM: nor is this one
+    chosen = chosen_encoding(encoding, head)
     if encoding is None and chosen == "utf-8-sig" and looks_like_utf16(head):
         result.problems.append(utf16_problem(name, head))  # it decodes as UTF-8: NUL is valid
         raw.close()

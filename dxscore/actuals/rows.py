@@ -44,8 +44,9 @@ MAX_PROBLEMS = 1000
 PROGRESS_EVERY = 50_000  # rows between progress reports
 Progress = Callable[[str, int], None]  # (file, bytes read so far)
 # where each series and year was first read, across the files of one run: the observation
-# read there (which has its file and line), or the file and line of an empty or refused cell
-FirstSeen = dict[SeriesYear, Observation | tuple[str, int]]
+# read there (which has its file and line), or the file and line of an empty or refused cell;
+# a line alone where observations are not kept (one file, whose problems alone are wanted)
+FirstSeen = dict[SeriesYear, Observation | tuple[str, int] | int]
 
 
 TOTALS = re.compile(
@@ -102,8 +103,9 @@ class TableReader:
         self.pad_rows = False  # a sheet row omits its empty trailing cells; a CSV row does not
         self.next_line = 1  # where the record being read starts (for CSV syntax errors)
         self.other_city_rows = 0
-        # whether observations are kept: not when only the problems of an input known to be
-        # refused are wanted (the DuckDB reader's, handed back); its counts are kept all the same
+        # whether observations are kept: not when only the problems of a file known to be
+        # refused are wanted (the DuckDB reader's rows, handed back; then first_seen is this
+        # file's alone); its counts are kept all the same
         self.keep = True
         self.named_rows = 0  # rows whose indicator is written by its name, not its id
         self.current_year = current_year()  # no value may be dated after it
@@ -194,7 +196,7 @@ class TableReader:
             self.next_line = end + 1
             record.clear()
 
-    def read_records(self, records: Iterator[tuple[int, list[str]]]) -> None:
+    def read_records(self, records: Iterator[tuple[int, Sequence[str]]]) -> None:
         """Read (line, cells) records, the first being the header; any source (CSV, a sheet)."""
         first = next(records, None)
         if first is None:
@@ -203,7 +205,10 @@ class TableReader:
         self.read_table(*first, records)
 
     def read_table(
-        self, header_line: int | None, header: list[str], rows: Iterator[tuple[int, list[str]]]
+        self,
+        header_line: int | None,
+        header: Sequence[str],
+        rows: Iterator[tuple[int, Sequence[str]]],
     ) -> None:
         """Read a table: its header (at ``header_line``; None: it has no line, as the keys of
         rows given in Python) and its (line, cells) rows."""
@@ -245,7 +250,10 @@ class TableReader:
             )
 
     def _read_rows(
-        self, header_line: int | None, header: list[str], records: Iterator[tuple[int, list[str]]]
+        self,
+        header_line: int | None,
+        header: Sequence[str],
+        records: Iterator[tuple[int, Sequence[str]]],
     ) -> None:
         rows_before, problems_before = self.result.rows, len(self.result.problems)  # other files'
         columns = read_header(
@@ -274,7 +282,7 @@ class TableReader:
         # yet. Every lookup is a cache the full way (read_row) fills once it has accepted a
         # cell; any other row (a new or refused cell, an empty one, a year in the future, a
         # row given twice) is read the full way, which has done nothing of it yet.
-        short = layout.plain and self.keep
+        short, keep = layout.plain, self.keep
         names_of, names_key, year_of = layout.names_of, layout.names_key, layout.present_year_of
         year_at, value_at = layout.year_at or 0, layout.value_at or 0
         first_seen, fractions = self.first_seen, self.fractions
@@ -292,7 +300,7 @@ class TableReader:
                     past = first_filled(cells, range(width, len(cells)))  # past the header
                     if past is not None and unnamed_data is None:
                         unnamed_data = (self.line, past)
-                    cells = (cells + [""] * (width - len(cells)))[:width]
+                    cells = [*cells, *[""] * (width - len(cells))][:width]
                 if is_ragged(cells, header):  # located at the first cell too many or missing
                     at = min(len(cells), width)
                     missing = header[at] if at < width else None
@@ -323,17 +331,22 @@ class TableReader:
                         and (named.fraction is None or fractions.get(named.fraction, ()) is None)
                     ):
                         set_id, area, _, by_name, indicator_id, *_ = named
-                        observation: Observation = _new_tuple(
-                            Observation,
-                            (set_id, area, indicator_id, year, outcome, name, self.line, *_NO_NOTE),
-                        )
-                        if (
-                            first_seen.setdefault((set_id, area, indicator_id, year), observation)
-                            is observation
-                        ):  # not a row given twice
+                        seen = (set_id, area, indicator_id, year)
+                        if keep:
+                            line = self.line
+                            observation: Observation = _new_tuple(
+                                Observation,
+                                (set_id, area, indicator_id, year, outcome, name, line, *_NO_NOTE),
+                            )
+                            if first_seen.setdefault(seen, observation) is observation:
+                                if by_name:  # (not a row given twice)
+                                    self.named_rows += 1
+                                kept(observation)
+                                continue
+                        elif seen not in first_seen:
+                            first_seen[seen] = self.line
                             if by_name:
                                 self.named_rows += 1
-                            kept(observation)
                             continue
                     layout.read_rest(self, cells, named)
                     continue
@@ -680,13 +693,13 @@ class RowReader:
                 year=year,
                 city=set_id,
                 area=area,
-                first=where(first_seen[key]),
+                first=where(first_seen[key], reader.name),
             )
             return
         outcome = outcomes.get(cell)
         if outcome is None:
             if not cell.strip() and control_character(cell, name=True) is None:
-                first_seen[key] = (reader.name, line)
+                first_seen[key] = (reader.name, line) if reader.keep else line
                 reader.result.not_reported += 1
                 reader.result.unreported.add(series)
                 return
@@ -695,7 +708,7 @@ class RowReader:
                 outcomes[cell] = outcome
                 reader.remembered += 1
         if isinstance(outcome, tuple):
-            first_seen[key] = (reader.name, line)
+            first_seen[key] = (reader.name, line) if reader.keep else line
             reason, params = outcome
             fields = {"value": shown(cell), "indicator": indicator_id, **params}
             reader.add(
@@ -705,7 +718,7 @@ class RowReader:
         if unit == "percent" and isinstance(outcome, float):
             self._fraction(reader, set_id, indicator, outcome)
         if not reader.keep:  # the input is refused: only its problems are wanted
-            first_seen[key] = (reader.name, line)
+            first_seen[key] = line
             return
         # Observation(…) with every field, without the call of its __new__ (a Python function)
         observation: Observation = _new_tuple(
@@ -737,8 +750,11 @@ _new_tuple = tuple.__new__
 _NO_NOTE = ("", "", False)  # an observation's note, source and estimate, from a row without them
 
 
-def where(first: Observation | tuple[str, int]) -> str:
-    """Where a row with a series and year was first read, as ``FILE:LINE``."""
+def where(first: Observation | tuple[str, int] | int, name: str) -> str:
+    """Where a row with a series and year was first read, as ``FILE:LINE`` (a line alone: in
+    the file ``name``)."""
     if isinstance(first, Observation):
         return f"{first.file}:{first.line}"
+    if isinstance(first, int):
+        return f"{name}:{first}"
     return "{}:{}".format(*first)

@@ -1,0 +1,263 @@
+"""Speed without a change of outcome (issue 20): a file is read once, and the short ways give
+what the long ways give.
+
+- A large file that DuckDB has parsed and that the reference reader certainly refuses is not
+  read again: its rows, handed back from DuckDB, are read by the reference row engine, which
+  says what is wrong in its words (the same problems and warnings as reading the file).
+- The reference row engine's short way for rows like those read before gives exactly what
+  reading every row the full way gives, whatever the rows hold.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import dxscore
+from conftest import ROOT, Cli
+from dxscore.actuals import Actuals, large, read_actuals, reader, rows
+from dxscore.actuals.large import read_large
+from dxscore.errors import InputError
+from dxscore.model import TargetSet
+from dxscore.targets import load_target_sets
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # bench/, not a package
+
+TARGETS = [ROOT / "targets" / f"{name}.yaml" for name in ("hanoi", "haiphong", "vietnam")]
+
+
+@pytest.fixture(scope="module")
+def sets() -> list[TargetSet]:
+    return [item.target_set for item in load_target_sets(TARGETS)]
+
+
+@pytest.fixture(scope="module")
+def communes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("communes") / "communes.csv"
+    generate(20_000, path)
+    return path
+
+
+@pytest.fixture
+def any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(large, "MIN_BYTES", 0)
+
+
+@pytest.fixture
+def file_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every file the reference reader opens (its one way to a CSV file's bytes)."""
+    opened: list[Path] = []
+    read_file = reader._read_file
+
+    def counted(path: Path, *args: Any, **kwargs: Any) -> None:
+        opened.append(path)
+        read_file(path, *args, **kwargs)
+
+    monkeypatch.setattr(reader, "_read_file", counted)
+    return opened
+
+
+def _flawed(communes: Path, folder: Path, change: Callable[[list[str]], list[str]]) -> Path:
+    lines = communes.read_text(encoding="utf-8").splitlines()
+    path = folder / "flawed.csv"
+    path.write_text("\n".join(change(lines)) + "\n", encoding="utf-8")
+    return path
+
+
+def _near_the_end(lines: list[str], value: str) -> list[str]:
+    """The value of the hundredth row from the end replaced (its indicator is a rank)."""
+    at = len(lines) - 100
+    city, area, indicator, year, _ = lines[at].split(",")
+    return [*lines[:at], f"{city},{area},{indicator},{year},{value}", *lines[at + 1 :]]
+
+
+REFUSED: dict[str, Callable[[list[str]], list[str]]] = {
+    "a word that is not a number near the end": lambda lines: _near_the_end(lines, "abc"),
+    "a fractional rank near the end": lambda lines: _near_the_end(lines, "2.5"),
+    "rows given twice": lambda lines: [*lines, *lines[5:9]],
+    "an area written two ways": lambda lines: [*lines, "hanoi,XÃ 00001,dx_rank,2015,3"],
+    "an unknown city": lambda lines: [*lines, "hanoi city,Xã 1,dx_rank,2015,3"],
+    "a year out of range": lambda lines: [*lines, "hanoi,Xã 1,dx_rank,1850,3"],
+    "a value dated in the future": lambda lines: [*lines, "hanoi,Xã 1,dx_rank,2099,3"],
+    # an indicator written by its name is read, and warned of; the bad value is refused
+    "a name, and a bad value": lambda lines: [
+        *lines,
+        "hanoi,Xã 1,Thứ hạng cả nước về chuyển đổi số,2023,x",
+    ],
+    # more problems than are kept: the notice that says so, after the thousandth
+    "two thousand bad values": lambda lines: [
+        lines[0],
+        *(f"{line.rsplit(',', 1)[0]},n/a" for line in lines[1:2001]),
+        *lines[2001:],
+    ],
+}
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("any_size")
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_a_refused_large_file_is_not_read_again(
+    name: str,
+    communes: Path,
+    tmp_path: Path,
+    sets: list[TargetSet],
+    file_reads: list[Path],
+    cli: Cli,
+) -> None:
+    path = _flawed(communes, tmp_path, REFUSED[name])
+    parsed: list[object] = []
+    monkeypatch = pytest.MonkeyPatch()
+    parse = large._Reader._parse
+    monkeypatch.setattr(large._Reader, "_parse", lambda self, db: parsed.append(parse(self, db)))
+    try:
+        with pytest.raises(InputError) as refused:
+            dxscore.score(path, targets=TARGETS, history=False)
+        ran = cli("check", path, "--format", "json", "--fail-on", "never")
+    finally:
+        monkeypatch.undo()
+    assert parsed == [None, None]  # DuckDB parsed it, once per run
+    assert file_reads == []  # and the reference reader never opened it
+    expected = read_actuals([path], sets)  # the reference reader, reading the file
+    assert file_reads == [path]
+    assert expected.problems and refused.value.problems == expected.problems
+    assert refused.value.warnings == expected.warnings
+    assert ran.code == 2
+    first = expected.problems[0]
+    assert f"{path}:{first.line}:{first.col}" in ran.err
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("any_size")
+def test_a_check_wrong_about_a_refusal_costs_a_second_reading_not_a_wrong_result(
+    communes: Path, sets: list[TargetSet], monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
+    """Should a check take a valid file for refused, the row engine finds nothing to say and
+    the reference reader reads the file: slower, never a verdict on nothing."""
+    expected = cli("check", communes, "--format", "json", "--fail-on", "never")
+
+    def wrong(self: object, db: object) -> None:
+        raise large._Refused
+
+    monkeypatch.setattr(large._Reader, "_plain_values_read", wrong)
+    assert read_large([communes], sets) is None
+    ran = cli("check", communes, "--format", "json", "--fail-on", "never")
+    assert ran.code == expected.code == 0 and ran.out == expected.out
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("any_size")
+def test_a_file_that_is_not_utf8_is_left_to_the_reference_reader_before_duckdb_parses_it(
+    communes: Path, tmp_path: Path, sets: list[TargetSet], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB finds a byte that is not UTF-8 only once it has read the file to it."""
+    data = communes.read_bytes()
+    at = data.rindex("Xã".encode())
+    path = tmp_path / "latin.csv"
+    path.write_bytes(data[:at] + b"X\xe3" + data[at + len("Xã".encode()) :])
+    monkeypatch.setattr(large._Reader, "read", lambda self: pytest.fail("DuckDB parsed it"))
+    assert read_large([path], sets) is None
+    with pytest.raises(InputError) as refused:
+        dxscore.score(path, targets=TARGETS, history=False)
+    assert refused.value.problems[0].key == "not-decodable"
+
+
+# --- the short way of the row engine -------------------------------------------------------
+
+CITIES = ["hanoi", "Hà Nội", "haiphong", "HANOI ", "nowhere", ""]
+INDICATORS = [
+    "dx_rank",
+    "records_online_commune",
+    "smartphone_universal",
+    "Thứ hạng cả nước về chuyển đổi số",  # by its name
+    "dx_rnak",
+    "online_services_level4",
+    "",
+]
+AREAS = ["Xã 1", "Xã 2", " Xã 1 ", "XÃ 1", "Tổng cộng", "", "Xã\x1b3", "Xã 4"]
+YEARS = ["2015", "2020", "2024", " 2023", "2030", "năm 2024", ""]
+VALUES = ["3", "55", "55.5", "0.5", "0,7", "55%", "done", "no", "", " ", "abc", "101", "2.5"]
+ROW = st.tuples(*(st.sampled_from(cells) for cells in (CITIES, AREAS, INDICATORS, YEARS, VALUES)))
+
+
+def _read(path: Path, sets: list[TargetSet], *, short: bool) -> Actuals:
+    """The file read by the reference reader, its rows the short way where they can be."""
+    original = rows.RowReader.__init__
+
+    def without_short_way(self: rows.RowReader, columns: Any) -> None:
+        original(self, columns)
+        self.plain = self.plain and short
+
+    rows.RowReader.__init__ = without_short_way  # type: ignore[method-assign]
+    try:
+        return read_actuals([path], sets)
+    finally:
+        rows.RowReader.__init__ = original  # type: ignore[method-assign]
+
+
+def _everything(data: Actuals) -> tuple[object, ...]:
+    return (
+        data.observations,
+        data.problems,
+        data.warnings,
+        data.not_reported,
+        data.unreported,
+        data.rows,
+        data.named_sets,
+    )
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(table=st.lists(ROW, min_size=1, max_size=60), repeat=st.integers(1, 3))
+def test_the_short_way_reads_rows_as_the_full_way(
+    table: list[tuple[str, ...]],
+    repeat: int,
+    sets: list[TargetSet],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Rows repeated, given twice, refused, empty, in the future, by name: the same result."""
+    path = tmp_path_factory.mktemp("short") / "rows.csv"
+    lines = [",".join(row) for row in table] * repeat
+    path.write_text("city,area,indicator,year,value\n" + "\n".join(lines) + "\n", "utf-8")
+    assert _everything(_read(path, sets, short=True)) == _everything(_read(path, sets, short=False))
+
+
+def test_the_short_way_reads_the_examples_as_the_full_way(sets: list[TargetSet]) -> None:
+    for path in sorted((ROOT / "examples").glob("*.csv")):
+        assert _everything(_read(path, sets, short=True)) == _everything(
+            _read(path, sets, short=False)
+        )
+
+
+@pytest.mark.slow
+def test_the_short_way_reads_a_large_file_as_the_full_way(
+    communes: Path, sets: list[TargetSet]
+) -> None:
+    assert _everything(_read(communes, sets, short=True)) == _everything(
+        _read(communes, sets, short=False)
+    )
+
+
+def test_rows_given_twice_name_where_the_first_was_read(
+    tmp_path: Path, sets: list[TargetSet]
+) -> None:
+    """The first row of a series and year is remembered by its observation (or, for an empty
+    cell, its file and line): the message names it as before."""
+    path = tmp_path / "twice.csv"
+    path.write_text(
+        "city,area,indicator,year,value\n"
+        "hanoi,Xã 1,dx_rank,2020,3\nhanoi,Xã 1,dx_rank,2021,\n"
+        "hanoi,Xã 1,dx_rank,2020,4\nhanoi,Xã 1,dx_rank,2021,5\n",
+        encoding="utf-8",
+    )
+    problems = read_actuals([path], sets).problems
+    assert [p.key for p in problems] == ["duplicate-row.area", "duplicate-row.area"]
+    assert [dict(p.params)["first"] for p in problems] == [f"{path}:2", f"{path}:3"]
