@@ -51,14 +51,14 @@ from dxscore.observations import Observation
 from dxscore.rules import (
     AS_NUMBER,
     CELL_LIMIT,
-    FRACTIONS_SQL,
-    NAMED_SETS_SQL,
+    FIRST_LINES_SQL,
     PLAIN_NUMBER,
     Fit,
     filled_sql,
+    fractions_sql,
     future_sql,
-    line_through,
     longest_cell_sql,
+    named_sets,
     rows_are_even,
     series_sql,
     years_sql,
@@ -208,6 +208,9 @@ def ctrl_c() -> Iterator[None]:
         raise
 
 
+Indicator = tuple[str, str, str]  # a set's indicator: set id, indicator id, unit
+
+
 class LargeActuals:
     """A large file's observations, kept in DuckDB; the same questions as :class:`Actuals`."""
 
@@ -216,14 +219,21 @@ class LargeActuals:
         connection: duckdb.DuckDBPyConnection,
         name: str,
         targets: TargetIndex,
-        named_sets: list[str],
+        indicators: list[Indicator],
+        low: int,
         rows: int,
         not_reported: int,
-        unreported: set[SeriesKey],
     ) -> None:
         self._db, self._name, self._targets = connection, name, targets
-        self.named_sets, self.rows, self.not_reported = named_sets, rows, not_reported
-        self.unreported = unreported  # the series with a cell left empty
+        self._indicators = indicators  # by their code (k) in table obs
+        self._low = low  # the first year of table obs
+        self.rows, self.not_reported = rows, not_reported
+        found = self._fetch(FIRST_LINES_SQL)
+        self.named_sets = named_sets((indicators[k][0], line) for k, line in found)
+        self.unreported: set[SeriesKey] = set()  # the series with a cell left empty
+        if not_reported:
+            empty = self._fetch("SELECT k, area FROM stats WHERE reported < rows")
+            self.unreported = {(indicators[k][0], area, indicators[k][1]) for k, area in empty}
         self.problems: list[Problem] = []  # a file with a problem is never read here
         self.spill: tempfile.TemporaryDirectory[str] | None = None
         self.warnings: list[Problem] = []
@@ -248,7 +258,7 @@ class LargeActuals:
         return None if low is None else (low, high)
 
     def series(self, as_of: int | None) -> dict[SeriesKey, Series]:
-        """Each series up to ``as_of``: its latest values and its line's sums, from one query."""
+        """Each series up to ``as_of``: its latest values and its line, from one query."""
         if as_of is None:
             return {}
         past = sorted(
@@ -260,50 +270,31 @@ class LargeActuals:
                 if year < as_of
             }
         )
-        rows = self._fetch(series_sql(as_of, past))
-        milestones = {
-            (ts.id, ind.id)
-            for ts in self._targets.sets.values()
-            for _, ind in ts.indicators()
-            if ind.unit == "milestone"
-        }
-        name = self._name
+        rows = self._fetch(series_sql(as_of, past, self._low))
+        name, indicators = self._name, self._indicators
         new = _new_tuple
         series: dict[SeriesKey, Series] = {}
         # once per series, a hundred thousand times for a file of every commune: Observation(…)
         # and Sums(…) without the calls of their __new__ (Python functions)
         for row in rows:
-            key = row[:3]
-            set_id, area, indicator, year, value, line = row[:6]
+            k, area, year, value, line = row[:5]
+            set_id, indicator, unit = indicators[k]
             if year is None:  # every value after as-of: the area is scored, without data
-                series[key] = NO_DATA
+                series[(set_id, area, indicator)] = NO_DATA
                 continue
-            milestone = (set_id, indicator) in milestones
+            milestone = unit == "milestone"
             if milestone:
                 value = value == 1.0
-            last = new(
-                Observation, (set_id, area, indicator, year, value, name, line, "", "", False)
-            )
+            last = new(Observation, (set_id, area, indicator, year, value, name, line, *_NO_NOTE))
             earlier = None
             if past:
+                points = zip(row[5:-3:3], row[6:-3:3], row[7:-3:3], strict=True)
                 earlier = tuple(
-                    new(
-                        Observation,
-                        (
-                            set_id,
-                            area,
-                            indicator,
-                            y,
-                            v == 1.0 if milestone else v,
-                            name,
-                            at,
-                            *_NO_NOTE,
-                        ),
-                    )
-                    for y, v, at in zip(row[6:-5:3], row[7:-5:3], row[8:-5:3], strict=True)
+                    new(Observation, (set_id, area, indicator, y, v, name, at, *_NO_NOTE))
+                    for y, v, at in ((y, v == 1.0 if milestone else v, at) for y, v, at in points)
                     if y is not None
                 )
-            series[key] = new(Sums, (last, earlier, *row[-5:]))
+            series[(set_id, area, indicator)] = new(Sums, (last, earlier, *row[-3:]))
         return with_unreported(series, self.unreported)
 
 
@@ -311,15 +302,13 @@ _NO_NOTE = ("", "", False)  # an observation's note, source and estimate, from a
 
 
 class Sums(NamedTuple):
-    """A :class:`~dxscore.scoring.Series` from a query: its current values and its line's sums."""
+    """A :class:`~dxscore.scoring.Series` from a query: its current values and its line."""
 
     last: Observation  # the latest observation up to as-of
     earlier: tuple[Observation, ...] | None  # the latest up to each target year before as-of
-    n: int
-    mean_x: float
-    mean_y: float
-    sxx: float
-    sxy: float
+    mean_year: float
+    mean_value: float
+    slope: float | None  # None: no line (fewer than two years), as rules.line_through says
 
     @property
     def history(self) -> tuple[Observation, ...]:
@@ -334,7 +323,8 @@ class Sums(NamedTuple):
         return max(found, key=lambda o: o.year, default=None)
 
     def fit(self) -> Fit | None:
-        return line_through(self.n, self.mean_x, self.mean_y, self.sxx, self.sxy)
+        slope = self.slope
+        return None if slope is None else Fit(slope, self.mean_year, self.mean_value)
 
 
 class _Refused(Exception):
@@ -427,17 +417,21 @@ class _Reader:
         sets = {city_cell: set_id for city_cell, _, set_id, *_ in names}
         if not self._areas_and_years_read(db, sets):  # years written otherwise, not cast here
             return None
+        # each of a set's indicators by a code (k) of its own: narrow tables, quick to group
+        indicators = list(dict.fromkeys((set_id, ind, unit) for _, _, set_id, ind, unit in names))
+        code = {indicator: k for k, indicator in enumerate(indicators)}
         city = f"r.{self._column('city')}" if "city" in self.roles else "NULL"
         join = (
             f"raw r JOIN names n ON n.ind = r.{self._column('indicator')}"
             f" AND n.city IS NOT DISTINCT FROM {city}"
         )
         value = self._column("value")
-        db.execute(
-            "CREATE TEMP TABLE names"
-            " (city VARCHAR, ind VARCHAR, set_id VARCHAR, indicator VARCHAR, unit VARCHAR)"
+        db.execute("CREATE TEMP TABLE names (city VARCHAR, ind VARCHAR, k INTEGER, unit VARCHAR)")
+        _insert(
+            db,
+            "names",
+            [(c, i, code[(set_id, ind, unit)], unit) for c, i, set_id, ind, unit in names],
         )
-        db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
         # Each value cell once: whether it is a plain number, and then its value; and each
         # (unit, cell) the rows give once: the reference rules are asked about those
         db.execute(
@@ -456,13 +450,12 @@ class _Reader:
             """CREATE TEMP TABLE readings AS SELECT p.unit, p.cell, v.number AS v
             FROM pairs p JOIN vals v USING (cell) WHERE v.plain AND p.unit <> 'milestone'"""
         )
-        if other:
-            db.executemany("INSERT INTO readings VALUES (?, ?, ?)", other)
+        _insert(db, "readings", other)
         area = f"r.{self._column('area')}" if "area" in self.roles else "NULL"
         db.execute(
             f"""CREATE TEMP TABLE obs AS
-            SELECT n.set_id, {area} AS area, n.indicator, n.unit,
-                CAST(r.{self._column("year")} AS INTEGER) AS year, r.rowid + 2 AS line, g.v
+            SELECT n.k, {area} AS area, CAST(r.{self._column("year")} AS INTEGER) AS year,
+                r.rowid + 2 AS line, g.v
             FROM {join} LEFT JOIN readings g ON g.unit = n.unit AND g.cell = r.{value}"""
         )
         [(joined,)] = db.execute("SELECT count(*) FROM obs").fetchall()
@@ -471,15 +464,16 @@ class _Reader:
         low, high = self.years
         db.execute(
             f"""CREATE TEMP TABLE stats AS
-            SELECT set_id, area, indicator, unit, count(*) AS rows, count(v) AS reported,
+            SELECT k, area, count(*) AS rows, count(v) AS reported,
                 {years_sql(low, high)} AS years, max(v) AS top, min(line) AS first_line,
                 min(year) FILTER (WHERE v IS NOT NULL) AS first_year,
                 max(year) FILTER (WHERE v IS NOT NULL) AS last_year
-            FROM obs GROUP BY set_id, area, indicator, unit"""
+            FROM obs GROUP BY k, area"""
         )
+        percentages = [k for k, (_, _, unit) in enumerate(indicators) if unit == "percent"]
         found = db.execute(
             f"""SELECT count(*) FILTER (WHERE rows <> years), {future_sql(current_year())},
-                sum(rows), sum(rows - reported), ({FRACTIONS_SQL}) FROM stats"""
+                sum(rows), sum(rows - reported), ({fractions_sql(percentages)}) FROM stats"""
         ).fetchone()
         assert found is not None
         twice, future, rows, blank, fractions = found
@@ -487,14 +481,11 @@ class _Reader:
             raise _Refused
         if fractions or not rows or self.doubt:  # warned of, said to be empty, or a doubt
             return None
-        named = [set_id for (set_id,) in db.execute(NAMED_SETS_SQL).fetchall()]
-        unreported: set[SeriesKey] = set()
         if blank:
-            empty = db.execute("SELECT set_id, area, indicator FROM stats WHERE reported < rows")
-            unreported = set(empty.fetchall())
             db.execute("DELETE FROM obs WHERE v IS NULL")
         db.execute("DROP TABLE raw; DROP TABLE vals; DROP TABLE pairs; DROP TABLE readings")
-        return LargeActuals(db, str(self.path), self.targets, named, rows, blank, unreported)
+        name = str(self.path)
+        return LargeActuals(db, name, self.targets, indicators, low, rows, blank)
 
     def _too_large(self, db: duckdb.DuckDBPyConnection) -> bool:
         """Whether a cell is longer than csv.reader reads, in characters (strlen counts bytes)."""
@@ -647,6 +638,14 @@ class _Reader:
 
         reader.read_table(1, file.header, records())
         return result if result.problems else None
+
+
+def _insert(db: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Rows into a table in one statement (executemany runs one per row)."""
+    if rows:
+        places = "(" + ", ".join("?" * len(rows[0])) + ")"
+        values = [cell for row in rows for cell in row]
+        db.execute(f"INSERT INTO {table} VALUES " + ", ".join([places] * len(rows)), values)
 
 
 def _quoted(text: str) -> str:
