@@ -268,10 +268,20 @@ def series_of(observations: Iterable[Observation], as_of: int | None) -> dict[Se
     by_key: dict[SeriesKey, list[Observation]] = defaultdict(list)
     for obs in observations:
         by_key[(obs.target_set, obs.area, obs.indicator)].append(obs)
+    return series_from_groups(by_key, as_of)
+
+
+def series_from_groups(
+    groups: Mapping[SeriesKey, list[Observation]], as_of: int | None
+) -> dict[SeriesKey, Series]:
+    """Series from their observations in the order read (each list is sorted by year, in
+    place: stable, and cheap as files list years in order), each up to ``as_of``."""
     by_year = attrgetter("year")
     series: dict[SeriesKey, Series] = {}
-    for key, found in by_key.items():
-        found.sort(key=by_year)  # stable: files list years in order, so this is cheap
+    for key, found in groups.items():
+        if not found:  # every cell of it empty (or refused)
+            continue
+        found.sort(key=by_year)
         if as_of is not None and found[-1].year > as_of:
             found = [o for o in found if o.year <= as_of]
         series[key] = History(found)

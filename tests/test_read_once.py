@@ -26,6 +26,7 @@ from dxscore.actuals import Actuals, large, read_actuals, reader, rows
 from dxscore.actuals.large import read_large
 from dxscore.errors import InputError
 from dxscore.model import TargetSet
+from dxscore.scoring import series_of, with_unreported
 from dxscore.targets import load_target_sets
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -209,7 +210,14 @@ def _read(path: Path, sets: list[TargetSet], *, short: bool) -> Actuals:
         rows.RowReader.__init__ = original  # type: ignore[method-assign]
 
 
+def _series(data: Actuals, as_of: int) -> dict[object, object]:
+    return {key: (s.history, s.fit()) for key, s in data.series(as_of).items()}
+
+
 def _everything(data: Actuals) -> tuple[object, ...]:
+    # the series as the engine kept them together, and as grouped from the observations alone
+    regrouped = with_unreported(series_of(data.observations, 2024), data.unreported)
+    assert _series(data, 2024) == {key: (s.history, s.fit()) for key, s in regrouped.items()}
     return (
         data.observations,
         data.problems,

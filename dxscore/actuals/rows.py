@@ -330,7 +330,7 @@ class TableReader:
                         and type(outcome) is not tuple  # refused
                         and (named.fraction is None or fractions.get(named.fraction, ()) is None)
                     ):
-                        set_id, area, _, by_name, indicator_id, *_ = named
+                        set_id, area, _, by_name, indicator_id, _, _, _, _, group = named
                         seen = (set_id, area, indicator_id, year)
                         if keep:
                             line = self.line
@@ -342,6 +342,7 @@ class TableReader:
                                 if by_name:  # (not a row given twice)
                                     self.named_rows += 1
                                 kept(observation)
+                                group.append(observation)
                                 continue
                         elif seen not in first_seen:
                             first_seen[seen] = self.line
@@ -374,6 +375,7 @@ class Names(NamedTuple):
     unit: str
     fraction: tuple[str, str] | None  # a percentage's (set id, indicator id): see _fraction
     outcomes: dict[str, Outcome]  # value cell → what it reads as, for the indicator's unit
+    group: list[Observation]  # the series' observations (Actuals.groups)
 
 
 class RowReader:
@@ -497,8 +499,9 @@ class RowReader:
         unit = indicator.unit
         fraction = (set_id, indicator.id) if unit == "percent" else None
         outcomes = reader.outcomes.setdefault(unit, {})
+        group = reader.result.groups.setdefault(series, [])
         names = Names(
-            set_id, area, indicator, by_name, indicator.id, series, unit, fraction, outcomes
+            set_id, area, indicator, by_name, indicator.id, series, unit, fraction, outcomes, group
         )
         if accepted and len(self.names_of) < MAX_REMEMBERED:
             self.names_of[self.names_key(cells)] = names
@@ -668,7 +671,7 @@ class RowReader:
         estimate: bool,
     ) -> None:
         line = reader.line
-        set_id, area, indicator, _, indicator_id, series, unit, _, outcomes = names
+        set_id, area, indicator, _, indicator_id, series, unit, _, outcomes, group = names
         if is_future(year, reader.current_year) and cell.strip():  # measured: not in the future
             at = index if self.year_at is None else self.year_at  # wide: the value's column
             reader.problem(
@@ -727,6 +730,7 @@ class RowReader:
         )
         first_seen[key] = observation  # its file and line, for a second row with its key
         reader.result.observations.append(observation)
+        group.append(observation)
 
     def _fraction(
         self, reader: TableReader, set_id: str, indicator: Indicator, value: float
