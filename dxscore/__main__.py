@@ -23,7 +23,15 @@ def main() -> None:
     gc.disable()
     from dxscore.cli import main as run
 
-    run()
+    try:
+        run()
+    finally:
+        # The run is over. The interpreter's last collection would walk every object still
+        # alive (the target models, the stack's modules) only to see them go with the process:
+        # frozen, they are left to reference counting and to the end of the process (a fifth
+        # of `dxscore check` on a small file, measured). Files are closed, and the standard
+        # streams flushed, as ever.
+        gc.freeze()
 
 
 def print_version() -> None:

@@ -14,7 +14,24 @@ Where = tuple[int | None, int | None, str | None]  # line, column number, column
 
 def resolve_city(target_sets: Sequence[TargetSet], name: str) -> str | None:
     """The id of the target set that ``name`` (an id or a name) stands for."""
-    return TargetIndex(target_sets).resolve_city(name)
+    return index_of(target_sets).resolve_city(name)
+
+
+_last: tuple[tuple[TargetSet, ...], TargetIndex] | None = None
+
+
+def index_of(target_sets: Sequence[TargetSet]) -> TargetIndex:
+    """The index of these target sets (the very objects): the last one made is kept, as a run
+    asks about the same sets several times (``--city``, each city of the rows, every row)."""
+    global _last
+    given = tuple(target_sets)
+    if (
+        _last is None
+        or len(_last[0]) != len(given)
+        or any(a is not b for a, b in zip(_last[0], given, strict=True))
+    ):
+        _last = (given, TargetIndex(given))
+    return _last[1]
 
 
 class TargetIndex:

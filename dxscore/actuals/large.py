@@ -23,7 +23,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
-import mmap
 import os
 import re
 import tempfile
@@ -33,7 +32,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dxscore.actuals.data import Actuals
 from dxscore.actuals.encoding import chosen_encoding, is_utf8
-from dxscore.actuals.index import TargetIndex
+from dxscore.actuals.index import TargetIndex, index_of
 from dxscore.actuals.layout import (
     LOOK_FOR_HEADER,
     clean_long_layout,
@@ -67,6 +66,8 @@ from dxscore.scoring import NO_DATA, Series, SeriesKey, with_unreported
 from dxscore.text import control_character, nfc, normalize_word
 
 if TYPE_CHECKING:
+    import mmap
+
     import duckdb
 
 MIN_BYTES = 4 * 1024 * 1024  # below this, importing DuckDB (about 0.15 s) costs more than it saves
@@ -116,9 +117,11 @@ def read_large(
             return None
     except OSError:
         return None
-    targets = TargetIndex(target_sets)
+    targets = index_of(target_sets)
     if city is not None and targets.resolve_city(city) is None:
         return None  # the reference reader says which cities there are
+    import mmap
+
     try:
         with (
             path.open("rb") as handle,

@@ -21,7 +21,7 @@ from dxscore.actuals.encoding import (
     reads_as_utf8,
     utf16_problem,
 )
-from dxscore.actuals.index import TargetIndex
+from dxscore.actuals.index import TargetIndex, index_of
 from dxscore.actuals.layout import names_the_indicator
 from dxscore.actuals.rows import FirstSeen, Progress, TableReader, csv_problem
 from dxscore.errors import InputError, Problem, problem
@@ -41,7 +41,7 @@ def read_actuals(
     unused = unused_options(paths, sheet, encoding)
     if unused:
         raise InputError(unused)
-    targets = TargetIndex(target_sets)
+    targets = index_of(target_sets)
     if city is not None and targets.resolve_city(city) is None:
         raise InputError([targets.unknown_city("--city", city)])
     result = Actuals()
@@ -222,7 +222,7 @@ def read_rows(
 ) -> Actuals:
     """Rows given in Python as mappings, validated exactly as the rows of a CSV file: their
     keys are the header (in the order they first appear), each row's index its line."""
-    targets = TargetIndex(target_sets)
+    targets = index_of(target_sets)
     if city is not None and targets.resolve_city(city) is None:
         raise InputError([targets.unknown_city("--city", city)])
     result = Actuals()
