@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from functools import cached_property
 
 from dxscore.errors import Problem, problem
 from dxscore.model import Indicator, TargetSet
@@ -46,17 +47,6 @@ class TargetIndex:
         for ts in target_sets:
             for key in ts.city_keys():
                 owners.setdefault(key, []).append(ts.id)
-        # each indicator's Vietnamese and English names as letters and digits alone, per set:
-        # what an indicator written by its name (as a sheet for people writes it) is matched by
-        self.named: dict[str, dict[str, list[str]]] = {}
-        for ts in target_sets:
-            named: dict[str, list[str]] = {}
-            for _, indicator in ts.indicators():
-                for name in (indicator.name.vi, indicator.name.en):
-                    ids = named.setdefault(letters(name), [])
-                    if indicator.id not in ids:
-                        ids.append(indicator.id)
-            self.named[ts.id] = named
         self.city_names: dict[str, str] = {}
         self.ambiguous: dict[str, list[str]] = {}  # a name that several sets answer to
         for key, found in owners.items():
@@ -66,6 +56,22 @@ class TargetIndex:
                 self.city_names[key] = found[0]
             else:
                 self.ambiguous[key] = found
+
+    @cached_property
+    def named(self) -> dict[str, dict[str, list[str]]]:
+        """Each indicator's Vietnamese and English names as letters and digits alone, per set:
+        what an indicator written by its name (as a sheet for people writes it) is matched by
+        (worked out when first asked for: most files write every indicator by its id)."""
+        found: dict[str, dict[str, list[str]]] = {}
+        for ts in self.sets.values():
+            named: dict[str, list[str]] = {}
+            for _, indicator in ts.indicators():
+                for name in (indicator.name.vi, indicator.name.en):
+                    ids = named.setdefault(letters(name), [])
+                    if indicator.id not in ids:
+                        ids.append(indicator.id)
+            found[ts.id] = named
+        return found
 
     def resolve_city(self, text: str) -> str | None:
         """A target set id from its id or its Vietnamese or English name, with or without accents and spaces."""
