@@ -93,6 +93,16 @@ REFUSED: dict[str, Callable[[list[str]], list[str]]] = {
         *lines,
         "hanoi,Xã 1,Thứ hạng cả nước về chuyển đổi số,2023,x",
     ],
+    # rows given twice under other spellings of their names, with a bad value: each row is
+    # remembered (the same cells twice would not find them)
+    "a row given twice by the city's name, and a bad value": lambda lines: [
+        *_near_the_end(lines, "abc"),
+        "Hà Nội," + lines[3].split(",", 1)[1],
+    ],
+    "a row given twice with a year written 02016, and a bad value": lambda lines: [
+        *_near_the_end(lines, "abc"),
+        lines[2].replace(",2016,", ",02016,"),
+    ],
     # more problems than are kept: the notice that says so, after the thousandth
     "two thousand bad values": lambda lines: [
         lines[0],

@@ -41,7 +41,7 @@ from dxscore.actuals.layout import (
     sniff_delimiter,
 )
 from dxscore.actuals.reader import SPREADSHEET_SUFFIXES
-from dxscore.actuals.rows import TableReader, csv_problem, is_a_total
+from dxscore.actuals.rows import FirstSeen, TableReader, csv_problem, is_a_total
 from dxscore.actuals.values import parse_year, read_cell
 from dxscore.clock import current_year
 from dxscore.errors import Problem
@@ -354,6 +354,9 @@ class _Reader:
         self.wanted = targets.resolve_city(city) if city else None
         self.longest = 0  # the longest cell, in bytes
         self.doubt = False  # something the reference reader may warn of, or accept as it is
+        # whether rows give a series and year twice exactly when their cells are the same:
+        # each (city, indicator), area and year cell stands for one of its own
+        self.as_written = False
         self.years = (0, 0)  # the first and last year the rows give
 
     def read(self) -> LargeActuals | Actuals | None:
@@ -420,6 +423,8 @@ class _Reader:
         sets = {city_cell: set_id for city_cell, _, set_id, *_ in names}
         if not self._areas_and_years_read(db, sets):  # years written otherwise, not cast here
             return None
+        # each (city, indicator) cell pair stands for a set's indicator of its own, too
+        self.as_written &= len({(s, i) for _, _, s, i, _ in names}) == len(names)
         # each of a set's indicators by a code (k) of its own: narrow tables, quick to group
         indicators = list(dict.fromkeys((set_id, ind, unit) for _, _, set_id, ind, unit in names))
         code = {indicator: k for k, indicator in enumerate(indicators)}
@@ -532,6 +537,7 @@ class _Reader:
         """Whether every year is a plain year (False: some are written otherwise, and may be
         read all the same); every area written as the reference reader keeps it, or a doubt.
         ``sets``: the target set of each city cell."""
+        written = True  # every area cell is the area itself
         if "area" in self.roles:
             city = self._column("city") if "city" in self.roles else "NULL"
             spellings: dict[tuple[str, str], str] = {}  # (set, folded area) → the area
@@ -544,7 +550,7 @@ class _Reader:
                     raise _Refused
                 stripped = cell.strip()
                 if nfc(stripped) != cell:  # read as another area, or as none: no error
-                    self.doubt = True
+                    self.doubt = written = False
                 if not stripped:
                     continue
                 area = nfc(stripped)
@@ -566,6 +572,8 @@ class _Reader:
         self.years = (min(years, default=0), max(years, default=0))
         if not plain:
             self.doubt = True
+        # each area and year cell stands for an area and a year of its own ("2015", "02015")
+        self.as_written = written and plain and len(set(years)) == len(years)
         return plain
 
     def _other_values(self, db: duckdb.DuckDBPyConnection) -> list[tuple[str, str, Any]] | None:
@@ -605,6 +613,18 @@ class _Reader:
                 if cell is not None and isinstance(read_cell(unit, cell), tuple):
                     raise _Refused
 
+    def _same_cells_twice(self, db: duckdb.DuckDBPyConnection) -> bool:
+        """Whether two rows give the same city, area, indicator and year cells."""
+        cells = ", ".join(
+            self._column(role)
+            for role in ("city", "area", "indicator", "year")
+            if role in self.roles
+        )
+        found = db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM raw GROUP BY {cells} HAVING count(*) > 1)"
+        ).fetchone()
+        return found is None or bool(found[0])
+
     def _refused(self, db: duckdb.DuckDBPyConnection) -> Actuals | None:
         """DuckDB's rows read by the reference row engine, for the problems of a file it
         certainly refuses: said in its words, and the file is not read again. None (the file
@@ -617,7 +637,12 @@ class _Reader:
         name, file = str(self.path), self.file
         result = Actuals()
         encoding = chosen_encoding(file.encoding, file.head)
-        reader = TableReader(self.path, name, encoding, self.targets, self.city, result, {})
+        # A row given twice is said with the line of the first: each series and year is
+        # remembered, a million of them, unless no two rows give the same cells
+        first_seen: FirstSeen = {}
+        if self.as_written and not self._same_cells_twice(db):
+            first_seen = _NothingTwice()
+        reader = TableReader(self.path, name, encoding, self.targets, self.city, result, first_seen)
         reader.keep = False  # only its problems and warnings are wanted: not a million rows
         cells = ", ".join(f"coalesce(c{i}, '')" for i in range(self.columns))
         rows = db.execute(f"SELECT rowid, {cells} FROM raw")  # in the file's order
@@ -641,6 +666,14 @@ class _Reader:
 
         reader.read_table(1, file.header, records())
         return result if result.problems else None
+
+
+class _NothingTwice(dict[Any, Any]):
+    """Where each series and year was first read, for a file known to give none twice: nothing
+    is remembered (``in`` is never true)."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
 
 
 def _insert(db: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[Any, ...]]) -> None:

@@ -499,7 +499,8 @@ class RowReader:
         unit = indicator.unit
         fraction = (set_id, indicator.id) if unit == "percent" else None
         outcomes = reader.outcomes.setdefault(unit, {})
-        group = reader.result.groups.setdefault(series, [])
+        # (observations not kept: none is appended to it, and no list is made per series)
+        group = reader.result.groups.setdefault(series, []) if reader.keep else _NOT_KEPT
         names = Names(
             set_id, area, indicator, by_name, indicator.id, series, unit, fraction, outcomes, group
         )
@@ -751,6 +752,7 @@ class RowReader:
 
 MAX_REMEMBERED = 100_000
 _new_tuple = tuple.__new__
+_NOT_KEPT: list[Observation] = []  # the group of every series, where observations are not kept
 _NO_NOTE = ("", "", False)  # an observation's note, source and estimate, from a row without them
 
 
