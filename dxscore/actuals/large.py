@@ -550,7 +550,7 @@ class _Reader:
                     raise _Refused
                 stripped = cell.strip()
                 if nfc(stripped) != cell:  # read as another area, or as none: no error
-                    self.doubt = written = False
+                    self.doubt, written = True, False
                 if not stripped:
                     continue
                 area = nfc(stripped)
