@@ -318,3 +318,47 @@ def test_a_refused_area_is_reported_on_every_row_it_is_on(
         ("control-character", 5),
         ("control-character", 6),
     ]
+
+
+def test_rows_given_twice_out_of_order_across_files_and_layouts(
+    tmp_path: Path, sets: list[TargetSet]
+) -> None:
+    """Each series keeps its latest year: a row of an earlier one is looked for among the
+    observations and the empty or refused cells read before, in any file (as on main)."""
+    (tmp_path / "a.csv").write_text(
+        "city,area,indicator,year,value\n"
+        "hanoi,Xã 1,dx_rank,2020,3\nhanoi,Xã 1,dx_rank,2018,4\nhanoi,Xã 1,dx_rank,2019,\n"
+        "hanoi,Xã 1,dx_rank,2018,5\nhanoi,Xã 1,dx_rank,2019,6\nhanoi,Xã 1,dx_rank,2017,abc\n"
+        "hanoi,Xã 1,dx_rank,2017,7\nhanoi,Xã 1,dx_rank,2020,8\n"
+        "hanoi,Xã 1,dx_rank,2030,9\nhanoi,Xã 1,dx_rank,2030,9\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.csv").write_text(
+        "city,area,indicator,year,value\nhanoi,Xã 1,dx_rank,2020,3\nHà Nội,Xã 1,dx_rank,2016,1\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "wide.csv").write_text(
+        "city,area,indicator,2019,2020,2018\nhanoi,Xã 2,dx_rank,3,4,5\nhanoi,Xã 2,dx_rank,,6,7\n",
+        encoding="utf-8",
+    )
+    files = [tmp_path / name for name in ("a.csv", "b.csv", "wide.csv")]
+    data = read_actuals(files, sets)
+    found = [
+        (p.key, Path(p.file).name, p.line, p.col, dict(p.params).get("first"))
+        for p in data.problems
+    ]
+    a, _, wide = (str(path) for path in files)
+    assert found == [
+        ("duplicate-row.area", "a.csv", 5, 5, f"{a}:3"),  # an earlier year, given before
+        ("duplicate-row.area", "a.csv", 6, 5, f"{a}:4"),  # first given as an empty cell
+        ("not-a-number", "a.csv", 7, 5, None),
+        ("duplicate-row.area", "a.csv", 8, 5, f"{a}:7"),  # first given as a refused value
+        ("duplicate-row.area", "a.csv", 9, 5, f"{a}:2"),
+        ("future-year", "a.csv", 10, 4, None),  # refused, so not read: the same again
+        ("future-year", "a.csv", 11, 4, None),
+        ("duplicate-row.area", "b.csv", 2, 5, f"{a}:2"),  # in another file
+        ("duplicate-row.area", "wide.csv", 3, 4, f"{wide}:2"),  # each year column
+        ("duplicate-row.area", "wide.csv", 3, 5, f"{wide}:2"),
+        ("duplicate-row.area", "wide.csv", 3, 6, f"{wide}:2"),
+    ]
+    assert len(data.observations) == 6

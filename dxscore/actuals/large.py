@@ -41,7 +41,7 @@ from dxscore.actuals.layout import (
     sniff_delimiter,
 )
 from dxscore.actuals.reader import SPREADSHEET_SUFFIXES
-from dxscore.actuals.rows import FirstSeen, TableReader, csv_problem, is_a_total
+from dxscore.actuals.rows import Seen, TableReader, csv_problem, is_a_total
 from dxscore.actuals.values import parse_year, read_cell
 from dxscore.clock import current_year
 from dxscore.errors import Problem
@@ -639,10 +639,10 @@ class _Reader:
         encoding = chosen_encoding(file.encoding, file.head)
         # A row given twice is said with the line of the first: each series and year is
         # remembered, a million of them, unless no two rows give the same cells
-        first_seen: FirstSeen = {}
-        if self.as_written and not self._same_cells_twice(db):
-            first_seen = _NothingTwice()
-        reader = TableReader(self.path, name, encoding, self.targets, self.city, result, first_seen)
+        # no two rows giving the same cells: no series and year is given twice, none is
+        # remembered (a million of them otherwise)
+        seen = Seen(nothing_twice=self.as_written and not self._same_cells_twice(db))
+        reader = TableReader(self.path, name, encoding, self.targets, self.city, result, seen)
         reader.keep = False  # only its problems and warnings are wanted: not a million rows
         cells = ", ".join(f"coalesce(c{i}, '')" for i in range(self.columns))
         rows = db.execute(f"SELECT rowid, {cells} FROM raw")  # in the file's order
@@ -666,14 +666,6 @@ class _Reader:
 
         reader.read_table(1, file.header, records())
         return result if result.problems else None
-
-
-class _NothingTwice(dict[Any, Any]):
-    """Where each series and year was first read, for a file known to give none twice: nothing
-    is remembered (``in`` is never true)."""
-
-    def __setitem__(self, key: Any, value: Any) -> None:
-        pass
 
 
 def _insert(db: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[Any, ...]]) -> None:

@@ -23,7 +23,7 @@ from dxscore.actuals.encoding import (
 )
 from dxscore.actuals.index import TargetIndex, index_of
 from dxscore.actuals.layout import names_the_indicator
-from dxscore.actuals.rows import FirstSeen, Progress, TableReader, csv_problem
+from dxscore.actuals.rows import Progress, Seen, TableReader, csv_problem
 from dxscore.errors import InputError, Problem, problem
 from dxscore.model import TargetSet
 
@@ -45,7 +45,7 @@ def read_actuals(
     if city is not None and targets.resolve_city(city) is None:
         raise InputError([targets.unknown_city("--city", city)])
     result = Actuals()
-    first_seen: FirstSeen = {}
+    seen = Seen()
     read: set[str] = set()
     for path in paths:
         real = STDIN_NAME if is_stdin(path) else os.path.realpath(path)  # not Path.resolve,
@@ -63,12 +63,12 @@ def read_actuals(
                     encoding,
                     sheet,
                     result,
-                    first_seen,
+                    seen,
                     progress,
                     name=STDIN_NAME,
                 )
             continue
-        _read_file(path, targets, city, encoding, sheet, result, first_seen, progress)
+        _read_file(path, targets, city, encoding, sheet, result, seen, progress)
     return result
 
 
@@ -117,14 +117,14 @@ def _read_file(
     encoding: str | None,
     sheet: str | None,
     result: Actuals,
-    first_seen: FirstSeen,
+    seen: Seen,
     progress: Progress | None = None,
     *,
     name: str | None = None,
 ) -> None:
     name = name or str(path)
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        _read_spreadsheet(path, sheet, targets, city, result, first_seen)
+        _read_spreadsheet(path, sheet, targets, city, result, seen)
         return
     if encoding is not None and not is_text_encoding(encoding):
         raise InputError([problem("--encoding", "unknown-encoding", encoding=encoding)])
@@ -148,7 +148,7 @@ def _read_file(
         result.problems.append(problem(name, "encoding-but-utf8", encoding=encoding))
         raw.close()
         return
-    reader = TableReader(path, name, chosen, targets, city, result, first_seen)
+    reader = TableReader(path, name, chosen, targets, city, result, seen)
     if progress is not None:
         reader.progress = lambda _rows: progress(name, raw.tell())
     try:
@@ -171,7 +171,7 @@ def _read_spreadsheet(
     targets: TargetIndex,
     city: str | None,
     result: Actuals,
-    first_seen: FirstSeen,
+    seen: Seen,
 ) -> None:
     from dxscore.spreadsheet import SheetError, open_sheet
 
@@ -201,7 +201,7 @@ def _read_spreadsheet(
         result.warnings.append(
             problem(str(path), "warning.other-sheets", kind="warning", sheet=title, sheets=listed)
         )
-    reader = TableReader(path, f"{path}!{title}", "", targets, city, result, first_seen)
+    reader = TableReader(path, f"{path}!{title}", "", targets, city, result, seen)
     reader.pad_rows = True
     try:  # the rows from the header on (a table may start lower down, below a title)
         reader.read_records(records)
@@ -240,7 +240,7 @@ def read_rows(
         (index, [_as_cell(row.get(key)) for key in header])  # type: ignore[attr-defined]
         for index, row in enumerate(rows)
     )
-    reader = TableReader(Path(ROWS_NAME), ROWS_NAME, "", targets, city, result, {})
+    reader = TableReader(Path(ROWS_NAME), ROWS_NAME, "", targets, city, result, Seen())
     reader.read_table(None, header, cells)
     return result
 

@@ -38,15 +38,55 @@ from dxscore.errors import TOO_MANY_PROBLEMS, Problem, problem
 from dxscore.model import Indicator
 from dxscore.observations import Observation
 from dxscore.rules import SeriesYear, first_filled, is_future, is_ragged, looks_like_fractions
+from dxscore.scoring import SeriesKey
 from dxscore.text import control_character, nfc, normalize_word, shown
 
 MAX_PROBLEMS = 1000
 PROGRESS_EVERY = 50_000  # rows between progress reports
 Progress = Callable[[str, int], None]  # (file, bytes read so far)
-# where each series and year was first read, across the files of one run: the observation
-# read there (which has its file and line), or the file and line of an empty or refused cell;
-# a line alone where observations are not kept (one file, whose problems alone are wanted)
-FirstSeen = dict[SeriesYear, Observation | tuple[str, int] | int]
+
+
+class Seen:
+    """Where each series and year was first read, across the files of one run, for a row that
+    gives one twice (duplicate-row).
+
+    A million rows are a million series and years. Each series keeps the latest year read
+    (``latest``): a row of a later year, as files mostly run, is new without a look-up. A row
+    of an earlier year is looked for among the series' observations (the group the engine
+    keeps them in, which know their file and line) and among ``cells``, the rows read without
+    an observation: an empty or refused cell (its file and line), or any row where observations
+    are not kept (its line: one file, whose problems alone are wanted).
+    """
+
+    def __init__(self, *, nothing_twice: bool = False) -> None:
+        self.latest: dict[SeriesKey, list[int]] = {}  # per series, its latest year read (boxed)
+        self.cells: dict[SeriesYear, tuple[str, int] | int] = {}
+        # a file known to give no series and year twice (the DuckDB reader's checks): nothing
+        # is remembered
+        self.nothing_twice = nothing_twice
+
+    def first(
+        self, key: SeriesYear, latest: list[int], group: list[Observation], name: str
+    ) -> str | None:
+        """Where the series and year of ``key`` was read before, as ``FILE:LINE``; None when
+        it was not (``name``: the file of a line alone)."""
+        year = key[3]
+        if year > latest[0] or self.nothing_twice:
+            return None
+        found = self.cells.get(key)
+        if found is not None:
+            return f"{name}:{found}" if isinstance(found, int) else "{}:{}".format(*found)
+        for observation in group:
+            if observation.year == year:
+                return f"{observation.file}:{observation.line}"
+        return None
+
+    def remember(self, key: SeriesYear, latest: list[int], where: tuple[str, int] | int) -> None:
+        """A row of the series and year of ``key`` read without an observation kept."""
+        if key[3] > latest[0]:
+            latest[0] = key[3]
+        if not self.nothing_twice:
+            self.cells[key] = where
 
 
 TOTALS = re.compile(
@@ -85,15 +125,10 @@ class TableReader:
         targets: TargetIndex,
         city: str | None,
         result: Actuals,
-        first_seen: FirstSeen,
+        seen: Seen,
     ) -> None:
         self.path, self.name, self.encoding = path, name, encoding
-        self.targets, self.city, self.result, self.first_seen = (
-            targets,
-            city,
-            result,
-            first_seen,
-        )
+        self.targets, self.city, self.result, self.seen = targets, city, result, seen
         self.line = 0
         # unit → value cell → what it reads as (a large file repeats a few thousand values)
         self.outcomes: dict[str, dict[str, Outcome]] = {}
@@ -104,8 +139,8 @@ class TableReader:
         self.next_line = 1  # where the record being read starts (for CSV syntax errors)
         self.other_city_rows = 0
         # whether observations are kept: not when only the problems of a file known to be
-        # refused are wanted (the DuckDB reader's rows, handed back; then first_seen is this
-        # file's alone); its counts are kept all the same
+        # refused are wanted (the DuckDB reader's rows, handed back; then Seen is this file's
+        # alone); its counts are kept all the same
         self.keep = True
         self.named_rows = 0  # rows whose indicator is written by its name, not its id
         self.current_year = current_year()  # no value may be dated after it
@@ -285,7 +320,8 @@ class TableReader:
         short, keep = layout.plain, self.keep
         names_of, names_key, year_of = layout.names_of, layout.names_key, layout.present_year_of
         year_at, value_at = layout.year_at or 0, layout.value_at or 0
-        first_seen, fractions = self.first_seen, self.fractions
+        fractions, unkept = self.fractions, self.seen.cells
+        remember = not self.seen.nothing_twice
         kept, name = self.result.observations.append, self.name
         rows = self.result.rows
         try:
@@ -330,24 +366,33 @@ class TableReader:
                         and type(outcome) is not tuple  # refused
                         and (named.fraction is None or fractions.get(named.fraction, ()) is None)
                     ):
-                        set_id, area, _, by_name, indicator_id, _, _, _, _, group = named
-                        seen = (set_id, area, indicator_id, year)
-                        if keep:
-                            line = self.line
-                            observation: Observation = _new_tuple(
-                                Observation,
-                                (set_id, area, indicator_id, year, outcome, name, line, *_NO_NOTE),
-                            )
-                            if first_seen.setdefault(seen, observation) is observation:
-                                if by_name:  # (not a row given twice)
-                                    self.named_rows += 1
-                                kept(observation)
-                                group.append(observation)
-                                continue
-                        elif seen not in first_seen:
-                            first_seen[seen] = self.line
+                        latest = named.latest
+                        if year > latest[0]:  # a year after any of the series: not seen yet
+                            latest[0] = year
+                            set_id, area, _, by_name, indicator_id = named[:5]
                             if by_name:
                                 self.named_rows += 1
+                            line = self.line
+                            if keep:
+                                observation: Observation = _new_tuple(
+                                    Observation,  # with no note, source or estimate
+                                    (
+                                        set_id,
+                                        area,
+                                        indicator_id,
+                                        year,
+                                        outcome,
+                                        name,
+                                        line,
+                                        "",
+                                        "",
+                                        False,
+                                    ),
+                                )
+                                kept(observation)
+                                named.group.append(observation)
+                            elif remember:
+                                unkept[(set_id, area, indicator_id, year)] = line
                             continue
                     layout.read_rest(self, cells, named)
                     continue
@@ -376,6 +421,7 @@ class Names(NamedTuple):
     fraction: tuple[str, str] | None  # a percentage's (set id, indicator id): see _fraction
     outcomes: dict[str, Outcome]  # value cell → what it reads as, for the indicator's unit
     group: list[Observation]  # the series' observations (Actuals.groups)
+    latest: list[int]  # the series' latest year read (Seen.latest)
 
 
 class RowReader:
@@ -501,8 +547,19 @@ class RowReader:
         outcomes = reader.outcomes.setdefault(unit, {})
         # (observations not kept: none is appended to it, and no list is made per series)
         group = reader.result.groups.setdefault(series, []) if reader.keep else _NOT_KEPT
+        latest = reader.seen.latest.setdefault(series, [0])
         names = Names(
-            set_id, area, indicator, by_name, indicator.id, series, unit, fraction, outcomes, group
+            set_id,
+            area,
+            indicator,
+            by_name,
+            indicator.id,
+            series,
+            unit,
+            fraction,
+            outcomes,
+            group,
+            latest,
         )
         if accepted and len(self.names_of) < MAX_REMEMBERED:
             self.names_of[self.names_key(cells)] = names
@@ -672,7 +729,7 @@ class RowReader:
         estimate: bool,
     ) -> None:
         line = reader.line
-        set_id, area, indicator, _, indicator_id, series, unit, _, outcomes, group = names
+        set_id, area, indicator, _, indicator_id, series, unit, _, outcomes, group, latest = names
         if is_future(year, reader.current_year) and cell.strip():  # measured: not in the future
             at = index if self.year_at is None else self.year_at  # wide: the value's column
             reader.problem(
@@ -686,8 +743,9 @@ class RowReader:
             )
             return
         key = (set_id, area, indicator_id, year)
-        first_seen = reader.first_seen
-        if key in first_seen:
+        seen = reader.seen
+        first = seen.first(key, latest, group, reader.name)
+        if first is not None:
             reader.problem(
                 "duplicate-row" if area is None else "duplicate-row.area",
                 line,
@@ -697,13 +755,13 @@ class RowReader:
                 year=year,
                 city=set_id,
                 area=area,
-                first=where(first_seen[key], reader.name),
+                first=first,
             )
             return
         outcome = outcomes.get(cell)
         if outcome is None:
             if not cell.strip() and control_character(cell, name=True) is None:
-                first_seen[key] = (reader.name, line) if reader.keep else line
+                seen.remember(key, latest, (reader.name, line) if reader.keep else line)
                 reader.result.not_reported += 1
                 reader.result.unreported.add(series)
                 return
@@ -712,7 +770,7 @@ class RowReader:
                 outcomes[cell] = outcome
                 reader.remembered += 1
         if isinstance(outcome, tuple):
-            first_seen[key] = (reader.name, line) if reader.keep else line
+            seen.remember(key, latest, (reader.name, line) if reader.keep else line)
             reason, params = outcome
             fields = {"value": shown(cell), "indicator": indicator_id, **params}
             reader.add(
@@ -722,14 +780,15 @@ class RowReader:
         if unit == "percent" and isinstance(outcome, float):
             self._fraction(reader, set_id, indicator, outcome)
         if not reader.keep:  # the input is refused: only its problems are wanted
-            first_seen[key] = line
+            seen.remember(key, latest, line)
             return
         # Observation(…) with every field, without the call of its __new__ (a Python function)
         observation: Observation = _new_tuple(
             Observation,
             (set_id, area, indicator_id, year, outcome, reader.name, line, note, source, estimate),
         )
-        first_seen[key] = observation  # its file and line, for a second row with its key
+        if year > latest[0]:  # (its group tells where it was read, should a row give it again)
+            latest[0] = year
         reader.result.observations.append(observation)
         group.append(observation)
 
@@ -753,14 +812,3 @@ class RowReader:
 MAX_REMEMBERED = 100_000
 _new_tuple = tuple.__new__
 _NOT_KEPT: list[Observation] = []  # the group of every series, where observations are not kept
-_NO_NOTE = ("", "", False)  # an observation's note, source and estimate, from a row without them
-
-
-def where(first: Observation | tuple[str, int] | int, name: str) -> str:
-    """Where a row with a series and year was first read, as ``FILE:LINE`` (a line alone: in
-    the file ``name``)."""
-    if isinstance(first, Observation):
-        return f"{first.file}:{first.line}"
-    if isinstance(first, int):
-        return f"{name}:{first}"
-    return "{}:{}".format(*first)
