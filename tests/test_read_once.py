@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 import dxscore
 from conftest import ROOT, Cli
 from dxscore.actuals import Actuals, large, read_actuals, reader, rows
+from dxscore.actuals import rows as rows_module
 from dxscore.actuals.large import read_large
 from dxscore.errors import InputError
 from dxscore.model import TargetSet
@@ -362,3 +363,27 @@ def test_rows_given_twice_out_of_order_across_files_and_layouts(
         ("duplicate-row.area", "wide.csv", 3, 6, f"{wide}:2"),
     ]
     assert len(data.observations) == 6
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["hanoi,Xã 1,dx_rank,2020,3\x00", "hanoi,Xã 1,dx_rank,2021,x"],  # NUL in a data row
+        ["hanoi,Xã 1,dx_rank,2020," + "9" * 140_000, "hanoi,Xã 1,dx_rank,2021,x"],  # too large
+        ["hanoi,Xã 1,dx_rank,2020,3", 'hanoi,Xã 1,dx_rank,2021,"4"x', "hanoi,Xã 1,dx_rank,2022,5"],
+        ['hanoi,Xã 1,dx_rank,2020,"3', "over two lines", 'still",more', "hanoi,Xã 1,dx_rank,x,5"],
+    ],
+)
+def test_a_file_without_quotes_is_read_without_keeping_each_line(
+    rows: list[str], tmp_path: Path, sets: list[TargetSet], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a '"' in the file, every record is one line and none leaves a quote open: the
+    syntax errors (NUL, a cell over the csv module's limit) are reported and reading goes on,
+    as when each line is kept in case quotes need pairing."""
+    path = tmp_path / "rows.csv"
+    path.write_text("city,area,indicator,year,value\n" + "\n".join(rows) + "\n", "utf-8")
+    scanned = read_actuals([path], sets)
+    monkeypatch.setattr(rows_module.TableReader, "_may_hold_quotes", lambda self: True)
+    kept = read_actuals([path], sets)
+    assert _everything(scanned) == _everything(kept)
+    assert scanned.problems
