@@ -130,6 +130,7 @@ def score(
         chosen_ids = {found for name in wanted if (found := _resolve(sets, name))}
         chosen = [ts for ts in sets if ts.id in chosen_ids]
         span = _reported_span(names, data)
+        areas = _areas(areas, data)
         _check_filters(chosen, data, span, years, areas, as_of)
         as_of = as_of if as_of is not None else span[1]
         series = data.series(as_of)
@@ -157,16 +158,22 @@ def compare(
     actuals: PathLike | Sequence[PathLike] | Iterable[Row] | None = None,
     *,
     targets: PathLike | Sequence[PathLike] | Sequence[TargetSet] | None = None,
+    city: str | Iterable[str] | None = None,
     as_of: int | None = None,
     encoding: str | None = None,
     sheet: str | None = None,
 ) -> Card:
-    """Every target set scored side by side on city-wide values, as ``dxscore compare`` does:
-    sets with data first, the others (a national reference) with every result "no data"."""
+    """Every target set (or those ``city`` names: ids or names) scored side by side on
+    city-wide values, as ``dxscore compare`` does: sets with data first, the others (a
+    national reference) with every result "no data"."""
     from dxscore.scoring import score as score_observations
 
     loaded = _loaded_or_given(targets)
     sets = [item.target_set for item in loaded]
+    if city is not None:
+        wanted = {_pick(sets, name).id for name in _as_list(city) or []}
+        loaded = [item for item in loaded if item.target_set.id in wanted]
+        sets = [item.target_set for item in loaded]
     warnings: list[Problem] = []
     observations = []
     names: list[str] = []
@@ -432,6 +439,26 @@ def _reported_span(names: Sequence[str], data: ActualsData) -> tuple[int, int]:
             [problem(", ".join(names), "nothing-reported", rows=data.rows, empty=data.not_reported)]
         )
     return span
+
+
+def _areas(areas: Sequence[str] | None, data: ActualsData) -> list[str] | None:
+    """The areas asked for, each as the files write it: "Le Chan" is "Lê Chân" when exactly
+    one area of the files reads so without accents (an area that matches none, or several,
+    is left as typed, for the filters' check to say so)."""
+    if not areas:
+        return None
+    known = data.areas()
+    by_loose: dict[str, list[str]] = {}
+    from dxscore.text import loose_word
+
+    for name in known:
+        by_loose.setdefault(loose_word(name), []).append(name)
+    resolved = []
+    for area in areas:
+        written = unicodedata.normalize("NFC", area.strip())
+        matches = by_loose.get(loose_word(written), [])
+        resolved.append(matches[0] if written not in known and len(matches) == 1 else area)
+    return resolved
 
 
 def _check_filters(

@@ -817,6 +817,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "a row given in Python must be a mapping of column to value, such as {{'indicator': 'dx_rank', 'year': 2024, 'value': 6}}",
         "vi": "mỗi dòng truyền vào từ Python phải là một ánh xạ từ tên cột tới giá trị, ví dụ {{'indicator': 'dx_rank', 'year': 2024, 'value': 6}}",
     },
+    "problem.unknown-format.compare": {
+        "en": "compare writes markdown (.md), JSON (.json) or HTML (.html); name the file so, or choose with --format",
+        "vi": "lệnh compare ghi ra markdown (.md), JSON (.json) hoặc HTML (.html); hãy đặt tên tệp theo đuôi đó, hoặc chọn bằng --format",
+    },
     "problem.unknown-pillar": {
         "en": "no pillar is called '{pillar}'; the pillars are {pillars}",
         "vi": "không có trụ cột nào tên '{pillar}'; các trụ cột là {pillars}",

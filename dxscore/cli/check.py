@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dxscore.cli.app import app
+from dxscore.cli.app import app, examples
 from dxscore.cli.options import (
     ActualsArgument,
     AreaOption,
@@ -34,7 +34,14 @@ if TYPE_CHECKING:
     from dxscore.scoring import Scorecard
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "dxscore check actuals.csv",
+        "dxscore check actuals.csv --year 2025 --lang vi",
+        'dxscore check communes.xlsx --sheet "Số liệu" --area "Ba Vì" --explain',
+        "dxscore check actuals.csv --fail-on at_risk --format json > scorecard.json",
+    )
+)
 @reports_input_errors
 def check(
     actuals: ActualsArgument,
@@ -48,10 +55,14 @@ def check(
         FailOn,
         typer.Option(
             "--fail-on",
+            metavar="missed|at_risk|never",
             help="Exit 1 when a target is this bad or worse (missed is worse than at_risk).",
         ),
     ] = FailOn.missed,
-    output_format: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
+    output_format: Annotated[
+        TableOrJson,
+        typer.Option("--format", "-f", metavar="table|json", help="The colored table, or JSON."),
+    ] = TableOrJson.table,
     lang: LangOption = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,

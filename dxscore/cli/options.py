@@ -51,12 +51,14 @@ TargetsOption = Annotated[
     typer.Option(
         "--targets",
         "-t",
+        metavar="PATH",
         help="Target file or folder (repeatable). Default: $DXSCORE_TARGETS, else ./targets/, else the bundled files.",
     ),
 ]
 ActualsArgument = Annotated[
     list[Path],
     typer.Argument(
+        metavar="FILE",
         help="Actuals files: CSV or .xlsx, long or wide layout; - reads standard input.",
         show_default=False,
     ),
@@ -65,45 +67,63 @@ CityOption = Annotated[
     str | None,
     typer.Option(
         "--city",
+        metavar="CITY",
         help="The target set (id or name) the rows are for; rows of other cities are skipped.",
     ),
 ]
 EncodingOption = Annotated[
     str | None,
     typer.Option(
-        "--encoding", help="The actuals' text encoding (default: UTF-8, with or without BOM)."
+        "--encoding",
+        metavar="ENCODING",
+        help="The actuals' text encoding (default: UTF-8, with or without BOM).",
     ),
 ]
 SheetOption = Annotated[
     str | None,
     typer.Option(
         "--sheet",
+        metavar="SHEET",
         help="The sheet of an .xlsx workbook to read (default: the first one not hidden).",
     ),
 ]
 LangOption = Annotated[
     LangChoice | None,
     typer.Option(
-        "--lang", help="Language of the report (default: from LANG/LC_ALL, else English)."
+        "--lang",
+        metavar="en|vi",
+        help="Language of the report (default: from LANG/LC_ALL, else English).",
     ),
 ]
 AsOfOption = Annotated[
     int | None,
     typer.Option(
         "--as-of",
+        metavar="YEAR",
         min=1900,
         max=2100,
         help="Judge as of this year (default: the latest year with a value).",
     ),
 ]
 YearOption = Annotated[
-    list[int] | None, typer.Option("--year", help="Only this target year (repeatable).")
+    list[int] | None,
+    typer.Option("--year", metavar="YEAR", help="Only this target year (repeatable)."),
 ]
 PillarOption = Annotated[
-    list[Pillar] | None, typer.Option("--pillar", help="Only this pillar (repeatable).")
+    list[Pillar] | None,
+    typer.Option(
+        "--pillar",
+        metavar="PILLAR",
+        help="Only this pillar: overall, government, economy or society (repeatable).",
+    ),
 ]
 AreaOption = Annotated[
-    list[str] | None, typer.Option("--area", help="Only this area (repeatable).")
+    list[str] | None,
+    typer.Option(
+        "--area",
+        metavar="AREA",
+        help="Only this district or commune, written with or without accents (repeatable).",
+    ),
 ]
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dxscore.cli.app import app
+from dxscore.cli.app import app, examples
 from dxscore.cli.options import (
     ActualsArgument,
     AreaOption,
@@ -50,7 +50,13 @@ EXTENSIONS = {
 }
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "dxscore report actuals.csv -o report.html",
+        "dxscore report actuals.csv -o bao-cao.md --lang vi",
+        "dxscore report actuals.csv --format json --explain > scorecard.json",
+    )
+)
 @reports_input_errors
 def report(
     actuals: ActualsArgument,
@@ -59,6 +65,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="The file to write (its extension chooses the format); - for standard output.",
         ),
     ] = None,
@@ -67,6 +74,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
+            metavar="markdown|html|json|csv",
             help="markdown, html, json or csv (default: from the -o extension, else markdown).",
         ),
     ] = None,
@@ -80,7 +88,8 @@ def report(
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     explain: Annotated[
-        bool, typer.Option("--explain", help="JSON only: the values and fit behind each verdict.")
+        bool,
+        typer.Option("--explain", help="JSON only: the values and fit behind each verdict."),
     ] = False,
     force: Annotated[
         bool,
