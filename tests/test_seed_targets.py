@@ -30,7 +30,7 @@ ELLIPSIS = "\u2026"
 
 # (city, indicator, year, comparator, value), one row per year-target.
 SEED_TARGETS: list[tuple[str, str, int, str, float | bool]] = [
-    # --- Hanoi (seed 000) --------------------------------------------------------------------
+    # --- Hanoi (seed 000, the programme) ----------------------------------------------------------
     # overall: "nhóm 5 / nhóm 3 địa phương dẫn đầu cả nước về …"
     ("hanoi", "dx_rank", 2025, "max", 5),
     ("hanoi", "dx_rank", 2030, "max", 3),
