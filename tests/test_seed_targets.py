@@ -54,7 +54,8 @@ SEED_TARGETS: list[tuple[str, str, int, str, float | bool]] = [
     ("hanoi", "databases_connected_national", 2025, "min", 100),
     ("hanoi", "inspections_online", 2025, "min", 50),
     ("hanoi", "inspections_online", 2030, "min", 70),
-    ("hanoi", "party_state_dx_done", 2025, "done", True),
+    # "Cơ bản hoàn thành" (2025) and "Hoàn thành" (2030): two milestones
+    ("hanoi", "party_state_dx_substantially_done", 2025, "done", True),
     ("hanoi", "party_state_dx_done", 2030, "done", True),
     ("hanoi", "e_government_done", 2025, "done", True),
     ("hanoi", "digital_government_done", 2030, "done", True),

@@ -1,4 +1,5 @@
-"""The target files say what the seeds say: the document each target comes from.
+"""The target files say what the seeds say: the document each target comes from, and names no
+stronger than their sentences.
 
 Like test_seed_targets.py, these tests read `targets/*.yaml` with PyYAML only and check the data
 against the seed texts in `tests/seeds/`:
@@ -7,6 +8,9 @@ against the seed texts in `tests/seeds/`:
   đổi số thành phố Hà Nội đến năm 2025, định hướng đến năm 2030"), which seeds 000-002 report;
   seed 004 reports another document, the draft resolution of 2/11/2022, and is the source of
   exactly one target, whose quote says so in the seed's own words.
+- Where a sentence says "cơ bản hoàn thành" (substantially completed) or "bình quân" (on
+  average), the indicator's names say so too, in both languages, and one indicator never stands
+  for both "cơ bản hoàn thành" and "hoàn thành".
 """
 
 from __future__ import annotations
@@ -142,3 +146,46 @@ def test_sources_name_each_seed_and_what_it_is(docs: dict[str, dict[str, Any]]) 
         if seed == DRAFT_SEED:
             for indicator in DRAFT_INDICATORS:
                 assert indicator in line, f"{name}.yaml, {seed}: does not name {indicator}"
+
+
+# --- Names no stronger than their sentences -------------------------------------------------
+
+SUBSTANTIALLY_VI = "cơ bản hoàn thành"
+COMPLETED_VI = "hoàn thành"
+
+
+def test_substantial_completion_is_named_as_such(docs: dict[str, dict[str, Any]]) -> None:
+    """A sentence that says "cơ bản hoàn thành" (substantially completed) gives names that say
+    so in both languages, and shares no indicator with a plain "hoàn thành": one done/not-done
+    value cannot be both."""
+    problems = []
+    for name, indicator in _indicators(docs):
+        where = f"{name}.{indicator['id']}"
+        quote = _fold(indicator["quote"])
+        vi, en = _fold(indicator["name"]["vi"]), _fold(indicator["name"]["en"])
+        substantially = quote.count(SUBSTANTIALLY_VI)
+        completed = quote.count(COMPLETED_VI) - substantially
+        if substantially and completed:
+            problems.append(f"{where}: one indicator for 'cơ bản hoàn thành' and 'hoàn thành'")
+        if substantially and SUBSTANTIALLY_VI not in vi:
+            problems.append(f"{where}: vi name {indicator['name']['vi']!r} drops 'cơ bản'")
+        if substantially and "substantially" not in en:
+            problems.append(f"{where}: en name {indicator['name']['en']!r} drops 'substantially'")
+        if not substantially and ("cơ bản" in vi or "substantially" in en):
+            problems.append(f"{where}: a name says 'substantially', its quote does not")
+    assert not problems, "\n".join(problems)
+
+
+def test_average_growth_is_named_as_average(docs: dict[str, dict[str, Any]]) -> None:
+    """A quote that says "bình quân" (on average) gives names that say "bình quân" / "average",
+    and the names say it only where the quote does."""
+    problems = []
+    for name, indicator in _indicators(docs):
+        where = f"{name}.{indicator['id']}"
+        quoted = "bình quân" in _fold(indicator["quote"])
+        vi, en = _fold(indicator["name"]["vi"]), _fold(indicator["name"]["en"])
+        if ("bình quân" in vi) != quoted:
+            problems.append(f"{where}: quote says bình quân: {quoted}; vi name: {vi!r}")
+        if ("average" in en) != quoted:
+            problems.append(f"{where}: quote says bình quân: {quoted}; en name: {en!r}")
+    assert not problems, "\n".join(problems)
