@@ -91,7 +91,8 @@ SEED_TARGETS: list[tuple[str, str, int, str, float | bool]] = [
     ("haiphong", "agencies_open_data", 2025, "min", 100),
     ("haiphong", "reporting_online", 2025, "min", 100),
     ("haiphong", "data_analytics_platform_done", 2025, "done", True),
-    ("haiphong", "inspections_online", 2025, "min", 50),
+    # "giám sát, kiểm tra" (2025) and "kiểm tra" (2030): two quantities
+    ("haiphong", "supervision_inspections_online", 2025, "min", 50),
     ("haiphong", "inspections_online", 2030, "min", 70),
     ("haiphong", "data_platform_done", 2030, "done", True),
     ("haiphong", "iot_infrastructure_done", 2030, "done", True),

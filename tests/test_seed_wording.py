@@ -11,6 +11,8 @@ against the seed texts in `tests/seeds/`:
 - Where a sentence says "cơ bản hoàn thành" (substantially completed) or "bình quân" (on
   average), the indicator's names say so too, in both languages, and one indicator never stands
   for both "cơ bản hoàn thành" and "hoàn thành".
+- The canonical `inspections_online` counts inspection activities ("hoạt động kiểm tra") only;
+  Haiphong's 2025 "giám sát, kiểm tra" (supervision and inspection) is a quantity of its own.
 """
 
 from __future__ import annotations
@@ -188,4 +190,31 @@ def test_average_growth_is_named_as_average(docs: dict[str, dict[str, Any]]) -> 
             problems.append(f"{where}: quote says bình quân: {quoted}; vi name: {vi!r}")
         if ("average" in en) != quoted:
             problems.append(f"{where}: quote says bình quân: {quoted}; en name: {en!r}")
+    assert not problems, "\n".join(problems)
+
+
+# --- inspections_online: inspections only ---------------------------------------------------
+
+
+def test_inspections_online_counts_inspection_activities_only(
+    docs: dict[str, dict[str, Any]],
+) -> None:
+    """The canonical inspections_online ("inspection activities carried out through the digital
+    environment") is "hoạt động kiểm tra" in every year's sentence; a sentence that counts
+    "giám sát, kiểm tra" (supervision and inspection) is another indicator, named so."""
+    problems = []
+    for name, indicator in _indicators(docs):
+        where = f"{name}.{indicator['id']}"
+        fragments = [_fold(f) for f in _fragments(indicator["quote"])]
+        vi, en = _fold(indicator["name"]["vi"]), _fold(indicator["name"]["en"])
+        supervision = any("giám sát" in f for f in fragments)
+        if indicator["id"] == "inspections_online":
+            if not all("hoạt động kiểm tra" in f for f in fragments):
+                problems.append(f"{where}: a sentence without 'hoạt động kiểm tra'")
+            if supervision:
+                problems.append(f"{where}: joins 'giám sát, kiểm tra' to inspections")
+        if supervision != ("giám sát" in vi) or supervision != ("supervision" in en):
+            problems.append(
+                f"{where}: 'giám sát' in the quote: {supervision}; names {vi!r}, {en!r}"
+            )
     assert not problems, "\n".join(problems)
