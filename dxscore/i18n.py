@@ -130,6 +130,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the {year} value is an estimate; the measured value is not reported yet",
         "vi": "số liệu năm {year} là số ước tính; chưa có số liệu chính thức",
     },
+    # the terminal report that fits its width (issue 22)
+    "check.all_hint": {
+        "en": "Indicators without data are listed by id; --all gives each its own row.",
+        "vi": "Các chỉ tiêu chưa có số liệu chỉ được liệt kê theo mã; dùng --all để xem đầy đủ từng chỉ tiêu.",
+    },
     # reports
     "report.title": {
         "en": "{city}: digital-transformation scorecard",

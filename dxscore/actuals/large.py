@@ -36,24 +36,32 @@ from dxscore.clock import current_year
 from dxscore.errors import Problem
 from dxscore.model import TargetSet
 from dxscore.observations import Observation
-from dxscore.scoring import NO_DATA, Fit, Series, SeriesKey, line_through, with_unreported
+from dxscore.rules import (
+    AS_NUMBER,
+    CELL_LIMIT,
+    FRACTIONS_SQL,
+    NAMED_SETS_SQL,
+    PLAIN_NUMBER,
+    Fit,
+    filled_sql,
+    future_sql,
+    given_twice_sql,
+    line_through,
+    longest_cell_sql,
+    rows_are_even,
+    series_sql,
+)
+from dxscore.scoring import NO_DATA, Series, SeriesKey, with_unreported
 from dxscore.text import control_character, nfc, normalize_word
 
 if TYPE_CHECKING:
     import duckdb
 
 MIN_BYTES = 4 * 1024 * 1024  # below this, importing DuckDB (about 0.15 s) costs more than it saves
-# Numbers in the forms files hold by the million: 55, 55.5, 55,5 (a decimal comma that is not
-# a thousands separator), each perhaps with a % sign. SQL reads them as parse_number does;
-# whether each is allowed for its unit (range, whole ranks, % only for percentages) is left
-# to the reference rules, asked about each unit's extreme values.
-PLAIN_NUMBER = r"[0-9]+(\.[0-9]+|,([0-9]{1,2}|[0-9]{4,}))?%?"
-AS_NUMBER = "CAST(replace(rtrim(cell, '%'), ',', '.') AS DOUBLE)"
 MAX_OTHER_VALUES = 1000  # distinct other value spellings (done, 55%, 55,5), each checked in Python
 ROLES = ("city", "area", "indicator", "year", "value")
 _LONE_CR = re.compile(rb"\r(?!\n)")
 _DUCKDB_EXPANDS = re.compile(r"[*?\[\]{}]|^~|://")  # DuckDB reads these as globs, homes, URLs
-CSV_FIELD_LIMIT = csv.field_size_limit()  # the reference reader refuses longer cells
 
 
 def read_large(
@@ -98,7 +106,7 @@ def read_large(
             # DuckDB ignores empty cells past the last column ("…,5,"); the reference reader
             # calls such a row ragged. Without quotes, every line holds the same delimiters.
             delimiters, lines = _count_delimiters_and_lines(data, delimiter.encode())
-            if delimiters != (len(header) - 1) * lines:
+            if not rows_are_even(delimiters, lines, len(header)):
                 return None
     except (OSError, ValueError, UnicodeDecodeError, csv.Error):
         return None
@@ -178,7 +186,6 @@ class LargeActuals:
         """Each series up to ``as_of``: its latest values and its line's sums, from one query."""
         if as_of is None:
             return {}
-        as_of = int(as_of)  # written into the query
         past = sorted(
             {
                 year
@@ -188,35 +195,7 @@ class LargeActuals:
                 if year < as_of
             }
         )
-        by_past = "".join(
-            f", max(year) FILTER (WHERE year <= {y}), arg_max(v, year) FILTER (WHERE year <= {y}),"
-            f" arg_max(line, year) FILTER (WHERE year <= {y})"
-            for y in past
-        )
-        rows = self._fetch(
-            f"""
-            WITH grouped AS (
-                SELECT set_id, area, indicator, count(*) FILTER (WHERE year <= {as_of}) AS n,
-                    list(year ORDER BY year) FILTER (WHERE year <= {as_of}) AS xs,
-                    list(v ORDER BY year) FILTER (WHERE year <= {as_of}) AS ys,
-                    max(year) FILTER (WHERE year <= {as_of}) AS last_year,
-                    arg_max(v, year) FILTER (WHERE year <= {as_of}) AS last_v,
-                    arg_max(line, year) FILTER (WHERE year <= {as_of}) AS last_line {by_past}
-                FROM obs
-                GROUP BY ALL
-            ), means AS (
-                SELECT *, list_sum(xs) / n AS mx,
-                    list_reduce(ys, lambda a, b: a + b) / n AS my
-                FROM grouped
-            )
-            SELECT * EXCLUDE (xs, ys, mx, my), mx, my,
-                list_reduce(list_transform(xs, lambda x: (x - mx) * (x - mx)),
-                    lambda a, b: a + b) AS sxx,
-                list_reduce(list_transform(xs, lambda x, i: (x - mx) * (ys[i] - my)),
-                    lambda a, b: a + b) AS sxy
-            FROM means
-            """
-        )
+        rows = self._fetch(series_sql(as_of, past))
         milestones = {
             (ts.id, ind.id)
             for ts in self._targets.sets.values()
@@ -331,18 +310,11 @@ class _Reader:
                 strict_mode = true, auto_detect = false, encoding = 'utf-8',
                 compression = 'none', hive_partitioning = false, columns = {{{columns}}})"""
         )
-        longest = db.execute(
-            "SELECT greatest("
-            + ", ".join(f"max(strlen(c{i}))" for i in range(self.columns))
-            + ") FROM raw"
-        ).fetchone()
-        if longest is None or (longest[0] or 0) > CSV_FIELD_LIMIT:  # bytes ≥ characters
+        longest = db.execute(longest_cell_sql(self.columns)).fetchone()
+        if longest is None or (longest[0] or 0) > CELL_LIMIT:  # bytes ≥ characters
             return None
         if self.unnamed:  # a trailing delimiter on every line is fine; data there is warned of
-            held = db.execute(
-                "SELECT count(*) FROM raw WHERE "
-                + " OR ".join(f"trim(coalesce(c{i}, '')) <> ''" for i in self.unnamed)
-            ).fetchone()
+            held = db.execute(filled_sql(self.unnamed)).fetchone()
             if held is None or held[0]:
                 return None
         names = self._names(db)
@@ -393,12 +365,7 @@ class _Reader:
         rows, blank = counts
         if rows == 0:
             return None
-        named = [
-            set_id
-            for (set_id,) in db.execute(
-                "SELECT set_id FROM obs GROUP BY set_id ORDER BY min(line)"
-            ).fetchall()
-        ]
+        named = [set_id for (set_id,) in db.execute(NAMED_SETS_SQL).fetchall()]
         unreported: set[SeriesKey] = set()
         if blank:
             found = db.execute("SELECT DISTINCT set_id, area, indicator FROM obs WHERE v IS NULL")
@@ -408,26 +375,15 @@ class _Reader:
 
     def _warned_or_refused(self, db: duckdb.DuckDBPyConnection) -> bool:
         """Whether the reference reader would refuse a value dated in the future, or warn of a
-        percentage given as a fraction throughout (every value within 0–1): it says so."""
-        found = db.execute(
-            f"""SELECT (SELECT count(*) FROM obs WHERE year > {int(current_year())}
-                    AND v IS NOT NULL),
-                (SELECT count(*) FROM (SELECT 1 FROM obs WHERE unit = 'percent'
-                    GROUP BY set_id, indicator HAVING max(v) <= 1 AND max(v) > 0))"""
-        ).fetchone()
-        return found is None or any(found)
+        percentage given as fractions of 1 throughout: it reads the file, and says so."""
+        future = db.execute(future_sql(current_year())).fetchone()
+        fractions = db.execute(FRACTIONS_SQL).fetchone()
+        return future is None or fractions is None or bool(future[0] or fractions[0])
 
     def _given_twice(self, db: duckdb.DuckDBPyConnection) -> bool:
-        """Whether any series has a year twice. Within a span of 126 years, each series'
-        years are bits of one number: a year given twice sets a bit already set."""
+        """Whether any series gives a year twice."""
         low, high = db.execute("SELECT min(year), max(year) FROM obs").fetchone() or (0, 0)
-        if low is not None and high - low <= 126:
-            query = f"""SELECT count(*) FROM (SELECT 1 FROM obs GROUP BY set_id, area, indicator
-                HAVING count(*) <> bit_count(bit_or(CAST(1 AS HUGEINT) << (year - {low}))))"""
-        else:
-            query = """SELECT count(*) FROM (SELECT 1 FROM obs
-                GROUP BY set_id, area, indicator, year HAVING count(*) > 1)"""
-        found = db.execute(query).fetchone()
+        found = db.execute(given_twice_sql(low or 0, high or 0)).fetchone()
         return found is None or found[0] > 0
 
     def _names(self, db: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]] | None:

@@ -28,6 +28,7 @@ from dxscore.actuals.layout import names_the_indicator
 from dxscore.actuals.rows import Progress, TableReader, csv_problem
 from dxscore.errors import InputError, Problem, problem
 from dxscore.model import TargetSet
+from dxscore.rules import SeriesYear
 
 
 def read_actuals(
@@ -47,7 +48,7 @@ def read_actuals(
     if city is not None and targets.resolve_city(city) is None:
         raise InputError([targets.unknown_city("--city", city)])
     result = Actuals()
-    first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]] = {}
+    first_seen: dict[SeriesYear, tuple[str, int]] = {}
     read: set[str] = set()
     for path in paths:
         real = STDIN_NAME if is_stdin(path) else os.path.realpath(path)  # not Path.resolve,
@@ -119,7 +120,7 @@ def _read_file(
     encoding: str | None,
     sheet: str | None,
     result: Actuals,
-    first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]],
+    first_seen: dict[SeriesYear, tuple[str, int]],
     progress: Progress | None = None,
     *,
     name: str | None = None,
@@ -177,7 +178,7 @@ def _read_spreadsheet(
     targets: TargetIndex,
     city: str | None,
     result: Actuals,
-    first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]],
+    first_seen: dict[SeriesYear, tuple[str, int]],
 ) -> None:
     from dxscore.spreadsheet import SheetError, open_sheet
 

@@ -7,7 +7,7 @@ import io
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from dxscore.clock import current_year
 from dxscore.errors import TOO_MANY_PROBLEMS, Problem, problem
 from dxscore.model import Indicator
 from dxscore.observations import Observation
+from dxscore.rules import SeriesYear, first_filled, is_future, is_ragged, looks_like_fractions
 from dxscore.text import control_character, nfc, normalize_word, shown
 
 MAX_PROBLEMS = 1000
@@ -78,7 +79,7 @@ class TableReader:
         targets: TargetIndex,
         city: str | None,
         result: Actuals,
-        first_seen: dict[tuple[str, str | None, str, int], tuple[str, int]],
+        first_seen: dict[SeriesYear, tuple[str, int]],
     ) -> None:
         self.path, self.name, self.encoding = path, name, encoding
         self.targets, self.city, self.result, self.first_seen = (
@@ -217,7 +218,7 @@ class TableReader:
         """A percent indicator whose every value in the file lies within 0–1, while its
         targets are above 1: 0.55 was probably meant as 55%."""
         for (set_id, indicator_id), values in self.fractions.items():
-            if not values or not any(value > 0 for _, value in values):
+            if not values or not looks_like_fractions(value for _, value in values):
                 continue
             lines = [line for line, _ in values]
             shown = ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
@@ -264,11 +265,11 @@ class TableReader:
             if progress is not None and self.result.rows % every == 0:
                 progress(self.result.rows)
             if self.pad_rows and len(cells) != len(header):  # a sheet: rows end at their last value
-                past = _first_filled(cells, range(len(header), len(cells)))  # past the header
+                past = first_filled(cells, range(len(header), len(cells)))  # past the header
                 if past is not None and unnamed_data is None:
                     unnamed_data = (self.line, past)
                 cells = (cells + [""] * (len(header) - len(cells)))[: len(header)]
-            if len(cells) != len(header):  # located at the first cell too many or missing
+            if is_ragged(cells, header):  # located at the first cell too many or missing
                 at = min(len(cells), len(header))
                 missing = header[at] if at < len(header) else None
                 self.problem(
@@ -281,7 +282,7 @@ class TableReader:
                 )
                 continue
             if unnamed and unnamed_data is None:
-                found = _first_filled(cells, unnamed)
+                found = first_filled(cells, unnamed)
                 unnamed_data = None if found is None else (self.line, found)
             layout.read_row(self, cells)
         if unnamed_data is not None:
@@ -562,7 +563,7 @@ class RowReader:
         estimate: bool,
     ) -> None:
         line, column = reader.line, self.header[index]
-        if year > reader.current_year and cell.strip():  # a measured value is not in the future
+        if is_future(year, reader.current_year) and cell.strip():  # measured: not in the future
             at = index if self.year_at is None else self.year_at  # wide: the value's column
             reader.problem(
                 "future-year",
@@ -629,8 +630,3 @@ class RowReader:
 
 
 MAX_REMEMBERED = 100_000
-
-
-def _first_filled(cells: list[str], indices: Iterable[int]) -> int | None:
-    """The first of these cells that holds more than spaces."""
-    return next((i for i in indices if cells[i].strip()), None)

@@ -62,6 +62,10 @@ def check(
             help="Show the observations, fitted slope and projection behind each verdict.",
         ),
     ] = False,
+    all_rows: Annotated[
+        bool,
+        typer.Option("--all", help="List every indicator, those without data too, one row each."),
+    ] = False,
 ) -> None:
     """Score actuals against the targets and print the colored report. Exit 1 when --fail-on is met."""
     from dxscore import __version__, api
@@ -93,7 +97,7 @@ def check(
         if explain:
             _explain_what_leagues_hide(card.scorecard, chosen)
         console = stdout()
-        for part in terminal.report(card.scorecard, chosen, explain=explain):
+        for part in terminal.report(card.scorecard, chosen, explain=explain, all_rows=all_rows):
             console.print(part)
         line, _ = terminal.verdict(card.scorecard, fail_on.value, chosen)
         console.print(line)
