@@ -220,15 +220,22 @@ def read(
         return data, ["<rows>"]
     paths = _paths(actuals)  # type: ignore[arg-type]
     names = [str(path) for path in paths]
+    without_duckdb = False
     if not history and sheet is None:
-        from dxscore.actuals.large import read_large
+        from dxscore.actuals import large
 
-        large = read_large(paths, target_sets, city=city, encoding=encoding)
-        if large is not None:
-            return large, names
+        found = large.read_large(paths, target_sets, city=city, encoding=encoding)
+        if found is not None:
+            return found, names
+        without_duckdb = large.worth_it(paths) and not large.installed()
     data = read_actuals(
         paths, target_sets, city=city, encoding=encoding, sheet=sheet, progress=progress
     )
+    if without_duckdb:  # said once, whether or not the file is valid
+        size = paths[0].stat().st_size / (1 << 20)
+        data.warnings.append(
+            problem(names[0], "warning.without-duckdb", kind="warning", size=f"{size:.0f}")
+        )
     if data.problems:
         raise InputError(data.problems, data.warnings)
     return data, names

@@ -1025,6 +1025,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         " khi mục tiêu là tỷ lệ phần trăm lớn hơn 1: 0,55 được đọc là 0,55%; nếu ý là 55% thì"
         " hãy ghi 55",
     },
+    "warning.without-duckdb": {
+        "en": "a large file ({size} MiB) is read by the Python reader; with DuckDB installed"
+        " (pip install 'dxscore[large]') it is read several times faster",
+        "vi": "tệp lớn ({size} MiB) được đọc bằng bộ đọc Python; nếu cài DuckDB"
+        " (pip install 'dxscore[large]') tệp sẽ được đọc nhanh hơn nhiều lần",
+    },
     "warning.prefix": {"en": "warning", "vi": "cảnh báo"},
     # command-line summaries
     "cli.problems": {

@@ -25,6 +25,8 @@ from conftest import MINIMAL, ROOT, Cli
 from dxscore.actuals import read_actuals
 from dxscore.targets import load_target_file, load_target_sets
 
+pytestmark = pytest.mark.slow  # every test here takes a second or more
+
 DATA = Path(__file__).parent / "data"
 CORPUS = Path(__file__).parent / "corpus"
 WORKED = DATA / "worked.yaml"

@@ -27,8 +27,9 @@ from dxscore.scoring import Scorecard, score, score_series
 from dxscore.targets import load_target_sets
 
 sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # bench/, not a package
 
-from generate import generate
+pytestmark = pytest.mark.slow  # every test here takes a second or more
 
 
 @pytest.fixture(autouse=True)
@@ -459,6 +460,7 @@ def held(self, db):
     return read(self, db)
 large._Reader._read = held
 from dxscore.__main__ import main
+
 sys.argv = ["dxscore", "check", {str(big)!r}, "--format", "json", "--fail-on", "never"]
 main()
 """
@@ -500,3 +502,23 @@ def test_an_area_whose_every_cell_is_empty_is_still_scored(
         blank = [row for row in document["results"] if row["area"] == area]
         assert blank and {row["status"] for row in blank} == {"no_data"}
     _same(path, sets, areas=["Xã trống"], years=[2030])
+
+
+@pytest.mark.usefixtures("any_size")
+def test_without_duckdb_a_large_file_is_read_by_python_with_one_line_saying_so(
+    small: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB is an extra (pip install 'dxscore[large]'): without it, the same verdicts, and
+    one warning that says how to read such a file faster."""
+    with_duckdb = cli("check", small, "-f", "json", "--fail-on", "never")
+    assert "DuckDB" not in with_duckdb.err
+    monkeypatch.setattr(large, "installed", lambda: False)
+    without = cli("check", small, "-f", "json", "--fail-on", "never")
+    assert without.out == with_duckdb.out
+    notes = [line for line in without.err.splitlines() if "dxscore[large]" in line]
+    assert notes == [
+        f"warning: {small}: a large file (1 MiB) is read by the Python reader; with DuckDB"
+        " installed (pip install 'dxscore[large]') it is read several times faster"
+    ]
+    explained = cli("check", small, "-f", "json", "--explain", "--fail-on", "never")
+    assert "dxscore[large]" not in explained.err  # DuckDB would not read it either

@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
@@ -251,6 +252,7 @@ def test_a_cell_formatted_far_to_the_right_changes_nothing(cli: Cli, tmp_path: P
     assert "!Sheet:4:3: " in result.err and "[formula-without-value]" in result.err
 
 
+@pytest.mark.slow
 def test_a_row_is_read_up_to_its_last_content() -> None:
     from dxscore.spreadsheet import _extent
 

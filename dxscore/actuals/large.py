@@ -64,6 +64,23 @@ _LONE_CR = re.compile(rb"\r(?!\n)")
 _DUCKDB_EXPANDS = re.compile(r"[*?\[\]{}]|^~|://")  # DuckDB reads these as globs, homes, URLs
 
 
+def installed() -> bool:
+    """Whether DuckDB is installed (``pip install 'dxscore[large]'``)."""
+    import importlib.util
+
+    return importlib.util.find_spec("duckdb") is not None
+
+
+def worth_it(paths: Sequence[Path]) -> bool:
+    """Whether these inputs are what DuckDB would read faster: one CSV file of MIN_BYTES or more."""
+    if len(paths) != 1 or paths[0].suffix.lower() in SPREADSHEET_SUFFIXES:
+        return False
+    try:
+        return paths[0].is_file() and paths[0].stat().st_size >= MIN_BYTES
+    except OSError:
+        return False
+
+
 def read_large(
     paths: Sequence[Path],
     target_sets: Sequence[TargetSet],
@@ -71,8 +88,9 @@ def read_large(
     city: str | None = None,
     encoding: str | None = None,
 ) -> LargeActuals | None:
-    """The file read by DuckDB, or None when the reference reader must read it."""
-    if len(paths) != 1 or not (encoding is None or is_utf8(encoding)):
+    """The file read by DuckDB, or None when the reference reader must read it (DuckDB is not
+    installed, the file is small, or DuckDB's reading would differ from the reference's)."""
+    if len(paths) != 1 or not (encoding is None or is_utf8(encoding)) or not installed():
         return None
     path = paths[0]
     if path.suffix.lower() in SPREADSHEET_SUFFIXES or _DUCKDB_EXPANDS.search(str(path)):
