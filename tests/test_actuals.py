@@ -732,7 +732,7 @@ def test_actuals_with_no_reported_value_are_an_error(cli: Cli, write: Write) -> 
     template = write(cli("template", "haiphong").out, "template.csv")
     result = cli("check", template)
     assert result.code == 2
-    assert result.err.startswith(f"{template}: no value is reported (23 row(s) read, 23 value(s)")
+    assert result.err.startswith(f"{template}: no value is reported (24 row(s) read, 24 value(s)")
     hanoi = ROOT / "examples" / "hanoi-actuals.csv"
     result = cli("check", hanoi, "--city", "haiphong")
     assert result.code == 2
