@@ -61,7 +61,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "Điểm theo trụ cột và năm mục tiêu (điểm · tỷ lệ có số liệu)",
     },
     # target wording
-    "target.done": {"en": "done", "vi": "hoàn thành"},
+    "target.done": {"en": "done", "vi": "đạt"},
     "target.top": {"en": "top {n}", "vi": "nhóm {n} dẫn đầu"},
     "unit.per_year": {"en": "%/yr", "vi": "%/năm"},
     # a unit's name: in English its id in the target file, in Vietnamese the words for it
@@ -72,8 +72,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "unitname.count": {"en": "count", "vi": "số lượng"},
     "unitname.milestone": {"en": "milestone", "vi": "hoàn thành/chưa"},
     "target.stretch": {"en": "stretch {n}", "vi": "phấn đấu {n}"},
-    "value.done": {"en": "done", "vi": "hoàn thành"},
-    "value.not_done": {"en": "not done", "vi": "chưa hoàn thành"},
+    "value.done": {"en": "done", "vi": "đạt"},
+    "value.not_done": {"en": "not done", "vi": "chưa đạt"},
     # verdict
     "verdict.counts": {
         "en": "{achieved} achieved, {on_track} on track, {at_risk} at risk, {missed} missed, {no_data} without data",
@@ -153,7 +153,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "report.area": {"en": "Area: {area}", "vi": "Địa bàn: {area}"},
     "report.legend": {"en": "How to read this report", "vi": "Cách đọc báo cáo"},
     "report.sources": {
-        "en": "The targets as the resolution words them",
+        "en": "The targets as the document words them",
         "vi": "Nguyên văn mục tiêu trong văn bản",
     },
     "report.chart": {
