@@ -608,6 +608,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the file holds NUL bytes from its start: it looks like UTF-16 saved without a byte-order mark; save it as UTF-8 (in Excel: CSV UTF-8), or pass --encoding {encoding}",
         "vi": "tệp chứa byte NUL ngay từ đầu: có vẻ là UTF-16 được lưu không có dấu thứ tự byte (BOM); hãy lưu tệp dạng UTF-8 (trong Excel: CSV UTF-8), hoặc dùng --encoding {encoding}",
     },
+    "problem.not-decodable.utf32": {
+        "en": "the file holds three NUL bytes in four from its start: it looks like UTF-32 saved without a byte-order mark; save it as UTF-8 (in Excel: CSV UTF-8), or pass --encoding {encoding}",
+        "vi": "tệp có ba byte NUL trong mỗi bốn byte ngay từ đầu: có vẻ là UTF-32 được lưu không có dấu thứ tự byte (BOM); hãy lưu tệp dạng UTF-8 (trong Excel: CSV UTF-8), hoặc dùng --encoding {encoding}",
+    },
     "problem.csv-syntax.unclosed": {
         "en": 'a quoted cell is never closed: a " opens here and no " ends it before the end of the file',
         "vi": 'một ô mở dấu " ở đây nhưng không có dấu " đóng trước cuối tệp',

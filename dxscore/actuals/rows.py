@@ -55,17 +55,19 @@ def is_a_total(area: str) -> bool:
 
 
 def csv_problem(name: str, error: str, line: int) -> Problem:
+    """The csv module's error, told at the line its record starts on (column 1: the record as
+    a whole, as the module does not say where in it)."""
     if "end of data" in error or "EOF" in error:
-        return problem(name, "csv-syntax.unclosed", line)
+        return problem(name, "csv-syntax.unclosed", line, 1)
     if "field larger than field limit" in error:
-        return problem(name, "csv-syntax.too-large", line)
+        return problem(name, "csv-syntax.too-large", line, 1)
     if "NUL" in error:
-        return problem(name, "csv-syntax.nul", line)
+        return problem(name, "csv-syntax.nul", line, 1)
     if error.endswith("""expected after '"'"""):  # ',' expected after '"'
         if error[1] == "\t":
-            return problem(name, "csv-syntax.after-quote-tab", line)
-        return problem(name, "csv-syntax.after-quote", line, delimiter=error[:3])
-    return problem(name, "csv-syntax", line, detail=error)
+            return problem(name, "csv-syntax.after-quote-tab", line, 1)
+        return problem(name, "csv-syntax.after-quote", line, 1, delimiter=error[:3])
+    return problem(name, "csv-syntax", line, 1, detail=error)
 
 
 class TableReader:
@@ -114,7 +116,7 @@ class TableReader:
     @property
     def full(self) -> bool:
         """Whether no more problems are kept (they are counted, and need no words)."""
-        return len(self.result.problems) > MAX_PROBLEMS
+        return len(self.result.problems) >= MAX_PROBLEMS
 
     def add(self, found: Problem) -> None:
         """Keep a problem, up to :data:`MAX_PROBLEMS` (then one that says so)."""
@@ -128,7 +130,7 @@ class TableReader:
         sample = stream.readline()
         ahead = list(itertools.islice(stream, LOOK_FOR_HEADER))
         if not sample.strip() and not ahead:
-            self.problem("empty-file", None)
+            self.problem("empty-file", 1, 1)
             return
         lines = [sample, *ahead]
         found = find_header(lines)  # below title lines, as a sheet saved as CSV has them
@@ -188,7 +190,7 @@ class TableReader:
         """Read (line, cells) records, the first being the header; any source (CSV, a sheet)."""
         first = next(records, None)
         if first is None:
-            self.problem("empty-file", None)
+            self.problem("empty-file", 1, 1)
             return
         self.read_table(*first, records)
 
