@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from dxscore.errors import Problem
     from dxscore.i18n import Lang
     from dxscore.model import TargetSet
+    from dxscore.provenance import Provenance
     from dxscore.scoring import Scorecard
     from dxscore.targets import LoadedTargetSet
 
@@ -414,6 +415,7 @@ class ReportFormat(StrEnum):
     html = "html"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 _EXTENSIONS = {
@@ -423,7 +425,10 @@ _EXTENSIONS = {
     ".htm": "html",
     ".json": "json",
     ".csv": "csv",
+    ".xlsx": "xlsx",
 }
+_EXPLAINED = ("markdown", "html", "json")  # the formats with an audit trail (--explain)
+_WITH_HISTORY = ("markdown", "html", "xlsx")  # the formats that show every reported value
 
 
 @app.command()
@@ -443,7 +448,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="markdown, html, json or csv (default: from the -o extension, else markdown).",
+            help="markdown, html, json, csv or xlsx (default: from the -o extension, else markdown).",
         ),
     ] = None,
     targets_paths: TargetsOption = None,
@@ -456,14 +461,18 @@ def report(
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     explain: Annotated[
-        bool, typer.Option("--explain", help="JSON only: the values and fit behind each verdict.")
+        bool,
+        typer.Option(
+            "--explain",
+            help="Markdown, HTML and JSON: the values and fit behind each verdict (an appendix).",
+        ),
     ] = False,
     force: Annotated[
         bool,
         typer.Option("--force", help="Replace the output file even if it is not a dxscore report."),
     ] = False,
 ) -> None:
-    """Write the scorecard as a document: markdown, self-contained HTML, JSON or CSV. Exits 0 whatever the statuses."""
+    """Write the scorecard as a document: markdown, self-contained HTML, JSON, CSV or an Excel workbook. Exits 0 whatever the statuses."""
     from dxscore.errors import problem
     from dxscore.output import is_a_report, write_atomic
 
@@ -473,7 +482,7 @@ def report(
         chosen = _EXTENSIONS.get(Path(str(output)).suffix.lower())
         if chosen is None:
             raise InputError([problem(str(output), "unknown-format")])
-    if explain and (chosen or "markdown") != "json":
+    if explain and (chosen or "markdown") not in _EXPLAINED:
         raise InputError(
             [problem("--explain", "option-unused.explain", format=chosen or "markdown")]
         )
@@ -489,16 +498,29 @@ def report(
         encoding,
         sheet,
         language,
-        history=explain or chosen == "html",
+        history=explain or (chosen or "markdown") in _WITH_HISTORY,
     )
-    document = _render_document(scorecard, chosen or "markdown", language, explain)
+    from dxscore.provenance import provenance
+
+    scored = {ts.id for ts in scorecard.target_sets}
+    made = provenance(
+        actuals, [item.file for item in loaded if item.target_set.id in scored], __version__
+    )
+    document = _render_document(scorecard, chosen or "markdown", language, explain, made)
     if to_stdout:
-        typer.echo(document, nl=False)
+        if isinstance(document, bytes):
+            sys.stdout.buffer.write(document)
+            sys.stdout.flush()
+        else:
+            typer.echo(document, nl=False)
         return
     target = Path(str(output))
     inputs = [*actuals, *(Path(item.file) for item in loaded)]
     replaced = write_atomic(
-        target, document.encode("utf-8"), inputs=inputs, replaceable=None if force else is_a_report
+        target,
+        document if isinstance(document, bytes) else document.encode("utf-8"),
+        inputs=inputs,
+        replaceable=None if force else is_a_report,
     )
     from dxscore.i18n import t
 
@@ -587,11 +609,17 @@ def _write_chunks(chunks: Iterable[str]) -> None:
     sys.stdout.flush()
 
 
-def _render_document(scorecard: Scorecard, chosen: str, lang: Lang, explain: bool) -> str:
+def _render_document(
+    scorecard: Scorecard, chosen: str, lang: Lang, explain: bool, made: Provenance
+) -> str | bytes:
     if chosen == "html":
         from dxscore.render.html import as_html
 
-        return as_html(scorecard, lang, __version__)
+        return as_html(scorecard, lang, made, explain=explain)
+    if chosen == "xlsx":
+        from dxscore.render.workbook import as_workbook
+
+        return as_workbook(scorecard, lang, made)
     if chosen == "json":
         from dxscore.render.json_report import as_json
 
@@ -602,7 +630,7 @@ def _render_document(scorecard: Scorecard, chosen: str, lang: Lang, explain: boo
         return as_csv(scorecard, lang)
     from dxscore.render.markdown import as_markdown
 
-    return as_markdown(scorecard, lang, __version__)
+    return as_markdown(scorecard, lang, made, explain=explain)
 
 
 def _score(
