@@ -1028,6 +1028,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "of 100 · data for {coverage} of the targets",
         "vi": "/100 điểm · có số liệu cho {coverage} số mục tiêu",
     },
+    "overview.by_area": {"en": "{city}, by area", "vi": "{city}, theo địa bàn"},
     "overview.areas": {
         "en": "{n} areas ranked (the league follows); counts over all areas",
         "vi": "Xếp hạng {n} địa bàn (bảng xếp hạng ở dưới); số mục tiêu tính trên mọi địa bàn",

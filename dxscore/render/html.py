@@ -57,7 +57,7 @@ def as_html(
         lang=lang,
         title=_page_title(shown, lang) if shown else "dxscore",
         head=head,
-        overviews=[_overview(entry, lang, named=len(shown) > 1) for entry in overviews(scorecard)],
+        overviews=[_overview(entry, lang) for entry in overviews(scorecard)],
         leagues=[table for part in shown for table in _leagues(part, lang)],
         made=made_from(provenance, scorecard, lang),
         sections=[_section(s, lang, titled, Markup) for s in sections],
@@ -138,12 +138,9 @@ def _section_title(section: Section, lang: Lang) -> str:
     )
 
 
-def _overview(entry: Overview, lang: Lang, *, named: bool) -> dict[str, Any]:
-    place = _place(entry.target_set, entry.area, lang)
+def _overview(entry: Overview, lang: Lang) -> dict[str, Any]:
     return {
-        "heading": t("overview.year", lang, city=place, year=entry.target_year)
-        if named or entry.area is not None
-        else t("heading.target_year", lang, year=entry.target_year),
+        "heading": entry.title(lang),
         "areas": t("overview.areas", lang, n=entry.ranked_areas) if entry.ranked_areas else None,
         "score": None if entry.ranked_areas else wording.score(entry.score, lang),
         "score_text": None

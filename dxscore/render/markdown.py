@@ -72,7 +72,7 @@ def as_markdown(
     lines = _title(shown, scorecard.as_of, lang, provenance.version)
     lines += [f"## {t('report.summary', lang)}", ""]
     for entry in overviews(scorecard):
-        lines += _overview(entry, lang, named=len(shown) > 1)
+        lines += _overview(entry, lang)
     for part in shown:
         lines.extend(_league(part, lang))
     lines += _made_from(provenance, scorecard, lang)
@@ -115,13 +115,8 @@ def _section_title(section: Section, lang: Lang) -> str:
     )
 
 
-def _overview(entry: Overview, lang: Lang, *, named: bool) -> list[str]:
-    place = _place(entry.target_set, entry.area, lang)
-    title = (
-        t("overview.year", lang, city=place, year=entry.target_year)
-        if named or entry.area is not None
-        else t("heading.target_year", lang, year=entry.target_year)
-    )
+def _overview(entry: Overview, lang: Lang) -> list[str]:
+    title = entry.title(lang)
     lines = [f"### {text(title)}", ""]
     if entry.ranked_areas:
         lines += [t("overview.areas", lang, n=entry.ranked_areas), ""]

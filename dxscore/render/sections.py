@@ -174,6 +174,21 @@ class Overview:
     counts: dict[Status, int]
     behind: tuple[Result, ...]
     more_behind: int  # missed or at risk, but not among ``behind``
+    named: bool = False  # the heading names the city and place (the report holds several)
+
+    def title(self, lang: Lang) -> str:
+        """``Target year 2025``; with several places in the report ``Hanoi, city-wide · target
+        year 2025``, ``Hanoi, by area · target year 2025``, ``Hanoi · Area: Ba Đình · …``."""
+        if not self.named:
+            return t("heading.target_year", lang, year=self.target_year)
+        city = self.target_set.name.in_lang(lang)
+        if self.ranked_areas:
+            place = t("overview.by_area", lang, city=city)
+        elif self.area is not None:
+            place = f"{city} · {t('report.area', lang, area=self.area)}"
+        else:
+            place = f"{city}, {t('heading.city_wide', lang)}"
+        return t("overview.year", lang, city=place, year=self.target_year)
 
 
 def overviews(scorecard: Scorecard) -> list[Overview]:
@@ -193,6 +208,7 @@ def overviews(scorecard: Scorecard) -> list[Overview]:
             behind[(result.target_set, None, result.target_year, True)].append(result)
     entries: list[Overview] = []
     for part in shown:
+        named = len(shown) > 1 or bool(part.leagues) or len(part.reports) > 1
         for section in part.reports:
             for year in section.years:
                 total = section.summary_row(None, year)
@@ -209,6 +225,7 @@ def overviews(scorecard: Scorecard) -> list[Overview]:
                         total.coverage,
                         total.counts,
                         *_furthest(found),
+                        named=named or section.area is not None,
                     )
                 )
         for year, rows in part.leagues:
@@ -219,7 +236,15 @@ def overviews(scorecard: Scorecard) -> list[Overview]:
             found = behind[(part.target_set.id, None, year, True)]
             entries.append(
                 Overview(
-                    part.target_set, None, len(rows), year, None, None, counts, *_furthest(found)
+                    part.target_set,
+                    None,
+                    len(rows),
+                    year,
+                    None,
+                    None,
+                    counts,
+                    *_furthest(found),
+                    named=True,
                 )
             )
     return entries
