@@ -85,7 +85,8 @@ DOCUMENTS: dict[Path, tuple[tuple[Path, ...], Path, tuple[str, ...]]] = {
     ),
 }
 
-# Workbooks: compared entry by entry (the XML inside), not as zip bytes, which depend on zlib
+# Workbooks: compared by what they hold (sheets, cells, formats, fills, panes, filters), not
+# as bytes, which depend on zlib and on whether openpyxl finds lxml
 WORKBOOKS: dict[Path, tuple[tuple[Path, ...], Path, tuple[str, ...]]] = {
     EXAMPLES / "report-hanoi.xlsx": ((HANOI,), TARGETS, ("--lang", "en", "-f", "xlsx")),
     EXAMPLES / "report-hanoi.vi.xlsx": ((HANOI_VI,), TARGETS, ("--lang", "vi", "-f", "xlsx")),
@@ -121,9 +122,31 @@ def render_workbook(path: Path) -> bytes:
 
 
 def entries(workbook: bytes) -> dict[str, bytes]:
-    """A workbook's entries by name, as a comparison of what it holds."""
+    """A workbook's entries by name (the XML inside), for a search through what it holds."""
     with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def contents(workbook: bytes) -> dict[str, object]:
+    """What a reader of the workbook sees: per sheet its panes, filter, column widths and every
+    cell's value, number format, fill and boldness; and the document properties."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(workbook))
+    seen: dict[str, object] = {
+        "properties": (book.properties.creator, book.properties.created, book.properties.modified)
+    }
+    for sheet in book:
+        seen[sheet.title] = (
+            sheet.freeze_panes,
+            sheet.auto_filter.ref,
+            {k: d.width for k, d in sheet.column_dimensions.items()},
+            [
+                [(c.value, c.number_format, c.fill.fgColor.rgb, c.font.b) for c in row]
+                for row in sheet.iter_rows()
+            ],
+        )
+    return seen
 
 
 if __name__ == "__main__":

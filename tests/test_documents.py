@@ -15,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from golden import SOURCE_DATE_EPOCH, WORKBOOKS, entries, render_workbook
+from golden import SOURCE_DATE_EPOCH, WORKBOOKS, contents, entries, render_workbook
 
 from conftest import MINIMAL, ROOT, Cli
 from dxscore.i18n import Lang
@@ -504,7 +504,7 @@ def test_format_xlsx_and_an_unknown_extension_lists_every_format(cli: Cli, tmp_p
 @pytest.mark.parametrize("path", list(WORKBOOKS), ids=lambda p: p.name)
 def test_example_workbooks_are_current(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    assert entries(path.read_bytes()) == entries(render_workbook(path)), (
+    assert contents(path.read_bytes()) == contents(render_workbook(path)), (
         "regenerate with `python tests/golden.py` and review the diff"
     )
 

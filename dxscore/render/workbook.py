@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import datetime
 import io
+import itertools
 import re
+import shutil
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from dxscore.i18n import Lang, t
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
 
 CREATOR = "dxscore"
+ROWS_PER_SHEET = 1_048_576 - 1  # Excel's rows, less the header: more go on a sheet "… 2"
+_PIECE = 1 << 20
 FIRST_ENTRY = "docProps/core.xml"
 MARK = f"<dc:creator>{CREATOR}</dc:creator>".encode()
 _PERCENTS = ("percent", "percent_per_year", "percent_change")
@@ -95,14 +99,17 @@ def _reproducible(data: bytes, made: datetime.datetime) -> bytes:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_STORED if name == FIRST_ENTRY else zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            content = source.read(name)
             if name == FIRST_ENTRY:  # openpyxl dates the save itself: the report's date instead
                 content = re.sub(
                     rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
                     rb"\g<1>" + made.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>",
-                    content,
+                    source.read(name),
                 )
-            target.writestr(info, content)
+                target.writestr(info, content)
+                continue
+            # a sheet of a large report is hundreds of MiB of XML: copied a piece at a time
+            with source.open(name) as piece, target.open(info, "w") as copy:
+                shutil.copyfileobj(piece, copy, _PIECE)
     return out.getvalue()
 
 
@@ -124,11 +131,12 @@ class _Writer:
         self.status_font = {s: Font(color=c, bold=True) for s, (_, c) in _STATUS_STYLE.items()}
         self.sheet: Any = None
 
-    def new_sheet(self, key: str, widths: list[float]) -> Any:
+    def new_sheet(self, key: str, widths: list[float], *, number: int = 1) -> Any:
         from openpyxl.utils import get_column_letter
 
+        title = t(key, self.lang) + (f" {number}" if number > 1 else "")
         # Any: the stubs leave out what a write-only sheet has (column_dimensions, auto_filter)
-        sheet: Any = self.book.create_sheet(t(key, self.lang))
+        sheet: Any = self.book.create_sheet(title)
         for index, width in enumerate(widths, 1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         self.sheet = sheet
@@ -338,16 +346,16 @@ _RESULT_COLUMNS = [
 
 def _results(writer: _Writer, scorecard: Scorecard) -> None:
     lang = writer.lang
-    sheet = writer.new_sheet(
-        "sheet.results",
-        [14, 16, 11, 18, 44, 28, 10, 16, 10, 11, 10, 9, 11, 11, 22, 40, 30, 24],
-    )
-    _frame(sheet, len(_RESULT_COLUMNS), len(scorecard.results) + 1)
-    sheet.append(writer.header(_RESULT_COLUMNS))
     names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
     pillars = {pillar: t("pillar." + pillar, lang) for pillar in PILLARS}
-    for result in scorecard.results:
-        sheet.append(_result_row(writer, result, names, pillars))
+    _table(
+        writer,
+        "sheet.results",
+        [14, 16, 11, 18, 44, 28, 10, 16, 10, 11, 10, 9, 11, 11, 22, 40, 30, 24],
+        lambda: writer.header(_RESULT_COLUMNS),
+        len(scorecard.results),
+        (_result_row(writer, result, names, pillars) for result in scorecard.results),
+    )
 
 
 def _result_row(
@@ -398,19 +406,18 @@ _OBSERVATION_COLUMNS = [
 
 def _observations(writer: _Writer, scorecard: Scorecard) -> None:
     lang = writer.lang
-    sheet = writer.new_sheet("sheet.observations", [14, 16, 44, 28, 8, 11, 9, 40, 30, 30, 8])
-    rows = list(_observed(scorecard))
-    _frame(sheet, len(_OBSERVATION_COLUMNS), sum(len(used) for _, used in rows) + 1)
-    sheet.append(writer.header(_OBSERVATION_COLUMNS))
+    series = list(_observed(scorecard))
     names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
-    for result, used in rows:
-        unit = result.indicator.unit
-        for observation in used:
-            sheet.append(
-                [
+
+    def rows() -> Iterator[list[Any]]:
+        for result, used in series:
+            unit = result.indicator.unit
+            name = writer.text(result.indicator.name.in_lang(lang))
+            for observation in used:
+                yield [
                     writer.text(names.get(observation.target_set, observation.target_set)),
                     writer.text(observation.area),
-                    writer.text(result.indicator.name.in_lang(lang)),
+                    name,
                     writer.text(observation.indicator),
                     observation.year,
                     writer.quantity(observation.value, unit),
@@ -420,7 +427,15 @@ def _observations(writer: _Writer, scorecard: Scorecard) -> None:
                     writer.text(observation.file),
                     observation.line or None,
                 ]
-            )
+
+    _table(
+        writer,
+        "sheet.observations",
+        [14, 16, 44, 28, 8, 11, 9, 40, 30, 30, 8],
+        lambda: writer.header(_OBSERVATION_COLUMNS),
+        sum(len(used) for _, used in series),
+        rows(),
+    )
 
 
 def _observed(scorecard: Scorecard) -> Iterator[tuple[Result, tuple[Observation, ...]]]:
@@ -446,12 +461,10 @@ _LEAGUE_COLUMNS = [
 def _league(writer: _Writer, scorecard: Scorecard) -> None:
     lang = writer.lang
     tables = league_tables(scorecard)
-    sheet = writer.new_sheet("sheet.league", [14, 11, 7, 24, 9, 11, 10, 10, 10, 10, 10, 22, 9])
-    columns = len(_LEAGUE_COLUMNS) + len(STATUSES) + 2
-    _frame(sheet, columns, sum(len(rows) for _, _, rows in tables) + 1)
-    sheet.append(
-        writer.header(_LEAGUE_COLUMNS)
-        + [
+    names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
+
+    def header() -> list[Any]:
+        statuses = [
             writer.cell(
                 wording.status(status, lang),
                 font=writer.status_font[status],
@@ -459,29 +472,54 @@ def _league(writer: _Writer, scorecard: Scorecard) -> None:
             )
             for status in STATUSES
         ]
-        + writer.header(["col.worst_pillar", "col.score"])
+        return [
+            *writer.header(_LEAGUE_COLUMNS),
+            *statuses,
+            *writer.header(["col.worst_pillar", "col.score"]),
+        ]
+
+    _table(
+        writer,
+        "sheet.league",
+        [14, 11, 7, 24, 9, 11, 10, 10, 10, 10, 10, 22, 9],
+        header,
+        sum(len(rows) for _, _, rows in tables),
+        (
+            [
+                writer.text(names.get(set_id, set_id)),
+                year,
+                row.rank,
+                writer.text(row.area),
+                writer.score(row.score),
+                writer.fraction(row.coverage),
+                *(row.counts[status] for status in STATUSES),
+                None if row.worst_pillar is None else t("pillar." + row.worst_pillar, lang),
+                writer.score(row.worst_score),
+            ]
+            for set_id, year, rows in tables
+            for row in rows
+        ),
     )
-    names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
-    for set_id, year, rows in tables:
-        for row in rows:
-            sheet.append(
-                [
-                    writer.text(names.get(set_id, set_id)),
-                    year,
-                    row.rank,
-                    writer.text(row.area),
-                    writer.score(row.score),
-                    writer.fraction(row.coverage),
-                    *(row.counts[status] for status in STATUSES),
-                    None if row.worst_pillar is None else t("pillar." + row.worst_pillar, lang),
-                    writer.score(row.worst_score),
-                ]
-            )
 
 
-def _frame(sheet: Any, columns: int, rows: int) -> None:
-    """The header frozen, and a filter over every column and row."""
+def _table(
+    writer: _Writer,
+    key: str,
+    widths: list[float],
+    header: Callable[[], list[Any]],
+    total: int,
+    rows: Iterator[list[Any]],
+) -> None:
+    """A data sheet: the header frozen and a filter over every column and row, the rows
+    streamed; past Excel's last row the table goes on in a sheet "… 2", and so on."""
     from openpyxl.utils import get_column_letter
 
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(rows, 2)}"
+    sheets = max(1, -(-total // ROWS_PER_SHEET))
+    for number in range(1, sheets + 1):
+        sheet = writer.new_sheet(key, widths, number=number)
+        here = min(ROWS_PER_SHEET, total - (number - 1) * ROWS_PER_SHEET)
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{max(here, 1) + 1}"
+        sheet.append(header())
+        for row in itertools.islice(rows, ROWS_PER_SHEET):
+            sheet.append(row)
