@@ -391,29 +391,44 @@ def _trough(points: list[tuple[float, float, Observation]], index: int) -> bool:
 def _side_labels(
     side: list[tuple[float, str, str, str]], x: float, at_the_end: bool, scale: _Scale
 ) -> list[str]:
-    """The target's and the trend's labels beside the target year (a word over a figure),
-    kept apart: beside the plot when the target year ends it, else over the mark."""
+    """The target's and the trend's labels beside the target year (a word over a figure, the
+    figure on two lines where one would run off the chart), kept apart: beside the plot when
+    the target year ends it, else over the mark."""
     side.sort()
-    height = 2 * FONT + 2
+    x_text = x + 11 if at_the_end else x
+    room = (WIDTH - x_text - 2) / (_CHAR * FONT) if at_the_end else WIDTH
+    lines = [_wrap(figure, room) for _, _, figure, _ in side]
     placed: list[float] = []
     for y, *_ in side:
         y = max(scale.top + 4, min(scale.bottom - 4, y))
-        if placed and y - placed[-1] < height:
-            y = placed[-1] + height
+        if placed:  # below the label above it: its word and its figure's lines
+            below = placed[-1] + (len(lines[len(placed) - 1]) + 1) * FONT + 2
+            y = max(y, below)
         placed.append(y)
-    if placed and placed[-1] > scale.bottom + 8:  # pushed off the bottom: move the pile up
-        shift = placed[-1] - (scale.bottom + 8)
+    bottom = scale.bottom + 8
+    if placed and placed[-1] + (len(lines[-1]) - 1) * FONT > bottom:  # off the bottom: move up
+        shift = placed[-1] + (len(lines[-1]) - 1) * FONT - bottom
         placed = [y - shift for y in placed]
+    anchor = "start" if at_the_end else "middle"
     parts = []
-    for (_, word, figure, css), y in zip(side, placed, strict=True):
-        if at_the_end:
-            x_text, anchor, y_word = x + 11, "start", y - 2
-        else:
-            x_text, anchor, y_word = x, "middle", y - 18
+    for (_, word, _, css), figure, y in zip(side, lines, placed, strict=True):
+        y_word = y - 2 if at_the_end else y - 8 - len(figure) * FONT
         parts.append(
             _text(
                 x_text, y_word, word, f"side-word {css}-word", anchor=anchor, size=TICK_FONT - 0.5
             )
         )
-        parts.append(_text(x_text, y_word + FONT, figure, f"{css}-label", anchor=anchor))
+        for number, line in enumerate(figure, 1):
+            parts.append(_text(x_text, y_word + number * FONT, line, f"{css}-label", anchor=anchor))
     return parts
+
+
+def _wrap(words: str, room: float) -> list[str]:
+    """``words`` on one line, or on two split at the space nearest the middle when one line
+    would need more than ``room`` characters (``nhóm 5`` over ``dẫn đầu``)."""
+    if len(words) <= room or " " not in words:
+        return [words]
+    middle = len(words) / 2
+    spaces = [i for i, c in enumerate(words) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return [words[:cut], words[cut + 1 :]]

@@ -26,6 +26,7 @@ from dxscore.render.sections import (
     made_from,
     overviews,
     parts,
+    quoted_once,
     series,
     total_label,
 )
@@ -170,9 +171,9 @@ def _overview(entry: Overview, lang: Lang) -> dict[str, Any]:
                 "status_text": wording.status(result.status, lang),
                 "attainment": f"{t('col.attainment', lang)} {wording.percent(result.attainment)}",
                 "awaiting": wording.awaiting(result, lang),
-                "quote": result.indicator.quote,
+                "quote": quote,
             }
-            for result in entry.behind
+            for result, quote in quoted_once(entry.behind)
         ],
         "none_behind": t("overview.none_behind", lang),
         "more_behind": t("overview.more_behind", lang, n=entry.more_behind)

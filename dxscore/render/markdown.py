@@ -27,6 +27,7 @@ from dxscore.render.sections import (
     made_from,
     overviews,
     parts,
+    quoted_once,
     series,
     total_label,
 )
@@ -136,8 +137,8 @@ def _overview(entry: Overview, lang: Lang) -> list[str]:
     if not entry.behind:
         return [*lines, t("overview.none_behind", lang), ""]
     lines += [f"{t('overview.behind', lang)}:", ""]
-    for number, result in enumerate(entry.behind, 1):
-        lines += _behind(number, result, lang)
+    for number, (result, quote) in enumerate(quoted_once(entry.behind), 1):
+        lines += _behind(number, result, quote, lang)
     if entry.more_behind:
         lines += [t("overview.more_behind", lang, n=entry.more_behind), ""]
     return lines
@@ -150,7 +151,7 @@ def _counts(entry: Overview, lang: Lang) -> str:
     )
 
 
-def _behind(number: int, result: Result, lang: Lang) -> list[str]:
+def _behind(number: int, result: Result, quote: str | None, lang: Lang) -> list[str]:
     unit = result.indicator.unit
     name = result.indicator.name.in_lang(lang)
     area = f" · {text(result.area)}" if result.area is not None else ""
@@ -166,7 +167,7 @@ def _behind(number: int, result: Result, lang: Lang) -> list[str]:
     )
     why = wording.awaiting(result, lang)
     lines = [line + (f" ({text(why)})" if why else "")]
-    lines += [f"   > {text(quote)}" for quote in result.indicator.quote.splitlines()]
+    lines += [f"   > {text(line)}" for line in (quote or "").splitlines()]
     return [*lines, ""]
 
 

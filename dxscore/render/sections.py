@@ -250,6 +250,18 @@ def overviews(scorecard: Scorecard) -> list[Overview]:
     return entries
 
 
+def quoted_once(behind: tuple[Result, ...]) -> list[tuple[Result, str | None]]:
+    """The targets furthest behind, each with the resolution's sentence the first time its
+    indicator comes (areas of a league share it: it is not repeated under each)."""
+    seen: set[str] = set()
+    items: list[tuple[Result, str | None]] = []
+    for result in behind:
+        first = result.indicator.id not in seen
+        seen.add(result.indicator.id)
+        items.append((result, result.indicator.quote if first else None))
+    return items
+
+
 def _furthest(found: list[Result]) -> tuple[tuple[Result, ...], int]:
     """Missed first, then at risk; the lowest attainment first within each."""
     found.sort(key=lambda r: (r.status != "missed", r.attainment or 0.0))
