@@ -482,6 +482,8 @@ def report(
         chosen = _EXTENSIONS.get(Path(str(output)).suffix.lower())
         if chosen is None:
             raise InputError([problem(str(output), "unknown-format")])
+    if chosen == "xlsx" and to_stdout and sys.stdout.isatty():
+        raise InputError([problem("-o -", "workbook-to-terminal")])
     if explain and (chosen or "markdown") not in _EXPLAINED:
         raise InputError(
             [problem("--explain", "option-unused.explain", format=chosen or "markdown")]

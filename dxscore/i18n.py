@@ -1031,7 +1031,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "overview.by_area": {"en": "{city}, by area", "vi": "{city}, theo địa bàn"},
     "overview.areas": {
         "en": "{n} areas ranked (the league follows); counts over all areas",
-        "vi": "Xếp hạng {n} địa bàn (bảng xếp hạng ở dưới); số mục tiêu tính trên mọi địa bàn",
+        "vi": "Xếp hạng {n} địa bàn (xem bảng xếp hạng bên dưới); số mục tiêu được tính gộp cho tất cả địa bàn",
     },
     "overview.behind": {"en": "Furthest behind", "vi": "Các mục tiêu chậm nhất"},
     "overview.against": {"en": "{figure} against {target}", "vi": "{figure}, mục tiêu {target}"},
@@ -1076,7 +1076,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "chart.target": {"en": "target", "vi": "mục tiêu"},
     "chart.trend": {"en": "trend", "vi": "xu hướng"},
-    "chart.milestone_target": {"en": "done by {year}", "vi": "hoàn thành năm {year}"},
+    "chart.milestone_target": {"en": "done by {year}", "vi": "hoàn thành đến năm {year}"},
     "chart.unit.percent": {"en": "%", "vi": "%"},
     "chart.unit.percent_per_year": {"en": "% per year", "vi": "% mỗi năm"},
     "chart.unit.percent_change": {"en": "% change", "vi": "% thay đổi"},
@@ -1102,8 +1102,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col.line": {"en": "Line", "vi": "Dòng"},
     "col.rank": {"en": "Rank", "vi": "Hạng"},
     "col.quote": {"en": "The resolution says", "vi": "Nguyên văn mục tiêu"},
-    "col.what": {"en": "What", "vi": "Nội dung"},
     "yes": {"en": "yes", "vi": "có"},
+    "problem.workbook-to-terminal": {
+        "en": "a workbook is not text to show in a terminal; write it to a file (-o scorecard.xlsx), or pipe standard output to one",
+        "vi": "bảng tính không phải văn bản để hiển thị trên cửa sổ dòng lệnh; hãy ghi ra tệp (-o bang-diem.xlsx), hoặc chuyển đầu ra chuẩn vào một tệp",
+    },
 }
 
 

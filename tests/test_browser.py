@@ -145,7 +145,7 @@ def test_the_page_reads_as_a_reader_needs_it(reader: Reader) -> None:
         assert chart["width"] >= min(300, width - 40), chart
         assert chart["years"] >= 2 and chart["smallest"] >= 9, chart  # years, ≥ 9 px tall
         assert chart["ticks"] >= 2 or chart["timeline"], chart  # a scale, or a timeline
-        assert chart["labels"] >= 1 and chart["target"] == 1, chart
+        assert chart["labels"] >= 1 and chart["target"] >= 1, chart
     # self-contained and quiet: nothing fetched but the file, nothing logged
     assert reader.requests == [reader.url]
     assert reader.errors == []

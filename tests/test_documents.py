@@ -9,6 +9,7 @@ import datetime
 import hashlib
 import io
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -540,3 +541,45 @@ def test_vietnamese_examples_show_vietnamese_notes(name: str) -> None:
     out = (EXAMPLES / name).read_text(encoding="utf-8")
     assert "giá trị minh họa (chưa công bố)" in out
     assert "illustrative value" not in out and "published" not in out
+
+
+def test_a_workbook_is_not_poured_into_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+
+    main, terminal = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "dxscore", "report", ACTUALS, "-t", WORKED, "-f", "xlsx"],
+            stdin=subprocess.DEVNULL,
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+        os.close(main)
+    assert done.returncode == 2
+    assert b"a workbook is not text to show in a terminal" in done.stderr
+    piped = subprocess.run(
+        [sys.executable, "-m", "dxscore", "report", ACTUALS, "-t", WORKED, "-f", "xlsx"],
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+    assert piped.stdout.startswith(b"PK\x03\x04")  # to a pipe or a file, it is written
+
+
+def test_a_label_too_long_beside_the_plot_goes_on_two_lines() -> None:
+    """Found in print: the Vietnamese "nhóm 5 dẫn đầu" ran off the chart as "nhóm 5 dẫn đ"."""
+    card = scorecard([("dx_rank", 2022, 24.0, False), ("dx_rank", 2024, 8.0, False)])
+    chart = _chart(result_of(card, "dx_rank", 2025), "vi")
+    assert _texts(chart, "target-label") == ["nhóm 5", "dẫn đầu"]
+    for element in chart.iter(f"{SVG}text"):
+        if "target-label" in (element.get("class") or ""):
+            width = 0.58 * 11 * len("".join(element.itertext()))
+            assert float(element.get("x") or 0) + width <= 320
+    english = _chart(result_of(card, "dx_rank", 2025))
+    assert _texts(english, "target-label") == ["top 5"]
