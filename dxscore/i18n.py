@@ -1053,8 +1053,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "{n} trong {total} giá trị được sử dụng là số ước tính, ghi “{mark}”",
     },
     "made.estimates_none": {
-        "en": "none: the {total} values used are all measured values",
-        "vi": "không có: cả {total} giá trị được sử dụng đều là số liệu chính thức",
+        "en": "none (the {total} values used are all measured values)",
+        "vi": "không có (cả {total} giá trị được sử dụng đều là số liệu chính thức)",
     },
     "made.actuals": {"en": "Actuals (SHA-256)", "vi": "Tệp số liệu (SHA-256)"},
     "made.targets": {"en": "Target files (SHA-256)", "vi": "Tệp chỉ tiêu (SHA-256)"},

@@ -91,7 +91,7 @@ def test_a_report_says_when_and_from_what_it_was_made(cli: Cli, fmt: str) -> Non
     for path in (ACTUALS, WORKED):
         assert path.name in out
         assert hashlib.sha256(path.read_bytes()).hexdigest() in out
-    assert "Values as of" in out and "none: the 14 values used are all measured values" in out
+    assert "Values as of" in out and "none (the 14 values used are all measured values)" in out
     vi = cli("report", ACTUALS, "-t", WORKED, "-f", fmt, "--lang", "vi", env=FIXED).out
     assert "30/06/2026 12:00 (UTC)" in vi and "Số liệu tính đến năm" in vi
 

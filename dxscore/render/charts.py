@@ -143,6 +143,8 @@ def _line_chart(result: Result, lang: Lang) -> str:
         anchor, start = "middle", x - width / 2
         if ends_at_target and x >= target_x - 1:  # beside the target's label: to the left
             anchor, start = "end", x + 4 - width
+        elif start < left + 2:  # it would run into the axis's figures: to the right
+            anchor, start = "start", x - 3
         below = _trough(points, index)
         if previous is not None and start < previous[0] + 3 and previous[1] == below:
             below = not below
@@ -150,7 +152,7 @@ def _line_chart(result: Result, lang: Lang) -> str:
             below = False
         if not below and y - 7 - FONT < scale.top - 12:
             below = True
-        label_x = x + 4 if anchor == "end" else x
+        label_x = {"end": x + 4, "start": x - 3}.get(anchor, x)
         parts.append(
             _text(label_x, y + 15 if below else y - 7, words, "value-label" + hollow, anchor=anchor)
         )

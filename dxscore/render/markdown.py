@@ -166,7 +166,7 @@ def _behind(number: int, result: Result, quote: str | None, lang: Lang) -> list[
         f" · {t('col.attainment', lang).lower()} {wording.percent(result.attainment)}"
     )
     why = wording.awaiting(result, lang)
-    lines = [line + (f" ({text(why)})" if why else "")]
+    lines = [line + (f" — {text(why)}" if why else "")]
     lines += [f"   > {text(line)}" for line in (quote or "").splitlines()]
     return [*lines, ""]
 
