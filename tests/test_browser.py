@@ -12,6 +12,7 @@ import io
 import os
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -44,7 +45,7 @@ SUMMARY = {"en": "Summary", "vi": "Tổng hợp"}
 def chromium() -> str | None:
     explicit = os.environ.get("DXSCORE_CHROMIUM")
     if explicit:
-        return explicit
+        return explicit if Path(explicit).is_file() else None
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)
         if found:
