@@ -1092,6 +1092,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col.unit": {"en": "Unit", "vi": "Đơn vị"},
     "col.year": {"en": "Year", "vi": "Năm"},
     "col.value": {"en": "Value", "vi": "Giá trị"},
+    "col.target_value": {"en": "Target value", "vi": "Giá trị mục tiêu"},
     "col.actual_value": {"en": "Actual", "vi": "Thực hiện"},
     "col.actual_year": {"en": "Year of actual", "vi": "Năm số liệu"},
     "col.estimate": {"en": "Estimate", "vi": "Ước tính"},

@@ -392,7 +392,7 @@ def test_report_writes_a_workbook_with_real_numbers(cli: Cli, tmp_path: Path) ->
     )
     cell = dict(zip(header, row, strict=True))
     assert (cell["Actual"].value, cell["Actual"].number_format) == (0.55, "0%")
-    assert (cell["Value"].value, cell["Value"].number_format) == (0.6, "0%")
+    assert (cell["Target value"].value, cell["Target value"].number_format) == (0.6, "0%")
     assert (cell["Projected"].value, cell["Projected"].number_format) == (0.6267, "0.00%")
     assert (cell["Attainment"].value, cell["Attainment"].number_format) == (0.9167, "0%")
     assert cell["Year of actual"].value == 2024

@@ -109,7 +109,9 @@ def _head(shown: list[Part], as_of: int | None, lang: Lang, version: str) -> dic
         else t("report.meta_no_data", lang, version=version)
     )
     return {
-        "title": t("report.title", lang, city=", ".join(ts.name.in_lang(lang) for ts in sets)),
+        "title": t(
+            "report.title", lang, city=", ".join(ts.name.in_lang(lang) for ts in sets) or "dxscore"
+        ),
         "documents": [
             f"{ts.name.in_lang(lang)}: {ts.resolution.title.in_lang(lang)}" for ts in sets
         ],

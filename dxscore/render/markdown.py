@@ -91,7 +91,7 @@ def _title(shown: list[Part], as_of: int | None, lang: Lang, version: str) -> li
     if len(sets) == 1:
         head = heading(sets[0], as_of, lang, version)
         return [f"# {text(head.title)}", "", f"{text(head.document)}  ", f"*{head.meta}*", ""]
-    names = ", ".join(ts.name.in_lang(lang) for ts in sets)
+    names = ", ".join(ts.name.in_lang(lang) for ts in sets) or "dxscore"
     meta = (
         heading(sets[0], as_of, lang, version).meta
         if sets

@@ -331,7 +331,7 @@ _RESULT_COLUMNS = [
     "col.indicator_id",
     "col.unit",
     "col.target",
-    "col.value",
+    "col.target_value",
     "col.actual_value",
     "col.actual_year",
     "col.estimate",
