@@ -996,9 +996,9 @@ case(
     (
         {
             "actuals.csv": ONE_ROW,
-            "score.py": "import dxscore\n"
+            "score.py": "import dxscore\n\n"
             "try:\n"
-            "    dxscore.score('actuals.csv', pillar='digital')\n"
+            '    dxscore.score("actuals.csv", pillar="digital")\n'
             "except dxscore.InputError as error:\n"
             "    print(error)\n",
         },
@@ -1054,9 +1054,9 @@ case(
     "In Python, a row that is not a mapping of column to value.",
     (
         {
-            "rows.py": "import dxscore\n"
+            "rows.py": "import dxscore\n\n"
             "try:\n"
-            "    dxscore.score([('hanoi', 'dx_rank', 2024, 1)])\n"
+            '    dxscore.score([("hanoi", "dx_rank", 2024, 1)])\n'
             "except dxscore.InputError as error:\n"
             "    print(error)\n",
         },
