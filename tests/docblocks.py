@@ -187,6 +187,7 @@ def run_doctest(body: str, where: str) -> None:
     )
     report: list[str] = []
     runner.run(test, out=report.append, clear_globs=False)
+    names.update(test.globs)  # the test ran on a copy of the page's names
     assert not runner.failures, f"{where}:\n" + "".join(report)
 
 

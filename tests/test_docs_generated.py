@@ -18,10 +18,11 @@ DOCS = ROOT / "docs"
 
 
 def _module(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, DOCS / f"{name}.py")
+    """docs/NAME.py, imported as docs_NAME (bench/ has a generate.py of its own)."""
+    spec = importlib.util.spec_from_file_location(f"docs_{name}", DOCS / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
+    sys.modules[f"docs_{name}"] = module
     spec.loader.exec_module(module)
     return module
 
