@@ -17,7 +17,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from dxscore import safe_yaml
-from dxscore.errors import InputError, Problem, literal, problem
+from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, InputError, Problem, literal, problem
 from dxscore.i18n import CATALOGUE
 from dxscore.model import (
     PILLARS,
@@ -137,12 +137,21 @@ def load_target_file(path: Path) -> tuple[LoadedTargetSet | None, list[Problem]]
     except ValidationError as error:
         problems.extend(_pydantic_problems(document, error))
         indicators = _valid_indicators(document.data)
-    for loc, key, params in consistency_problems(indicators):
+    for loc, key, params in consistency_problems(indicators)[: MAX_PROBLEMS - len(problems)]:
         where = safe_yaml.locate(document.root, loc)
         problems.append(problem(name, key, where.line, where.col, where.path, fields=params))
     if problems or target_set is None:
-        return None, _sorted(problems)
+        return None, _capped(name, problems)
     return LoadedTargetSet(target_set, name), []
+
+
+def _capped(name: str, problems: list[Problem]) -> list[Problem]:
+    """The first :data:`MAX_PROBLEMS` problems in the file's order, then a notice that more
+    were found (parse problems and unused errors are not located, only counted)."""
+    ordered = _sorted(problems)
+    if len(ordered) <= MAX_PROBLEMS:
+        return ordered
+    return [*ordered[:MAX_PROBLEMS], problem(name, TOO_MANY_PROBLEMS, count=MAX_PROBLEMS)]
 
 
 def _valid_indicators(data: object) -> list[tuple[PillarKey, int, Checked]]:
@@ -243,8 +252,10 @@ def load_target_sets(paths: Iterable[Path]) -> list[LoadedTargetSet]:
 
 
 def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> list[Problem]:
+    """Each of pydantic's errors, located and worded: the first :data:`MAX_PROBLEMS` only
+    (locating each of thousands of unknown keys cost minutes)."""
     problems = []
-    for detail in error.errors(include_url=False):
+    for detail in error.errors(include_url=False)[: MAX_PROBLEMS + 1]:
         pydantic_type = detail["type"]
         kind = pydantic_type.replace("_", "-")
         loc = tuple(detail["loc"])
