@@ -1093,6 +1093,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the {opener} opened here is never closed (the file ends first); close it with {closer}",
         "vi": "dấu ngoặc {opener} mở ở đây chưa được đóng (tệp kết thúc trước khi gặp dấu đóng); hãy thêm dấu {closer} để đóng",
     },
+    "problem.yaml-too-many-nodes": {
+        "en": "the file holds more than {limit} values (keys, texts, numbers), dxscore's limit: a target file holds a few hundred; it is read no further than here",
+        "vi": "tệp chứa hơn {limit} giá trị (khóa, văn bản, số), vượt giới hạn của dxscore: một tệp chỉ tiêu chỉ có vài trăm; tệp không được đọc tiếp từ chỗ này",
+    },
     "problem.yaml-syntax.directive": {
         "en": "a %YAML or %TAG directive must be followed by '---' and the document; dxscore reads its own YAML rules anyway: remove this line",
         "vi": "chỉ thị %YAML hoặc %TAG phải được theo sau bởi '---' và nội dung tài liệu; dxscore vẫn đọc theo quy tắc YAML riêng: hãy xóa dòng này",

@@ -176,7 +176,9 @@ def test_a_file_that_is_not_a_workbook(cli: Cli, tmp_path: Path) -> None:
     fake.write_text("indicator,year,value\n", encoding="utf-8")
     result = cli("check", fake, "-t", WORKED)
     assert result.code == 2
-    assert result.err.startswith(f"{fake}:1:1: this is not an .xlsx workbook: an .xlsx file is a zip")
+    assert result.err.startswith(
+        f"{fake}:1:1: this is not an .xlsx workbook: an .xlsx file is a zip"
+    )
 
 
 def test_a_wrong_declared_sheet_size_loses_no_row(cli: Cli, tmp_path: Path) -> None:

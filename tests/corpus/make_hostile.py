@@ -47,7 +47,9 @@ def content_types(*, strings: bool = True, sheets: int = 1, chart: bool = False)
             f'<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="{CHART_TYPE}"/>'
         )
     if strings:
-        overrides.append(f'<Override PartName="/xl/sharedStrings.xml" ContentType="{STRINGS_TYPE}"/>')
+        overrides.append(
+            f'<Override PartName="/xl/sharedStrings.xml" ContentType="{STRINGS_TYPE}"/>'
+        )
     return (
         f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{TYPES}">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -66,7 +68,9 @@ def workbook_xml(names: Iterable[str] = ("Data",), *, chart: bool = False) -> by
     sheets = "".join(
         f'<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>' for n, name in enumerate(names, 1)
     )
-    return (f'<workbook xmlns="{MAIN}" xmlns:r="{OFFICE}"><sheets>{sheets}</sheets></workbook>').encode()
+    return (
+        f'<workbook xmlns="{MAIN}" xmlns:r="{OFFICE}"><sheets>{sheets}</sheets></workbook>'
+    ).encode()
 
 
 def workbook_rels(sheets: int = 1, *, chart: bool = False, strings: bool = True) -> bytes:
@@ -95,11 +99,7 @@ def cell(ref: str, value: str | int | float, *, shared: int | None = None, attrs
 
 
 HEADER_ROW = (
-    '<row r="1">'
-    + cell("A1", "indicator")
-    + cell("B1", "year")
-    + cell("C1", "value")
-    + "</row>"
+    '<row r="1">' + cell("A1", "indicator") + cell("B1", "year") + cell("C1", "value") + "</row>"
 )
 
 
@@ -236,7 +236,7 @@ book_case(
 )
 book_case(
     "no-content-types.xlsx",
-    "a zip without [Content_Types].xml (was KeyError: \"There is no item named …\")",
+    'a zip without [Content_Types].xml (was KeyError: "There is no item named …")',
     lambda: {
         name: part
         for name, part in book_parts(sheet_xml(data_row(2))).items()
@@ -270,7 +270,9 @@ book_case(
     "bad-merge-reference.xlsx",
     "a merged range whose column is no column (AAAA): the sheet's merged cells are read from it",
     lambda: book_parts(
-        sheet_xml(data_row(2), tail='<mergeCells count="1"><mergeCell ref="AAAA2:B3"/></mergeCells>')
+        sheet_xml(
+            data_row(2), tail='<mergeCells count="1"><mergeCell ref="AAAA2:B3"/></mergeCells>'
+        )
     ),
 )
 book_case(
@@ -301,7 +303,9 @@ book_case(
 book_case(
     "shared-string-past-end.xlsx",
     "a shared-string index past the table",
-    lambda: book_parts(sheet_xml(data_row(2, cell("C2", "", shared=2))), shared_strings(["x", "4"])),
+    lambda: book_parts(
+        sheet_xml(data_row(2, cell("C2", "", shared=2))), shared_strings(["x", "4"])
+    ),
 )
 book_case(
     "shared-string-not-a-number.xlsx",
@@ -328,11 +332,7 @@ book_case(
     "a row whose cells go backwards: openpyxl drops the cells right of the last one",
     lambda: book_parts(
         sheet_xml(
-            '<row r="2">'
-            + cell("C2", 4)
-            + cell("A2", "dx_rank")
-            + cell("B2", 2024)
-            + "</row>"
+            '<row r="2">' + cell("C2", 4) + cell("A2", "dx_rank") + cell("B2", 2024) + "</row>"
         )
     ),
 )
@@ -377,7 +377,10 @@ book_case(
     lambda: book_parts(
         (
             '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
-            + "".join(f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+            + "".join(
+                f'<!ENTITY {c} "{("&" + p + ";") * 10}">'
+                for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+            )
             + f']><worksheet xmlns="{MAIN}"><sheetData>{HEADER_ROW}{data_row(2, cell("C2", "&i;"))}'
             "</sheetData></worksheet>"
         ).encode()
@@ -494,20 +497,37 @@ text_case("yaml-directive-only-no-newline.yaml", "%YAML 1.2 without a line break
 text_case("unknown-keys-10000.yaml", "10,000 unknown keys (was 9 s)", unknown_keys(10_000))
 
 
+def up_to_the_cap(head: str, line: Callable[[int], str]) -> str:
+    """``head`` and numbered lines after it, as many as fit in the 1 MiB a target file may be."""
+    cap = 1024 * 1024
+    size = len(head.encode())
+    lines = [head]
+    number = 0
+    while size + len(line(number).encode()) <= cap:
+        lines.append(line(number))
+        size += len(lines[-1].encode())
+        number += 1
+    return "".join(lines)
+
+
 @case("unknown-keys-1mib.yaml", "unknown keys up to the 1 MiB cap (ran past a minute)", large=True)
 def _unknown_keys_mib(path: Path) -> None:
-    text = unknown_keys(60_000)
-    while len(text.encode()) > 1024 * 1024:
-        text = text[: text.rfind("\n", 0, len(text) - 1) + 1]
-    path.write_text(text, encoding="utf-8")
-
-
-@case("wrong-types-1mib.yaml", "1 MiB of indicators each with the wrong types", large=True)
-def _wrong_types(path: Path) -> None:
     head = MINIMAL.read_text(encoding="utf-8")
-    item = "    - {id: 7, name: 5, unit: parsec, targets: {1800: {min: x}}, quote: ~, odd: 1}\n"
-    count = (1024 * 1024 - len(head.encode()) - 40) // len(item)
-    path.write_text(head + "  society:\n" + item * count, encoding="utf-8")
+    path.write_text(up_to_the_cap(head, lambda n: f"k{n}: 1\n"), encoding="utf-8")
+
+
+@case("wrong-types-1mib.yaml", "1 MiB of indicators, every field of each wrong", large=True)
+def _wrong_types(path: Path) -> None:
+    head = MINIMAL.read_text(encoding="utf-8").replace("  society:\n", "  society:\n", 1)
+    head = head[: head.index("  society:")] + "  society:\n"
+    item = "    - {{id: {n}, name: 5, unit: parsec, targets: {{1800: {{min: x}}}}, quote: ~, odd: 1}}\n"
+    path.write_text(up_to_the_cap(head, lambda n: item.format(n=n)), encoding="utf-8")
+
+
+@case("duplicate-keys-1mib.yaml", "the same key repeated up to the 1 MiB cap", large=True)
+def _duplicate_keys(path: Path) -> None:
+    head = MINIMAL.read_text(encoding="utf-8")
+    path.write_text(up_to_the_cap(head, lambda n: "id: again\n"), encoding="utf-8")
 
 
 # Actuals as CSV, through the whole command line ---------------------------------------------
@@ -515,17 +535,61 @@ def _wrong_types(path: Path) -> None:
 
 CSV_HEADER = "indicator,year,value\n"
 
-text_case("control-around-number.csv", "\\x1f55\\x1c read as 55", CSV_HEADER + "dx_rank,2024,\x1f4\x1c\n", lead=True)
-text_case("vertical-tab-number.csv", "\\x0b around a number", CSV_HEADER + "dx_rank,2024,\x0b4\x0b\n", lead=True)
+text_case(
+    "control-around-number.csv",
+    "\\x1f55\\x1c read as 55",
+    CSV_HEADER + "dx_rank,2024,\x1f4\x1c\n",
+    lead=True,
+)
+text_case(
+    "vertical-tab-number.csv",
+    "\\x0b around a number",
+    CSV_HEADER + "dx_rank,2024,\x0b4\x0b\n",
+    lead=True,
+)
 text_case("nel-number.csv", "U+0085 after a number", CSV_HEADER + "dx_rank,2024,4\x85\n", lead=True)
-text_case("line-separator-number.csv", "U+2028 after a number", CSV_HEADER + "dx_rank,2024,4\u2028\n", lead=True)
-text_case("control-year.csv", "\\x1f2024 read as a year", CSV_HEADER + "dx_rank,\x1f2024,4\n", lead=True)
-text_case("control-indicator.csv", "an indicator id followed by \\x1f", CSV_HEADER + "dx_rank\x1f,2024,4\n", lead=True)
-text_case("control-done.csv", "done\\x1f read as done", CSV_HEADER + "e_government_done,2024,done\x1f\n", lead=True)
-text_case("control-wide.csv", "\\x1f around a value in the wide layout", "indicator,2024\ndx_rank,\x1f4\n", lead=True)
-text_case("trailing-comma-number.csv", '"4," read as 4', CSV_HEADER + 'dx_rank,2024,"4,"\n', lead=True)
-text_case("plus-comma-number.csv", '"+,5" read as 0.5', CSV_HEADER + 'reporting_online,2024,"+,5"\n', lead=True)
-text_case("missing-column.csv", "no value column: placed without a column", "indicator,year\ndx_rank,2024\n", lead=True)
+text_case(
+    "line-separator-number.csv",
+    "U+2028 after a number",
+    CSV_HEADER + "dx_rank,2024,4\u2028\n",
+    lead=True,
+)
+text_case(
+    "control-year.csv", "\\x1f2024 read as a year", CSV_HEADER + "dx_rank,\x1f2024,4\n", lead=True
+)
+text_case(
+    "control-indicator.csv",
+    "an indicator id followed by \\x1f",
+    CSV_HEADER + "dx_rank\x1f,2024,4\n",
+    lead=True,
+)
+text_case(
+    "control-done.csv",
+    "done\\x1f read as done",
+    CSV_HEADER + "e_government_done,2024,done\x1f\n",
+    lead=True,
+)
+text_case(
+    "control-wide.csv",
+    "\\x1f around a value in the wide layout",
+    "indicator,2024\ndx_rank,\x1f4\n",
+    lead=True,
+)
+text_case(
+    "trailing-comma-number.csv", '"4," read as 4', CSV_HEADER + 'dx_rank,2024,"4,"\n', lead=True
+)
+text_case(
+    "plus-comma-number.csv",
+    '"+,5" read as 0.5',
+    CSV_HEADER + 'reporting_online,2024,"+,5"\n',
+    lead=True,
+)
+text_case(
+    "missing-column.csv",
+    "no value column: placed without a column",
+    "indicator,year\ndx_rank,2024\n",
+    lead=True,
+)
 text_case(
     "header-below.csv",
     "the header is below a title line: placed without a column",
@@ -533,7 +597,12 @@ text_case(
     lead=True,
 )
 text_case("empty.csv", "an empty file: placed with no line", "", lead=True)
-text_case("xls-named-csv.csv", "an .xls (OLE2) named .csv: placed with no line", b"\xd0\xcf\x11\xe0" + bytes(60), lead=True)
+text_case(
+    "xls-named-csv.csv",
+    "an .xls (OLE2) named .csv: placed with no line",
+    b"\xd0\xcf\x11\xe0" + bytes(60),
+    lead=True,
+)
 text_case(
     "utf-32.csv",
     "UTF-32 with its BOM: told to use --encoding utf-16-be",
@@ -549,8 +618,16 @@ text_case(
     + "\n".encode("utf-16-le"),
     lead=True,
 )
-text_case("escape-in-cell.csv", "an ESC in a value cell (refused today)", CSV_HEADER + "dx_rank,2024,4\x1b[2J\n")
-text_case("nul-in-area.csv", "a NUL in an indicator cell (refused today)", CSV_HEADER + "dx_\x00rank,2024,4\n")
+text_case(
+    "escape-in-cell.csv",
+    "an ESC in a value cell (refused today)",
+    CSV_HEADER + "dx_rank,2024,4\x1b[2J\n",
+)
+text_case(
+    "nul-in-area.csv",
+    "a NUL in an indicator cell (refused today)",
+    CSV_HEADER + "dx_\x00rank,2024,4\n",
+)
 
 
 @case("unknown-indicators-8000.csv", "8,000 distinct unknown indicators (was 11 s)", lead=True)
