@@ -997,6 +997,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the sheet lists '{range}' as merged cells, which is no range of cells within Excel's limits; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
         "vi": "trang tính ghi '{range}' là vùng ô gộp, nhưng đó không phải vùng ô nào trong giới hạn của Excel; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
     },
+    "problem.table-too-wide": {
+        "en": "the table's header runs to column {column}, past dxscore's limit of {limit} columns (a table of every year from 1900 to 2100 needs about 200); remove what stands right of the table, or save it as CSV UTF-8",
+        "vi": "dòng tiêu đề của bảng kéo dài tới cột {column}, vượt giới hạn {limit} cột của dxscore (một bảng ghi mọi năm từ 1900 đến 2100 chỉ cần khoảng 200 cột); hãy xóa phần nằm bên phải bảng, hoặc lưu dạng CSV UTF-8",
+    },
     "problem.sheet-xml": {
         "en": "the sheet's XML is damaged in or after this row; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
         "vi": "XML của trang tính bị hỏng tại hoặc sau dòng này; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",

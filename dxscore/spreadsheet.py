@@ -18,6 +18,13 @@ from dxscore.xlsx import Book, Cell, Merged, SheetEntry, SheetError
 
 __all__ = ["SheetError", "open_sheet"]
 
+# The header is looked for in the first rows with a value (below a title, a unit, a date);
+# a sheet without one in its first thousand is not a table
+MAX_ROWS_ABOVE_HEADER = 1000
+# A table's header spans at most this many columns (a wide layout of every year from 1900 to
+# 2100 spans about 200): each of its rows is read as wide as its header
+MAX_TABLE_COLUMNS = 256
+
 
 def open_sheet(
     path: Path,
@@ -129,16 +136,24 @@ def _rows(
         hiding: _Hiding | None = None
         beyond = False  # a cell right of the header was given (the reader warns of the first)
         above: tuple[int, list[str]] | None = None  # the first row with a value, above it
+        searched = 0  # rows with a value above the header
         for number, row in read_rows(book, entry, refuse):
             if not last:
                 compact = [_text(cell.value, cell.number_format) for cell in row]
                 if not is_header(compact):
                     if above is None and any(compact):
                         above = (number, _texts(row))
+                    searched += 1
+                    if searched == MAX_ROWS_ABOVE_HEADER:  # a sheet of notes, not a table
+                        break
                     continue
                 cells = _texts(row)
                 named = [i for i, cell in enumerate(cells, 1) if cell]
                 first, last = named[0], named[-1]  # the header's first and last named columns
+                if last > MAX_TABLE_COLUMNS:  # every row of it would be as wide
+                    raise SheetError(
+                        "table-too-wide", (number, last), column=last, limit=MAX_TABLE_COLUMNS
+                    )
                 hiding = _Hiding(merged, first, last) if merged else None
             else:
                 # cells right of the table's columns are given up to the first with a value,

@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-MAX_WORKBOOK_BYTES = 64 * 1024 * 1024  # the file itself
+MAX_WORKBOOK_BYTES = 32 * 1024 * 1024  # the file itself
 MAX_PARTS = 10_000
-MAX_PART_BYTES = 64 * 1024 * 1024  # one part, inflated
-MAX_SHARED_STRINGS = 1_000_000
-MAX_SHARED_TEXT = 32 * 1024 * 1024  # characters, all shared strings together
+MAX_PART_BYTES = 32 * 1024 * 1024  # one part, inflated: a sheet of about 1.3 million cells
+MAX_SHARED_STRINGS = 500_000
+MAX_SHARED_TEXT = 16 * 1024 * 1024  # characters, all shared strings together
 MAX_CELL_TEXT = 32_767  # characters in one cell: Excel's limit
 MAX_ROW = 1_048_576  # Excel's last row
 MAX_COLUMN = 16_384  # Excel's last column, XFD
@@ -151,21 +151,21 @@ Text = Callable[[str], None]
 
 
 def _parse(source: _CountedPart, start: Start, end: End, text: Text | None = None) -> None:
-    """Stream a part through expat: local element names (namespaces set aside, so that a
+    """Stream a part through expat: local element names (a prefix set aside, so that a
     prefixed ``x:row`` is a row) and attributes; a DOCTYPE is refused before its entities
     can be declared, let alone expanded."""
     from xml.parsers import expat
 
-    parser = expat.ParserCreate(namespace_separator=" ")
+    parser = expat.ParserCreate()  # names as written, a prefix set aside below
 
     def refuse_doctype(*_: object) -> None:
         raise SheetError("not-a-workbook.doctype", part=source.part)
 
     def on_start(name: str, attributes: dict[str, str]) -> None:
-        start(name.rpartition(" ")[2], attributes)
+        start(name.rpartition(":")[2] if ":" in name else name, attributes)
 
     def on_end(name: str) -> None:
-        end(name.rpartition(" ")[2])
+        end(name.rpartition(":")[2] if ":" in name else name)
 
     parser.StartDoctypeDeclHandler = refuse_doctype
     parser.EntityDeclHandler = refuse_doctype
@@ -173,6 +173,7 @@ def _parse(source: _CountedPart, start: Start, end: End, text: Text | None = Non
     parser.EndElementHandler = on_end
     if text is not None:
         parser.CharacterDataHandler = text
+        parser.buffer_text = True
     try:
         for chunk in source.chunks():
             parser.Parse(chunk, False)
@@ -187,7 +188,7 @@ def _attribute(attributes: dict[str, str], name: str) -> str | None:
     """An attribute by its local name, in whatever namespace (``r:id``)."""
     if name in attributes:
         return attributes[name]
-    return next((v for k, v in attributes.items() if k.rpartition(" ")[2] == name), None)
+    return next((v for k, v in attributes.items() if k.rpartition(":")[2] == name), None)
 
 
 # --- the workbook: its sheets, shared strings and number formats ----------------------------
@@ -452,7 +453,7 @@ def _number_formats(source: _CountedPart) -> list[str | None]:
 # --- a sheet's rows --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Cell:
     """A cell with content: its column, its value as Excel last computed it (None for a
     formula never computed), its number format, and its formula (``=…``) if it has one."""
@@ -475,6 +476,17 @@ def column_number(letters: str) -> int:
     return number
 
 
+def _letters(column: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_COLUMNS = {_letters(number): number for number in range(1, MAX_COLUMN + 1)}  # "XFD": 16384
+
+
 def read_rows(
     book: Book, entry: SheetEntry, refuse: Callable[[SheetError], None]
 ) -> Iterator[tuple[int, list[Cell]]]:
@@ -487,7 +499,7 @@ def read_rows(
     source = book.package.open(entry.part)
     from xml.parsers import expat
 
-    parser = expat.ParserCreate(namespace_separator=" ")
+    parser = expat.ParserCreate()  # names as written: the handlers set prefixes aside
 
     def refuse_doctype(*_: object) -> None:
         raise SheetError("not-a-workbook.doctype", part=entry.part)
@@ -510,68 +522,79 @@ def read_rows(
 
 
 class _SheetScan:
-    """The state of reading a sheet's XML: the row and cell being read, the rows read."""
+    """The state of reading a sheet's XML: the row and cell being read, the rows read. Its
+    handlers run once per element of a sheet of up to a million cells: they are kept lean."""
 
     def __init__(self, book: Book, refuse: Callable[[SheetError], None]) -> None:
         self.book, self.refuse = book, refuse
         self.ready: list[tuple[int, list[Cell]]] = []
         self.in_data = self.in_row = False
         self.row = 0  # the number of the last row begun
+        self.row_text = "0"  # as a cell reference ends
         self.cells: list[Cell] = []
         self.refused = False  # a cell of this row was refused
         self.column = 0  # the last cell's column in this row
         self.cell: dict[str, str] | None = None  # the cell being read: its attributes
-        self.target: str | None = None  # "v" or "f" while their text is read
+        self.target: list[str] | None = None  # the text being read: of <v> or of <f>
         self.value: list[str] = []
         self.formula: list[str] = []
-        self.formula_attributes: dict[str, str] = {}
-        self.inline: _RichText | None = None
+        self.formula_attributes: dict[str, str] | None = None
+        self.rich = _RichText()  # an inline string's text (<is>), while one is read
+        self.inline = False
         self.shared: dict[str, tuple[str, str]] = {}  # shared formulas: si → (text, origin)
+        self.styles: dict[str, tuple[str | None, bool, bool]] = {}  # s="…" → format, date?
+        self.columns: dict[str, int] = {}  # "AB" → 28
 
     def take(self) -> list[tuple[int, list[Cell]]]:
         ready, self.ready = self.ready, []
         return ready
 
-    def start(self, qualified: str, attributes: dict[str, str]) -> None:
-        name = qualified.rpartition(" ")[2]
-        if self.inline is not None:
-            self.inline.start(name)
-        elif self.cell is not None:
-            if name in ("v", "f"):
-                self.target = name
-                if name == "f":
-                    self.formula_attributes = attributes
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        if ":" in name:  # x:row, as the OpenXML SDK writes
+            name = name.rpartition(":")[2]
+        if self.cell is not None:
+            if self.inline:
+                self.rich.start(name)
+            elif name == "v":
+                self.target = self.value
+            elif name == "f":
+                self.target = self.formula
+                self.formula_attributes = attributes
             elif name == "is":
-                self.inline = _RichText()
-        elif name == "row" and self.in_data:
-            self._begin_row(attributes.get("r"))
-        elif name == "c" and self.in_row:
-            self._begin_cell(attributes)
+                self.inline = True
+                self.rich.reset()
+        elif name == "c":
+            if self.in_row:
+                self._begin_cell(attributes)
+        elif name == "row":
+            if self.in_data:
+                self._begin_row(attributes.get("r"))
         elif name == "sheetData":
             self.in_data = True
 
-    def end(self, qualified: str) -> None:
-        name = qualified.rpartition(" ")[2]
-        if self.inline is not None and self.inline.path:
-            self.inline.end()
-        elif self.cell is not None and name == "c":
-            self._end_cell()
-        elif self.cell is not None:
-            self.target = None
-        elif name == "row" and self.in_row:
-            self.in_row = False
-            if self.cells and not self.refused:
-                self.ready.append((self.row, self.cells))
+    def end(self, name: str) -> None:
+        if ":" in name:
+            name = name.rpartition(":")[2]
+        if self.cell is not None:
+            if self.inline and self.rich.path:
+                self.rich.end()
+            elif name == "c":
+                self._end_cell()
+            else:
+                self.target = None
+        elif name == "row":
+            if self.in_row:
+                self.in_row = False
+                if self.cells and not self.refused:
+                    self.ready.append((self.row, self.cells))
         elif name == "sheetData":
             self.in_data = False
 
     def text(self, data: str) -> None:
-        if self.inline is not None:
-            self.inline.text(data, MAX_CELL_TEXT)
-        elif self.target == "v":
-            self.value.append(data)
-        elif self.target == "f":
-            self.formula.append(data)
+        if self.target is not None:
+            self.target.append(data)
+        elif self.inline:
+            self.rich.text(data, MAX_CELL_TEXT)
 
     def _begin_row(self, written: str | None) -> None:
         if written is None:
@@ -587,20 +610,27 @@ class _SheetScan:
         if number <= self.row:
             key = "row-out-of-order.repeated" if number == self.row else "row-out-of-order"
             raise SheetError(key, (number, 1), row=number, previous=self.row)
-        self.row, self.in_row = number, True
+        self.row, self.in_row, self.row_text = number, True, str(number)
         self.cells, self.refused, self.column = [], False, 0
 
     def _begin_cell(self, attributes: dict[str, str]) -> None:
         written = attributes.get("r")
         if written is None:
             column = self.column + 1
+        elif written.endswith(self.row_text) and (
+            column := _COLUMNS.get(written[: -len(self.row_text)], 0)
+        ):
+            pass  # the common case: a column's letters and this row's number
         else:
             found = _REFERENCE.fullmatch(written)
             if found is None:
                 raise SheetError(
                     "bad-cell-reference", (self.row, self.column + 1), written=written[:20]
                 )
-            column = column_number(found[1])
+            letters = found[1]
+            column = self.columns.get(letters) or self.columns.setdefault(
+                letters, column_number(letters)
+            )
             if int(found[2]) != self.row:
                 raise SheetError(
                     "cell-in-another-row",
@@ -615,18 +645,17 @@ class _SheetScan:
                 written=written or "",
                 limit=f"{MAX_COLUMN:,}",
             )
-        if column == self.column:
-            raise SheetError("cell-repeated", (self.row, column), written=written or "")
-        if column < self.column:
-            raise SheetError("cell-out-of-order", (self.row, column), written=written or "")
+        if column <= self.column:
+            key = "cell-repeated" if column == self.column else "cell-out-of-order"
+            raise SheetError(key, (self.row, column), written=written or "")
         self.column = column
         self.cell = attributes
-        self.value, self.formula, self.formula_attributes = [], [], {}
-        self.target, self.inline = None, None
+        self.value, self.formula, self.formula_attributes = [], [], None
+        self.target, self.inline = None, False
 
     def _end_cell(self) -> None:
         attributes, self.cell = self.cell or {}, None
-        inline, self.inline = self.inline, None
+        inline, self.inline = self.inline, False
         try:
             cell = self._content(attributes, inline)
         except SheetError as error:
@@ -636,32 +665,46 @@ class _SheetScan:
         if cell is not None:
             self.cells.append(cell)
 
-    def _content(self, attributes: dict[str, str], inline: _RichText | None) -> Cell | None:
+    def _style(self, written: str, at: tuple[int, int]) -> tuple[str | None, bool, bool]:
+        """A style's number format, and whether it shows a date, a duration (once a style)."""
+        found = self.styles.get(written)
+        if found is not None:
+            return found
+        formats = self.book.formats
+        if not (_WHOLE.fullmatch(written) and int(written) < len(formats)):
+            raise SheetError("bad-cell-style", at, style=written[:20], count=len(formats))
+        from openpyxl.styles.numbers import is_date_format, is_timedelta_format
+
+        code = formats[int(written)]
+        found = (code, is_date_format(code), is_timedelta_format(code))
+        return self.styles.setdefault(written, found)
+
+    def _content(self, attributes: dict[str, str], inline: bool) -> Cell | None:
         at = (self.row, self.column)
         kind = attributes.get("t", "n")
         style = attributes.get("s", "0")
-        formats = self.book.formats
-        if not (_WHOLE.fullmatch(style) and int(style) < len(formats)):
-            raise SheetError("bad-cell-style", at, style=style[:20], count=len(formats))
-        number_format = formats[int(style)]
-        formula = self._formula() if self.formula_attributes or self.formula else None
-        text = "".join(self.value)
+        number_format, is_date, is_duration = self.styles.get(style) or self._style(style, at)
+        formula = None if self.formula_attributes is None else self._formula()
+        text = "".join(self.value) if len(self.value) != 1 else self.value[0]
         if len(text) > MAX_CELL_TEXT:
             raise SheetError("cell-too-long", at, limit=f"{MAX_CELL_TEXT:,}")
         value: Any
-        if kind == "inlineStr":
-            if inline is None:
-                value = None
-            else:
-                value, bad = inline.value()
-                if bad:
-                    raise SheetError("bad-inline-string", at)
+        if inline:
+            value, bad = self.rich.value()
+            if bad:
+                raise SheetError("bad-inline-string", at)
         elif not text:
-            value = None  # no value: empty, or a formula never computed
+            value = "" if kind == "str" else None  # a formula computed to empty text, or none
+        elif kind == "n":
+            if not _NUMBER.fullmatch(text):
+                raise SheetError("bad-cell-value.number", at, written=text[:20])
+            if number_format is None:
+                raise SheetError("bad-cell-style.format", at)
+            value = float(text) if "." in text or "e" in text or "E" in text else int(text)
+            if is_date:
+                value = self._date(value, is_duration, text, at)
         elif kind == "s":
             value = self._shared(text, at)
-        elif kind == "n":
-            value = self._number(text, number_format, at)
         elif kind == "b":
             if text not in ("0", "1"):
                 raise SheetError("bad-cell-value.boolean", at, written=text[:20])
@@ -670,10 +713,10 @@ class _SheetScan:
             value = text
         elif kind == "d":
             value = _iso_date(text, at)
+        elif kind == "inlineStr":
+            value = None  # its text is in <is>, which it lacks
         else:
             raise SheetError("bad-cell-type", at, kind=kind[:20])
-        if value is None and kind == "str":
-            value = ""  # a formula Excel computed to empty text: an empty cell
         if value is None and formula is None:
             return None
         return Cell(self.column, value, number_format or "General", formula)
@@ -687,29 +730,19 @@ class _SheetScan:
             raise SheetError("bad-shared-string.malformed", at, index=index)
         return strings[index]
 
-    def _number(self, text: str, number_format: str | None, at: tuple[int, int]) -> object:
-        from openpyxl.styles.numbers import is_date_format, is_timedelta_format
+    def _date(self, number: float, duration: bool, text: str, at: tuple[int, int]) -> object:
         from openpyxl.utils.datetime import from_excel
 
-        if not _NUMBER.fullmatch(text):
-            raise SheetError("bad-cell-value.number", at, written=text[:20])
-        if number_format is None:
-            raise SheetError("bad-cell-style.format", at)
-        number: int | float = float(text) if any(c in text for c in ".eE") else int(text)
-        if is_date_format(number_format):
-            try:
-                return from_excel(
-                    number, self.book.epoch, timedelta=is_timedelta_format(number_format)
-                )
-            except (OverflowError, ValueError):
-                raise SheetError("bad-cell-value.date", at, written=text[:20]) from None
-        return number
+        try:
+            return from_excel(number, self.book.epoch, timedelta=duration)
+        except (OverflowError, ValueError):
+            raise SheetError("bad-cell-value.date", at, written=text[:20]) from None
 
     def _formula(self) -> str:
         """The cell's formula as written, a shared formula's child translated from its
         first cell (as Excel shows it)."""
         text = "=" + "".join(self.formula)
-        attributes = self.formula_attributes
+        attributes = self.formula_attributes or {}
         if attributes.get("t") != "shared":
             return text
         index = attributes.get("si", "")
@@ -727,14 +760,6 @@ class _SheetScan:
             return str(Translator(master, origin).translate_formula(here))
         except Exception:  # a formula openpyxl cannot move: shown as written at its origin
             return master
-
-
-def _letters(column: int) -> str:
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _iso_date(text: str, at: tuple[int, int]) -> object:

@@ -454,6 +454,56 @@ book_case(
     large=True,
 )
 
+# At dxscore's own limits: the most work a workbook can ask for (docs/limits.md)
+
+
+def _dense_sheet(size: int) -> Callable[[], Iterator[bytes]]:
+    """Rows of dx_rank, 2024 and a rank of 0 (out of range: each row is a problem), as many
+    as fit in ``size`` bytes of sheet XML."""
+
+    def chunks() -> Iterator[bytes]:
+        yield f'<worksheet xmlns="{MAIN}"><sheetData>{HEADER_ROW}'.encode()
+        written, number = 0, 2
+        while written < size - 200:
+            row = (
+                f'<row r="{number}"><c r="A{number}" t="s"><v>0</v></c>'
+                f'<c r="B{number}"><v>2024</v></c><c r="C{number}"><v>0</v></c></row>'
+            ).encode()
+            yield row
+            written += len(row)
+            number += 1
+        yield b"</sheetData></worksheet>"
+
+    return chunks
+
+
+book_case(
+    "dense-sheet-at-limit.xlsx",
+    "a sheet part just under the 32 MiB limit, every one of its 340,000 rows a problem",
+    lambda: book_parts(_dense_sheet(32 * 1024 * 1024 - 4096), shared_strings(["dx_rank"])),
+    large=True,
+)
+book_case(
+    "shared-strings-past-count.xlsx",
+    "one shared string more than the limit of 500,000",
+    lambda: book_parts(sheet_xml(data_row(2)), _many_strings(500_001)),
+    large=True,
+)
+book_case(
+    "shared-strings-past-size.xlsx",
+    "shared strings of 32,767 characters each (Excel's most), past the limit of 16 Mi in all",
+    lambda: book_parts(
+        sheet_xml(data_row(2)),
+        lambda: iter(
+            [f'<sst xmlns="{MAIN}">'.encode()]
+            + [b"<si><t>" + b"a" * 32_767 + b"</t></si>"] * 600
+            + [b"</sst>"]
+        ),
+    ),
+    large=True,
+)
+
+
 # Target files (YAML) ------------------------------------------------------------------------
 
 MINIMAL = Path(__file__).resolve().parent.parent / "data" / "worked.yaml"
