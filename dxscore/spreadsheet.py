@@ -1,7 +1,8 @@
 """Actuals in an .xlsx workbook: the rows of one sheet as text cells, for the same reader as CSV.
 
-openpyxl (imported only here) reads the workbook in read-only mode, row by row. Cells become
-the text a CSV would hold: numbers without a trailing ``.0``, a percentage-formatted cell
+:mod:`dxscore.xlsx` reads the workbook part by part, with bounded work, refusing what Excel
+would never write; this module chooses the sheet, finds its table's header and turns cells
+into the text a CSV would hold: numbers without a trailing ``.0``, a percentage-formatted cell
 (which Excel stores as 0.55) as ``55%``, dates in ISO form (then refused as values, with
 their cell named), booleans as true/false.
 """
