@@ -467,6 +467,7 @@ class Cell:
 _REFERENCE = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?")
 _WHOLE = re.compile(r"[0-9]{1,10}")
+_INFINITY = float("inf")
 
 
 def column_number(letters: str) -> int:
@@ -696,11 +697,14 @@ class _SheetScan:
         elif not text:
             value = "" if kind == "str" else None  # a formula computed to empty text, or none
         elif kind == "n":
-            if not _NUMBER.fullmatch(text):
+            # Excel writes at most 17 significant digits and an exponent within ±308
+            if len(text) > 40 or not _NUMBER.fullmatch(text):
                 raise SheetError("bad-cell-value.number", at, written=text[:20])
             if number_format is None:
                 raise SheetError("bad-cell-style.format", at)
             value = float(text) if "." in text or "e" in text or "E" in text else int(text)
+            if value in (_INFINITY, -_INFINITY):
+                raise SheetError("bad-cell-value.number", at, written=text[:20])
             if is_date:
                 value = self._date(value, is_duration, text, at)
         elif kind == "s":

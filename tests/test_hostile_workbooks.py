@@ -156,6 +156,8 @@ def test_cells_and_rows_given_twice_or_out_of_order_are_refused(
         ('<c r="C2"><v>4x</v></c>', "the cell is stored as a number but holds '4x'"),
         ('<c r="C2"><v> 4</v></c>', "the cell is stored as a number but holds ' 4'"),
         ('<c r="C2"><v>1_000</v></c>', "the cell is stored as a number but holds '1_000'"),
+        ('<c r="C2"><v>1e999</v></c>', "the cell is stored as a number but holds '1e999'"),
+        (f'<c r="C2"><v>{"9" * 5000}</v></c>', "the cell is stored as a number but holds '9999"),
         ('<c r="C2" t="b"><v>7</v></c>', "the cell is stored as true/false but holds '7'"),
         ('<c r="C2" t="d"><v>yesterday</v></c>', "the cell is stored as a date but 'yesterday'"),
         ('<c r="C2" t="q"><v>4</v></c>', "the cell's type 'q' is none that Excel writes"),
