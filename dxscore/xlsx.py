@@ -25,6 +25,7 @@ import datetime
 import re
 import struct
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -40,6 +41,16 @@ MAX_ROW = 1_048_576  # Excel's last row
 MAX_COLUMN = 16_384  # Excel's last column, XFD
 
 _CHUNK = 64 * 1024
+# what reading a damaged zip raises: a wrong header, checksum, length or compressed stream
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    struct.error,
+    zlib.error,
+)
 
 
 class SheetError(Exception):
@@ -65,7 +76,7 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(path)
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error):
+        except _ZIP_ERRORS:
             raise SheetError("not-a-workbook.damaged-zip") from None
         self.parts = {info.filename: info for info in infos}
         if len(infos) > MAX_PARTS:
@@ -86,7 +97,11 @@ class Package:
     def open(self, part: str) -> _CountedPart:
         if part not in self.parts:
             raise SheetError("not-a-workbook.part-missing", part=part)
-        return _CountedPart(self.zip.open(self.parts[part]), part)
+        try:
+            stream = self.zip.open(self.parts[part])
+        except _ZIP_ERRORS:
+            raise SheetError("not-a-workbook.damaged-part", part=part) from None
+        return _CountedPart(stream, part)
 
     def close(self) -> None:
         self.zip.close()
@@ -109,7 +124,7 @@ class _CountedPart:
                             "workbook-part-too-large", part=self.part, limit=_mib(MAX_PART_BYTES)
                         )
                     yield chunk
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, struct.error):
+        except _ZIP_ERRORS:
             # a checksum that does not match, compressed data cut short
             raise SheetError("not-a-workbook.damaged-part", part=self.part) from None
 

@@ -107,3 +107,18 @@ WORKBOOK_TYPES = {
     "merged-cells",
     "formula-without-value",
 }
+
+
+@FUZZ
+@given(data=st.data())
+def test_a_mutated_zip_ends_in_values_or_placed_problems(
+    data: st.DataObject, tmp_path: Path
+) -> None:
+    good = workbook(tmp_path / "good.xlsx", "xl/styles.xml", STYLES).read_bytes()
+    path = tmp_path / "b.xlsx"
+    path.write_bytes(data.draw(mutated(good)))
+    actuals = read_actuals([path], [WORKED_SET])
+    for problem in actuals.problems:
+        assert problem.message("en") and problem.message("vi")
+        if problem.type in WORKBOOK_TYPES:
+            assert problem.line is not None and problem.col is not None, problem
