@@ -557,6 +557,7 @@ class _SheetScan:
         self.formula_attributes: dict[str, str] | None = None
         self.rich = _RichText()  # an inline string's text (<is>), while one is read
         self.inline = False
+        self.seen: set[str] = set()
         self.shared: dict[str, tuple[str, str]] = {}  # shared formulas: si → (text, origin)
         self.styles: dict[str, tuple[str | None, bool, bool]] = {}  # s="…" → format, date?
         self.columns: dict[str, int] = {}  # "AB" → 28
@@ -571,18 +572,27 @@ class _SheetScan:
         if self.cell is not None:
             if self.inline:
                 self.rich.start(name)
+            elif self.target is not None or name in self.seen or name in ("c", "row"):
+                # markup inside a value, a second value, a cell inside a cell: whichever
+                # was read would be a guess
+                raise SheetError("sheet-xml", (self.row, self.column))
             elif name == "v":
                 self.target = self.value
+                self.seen.add(name)
             elif name == "f":
                 self.target = self.formula
                 self.formula_attributes = attributes
+                self.seen.add(name)
             elif name == "is":
                 self.inline = True
                 self.rich.reset()
+                self.seen.add(name)
         elif name == "c":
             if self.in_row:
                 self._begin_cell(attributes)
         elif name == "row":
+            if self.in_row:  # a row inside a row
+                raise SheetError("sheet-xml", (self.row, 1))
             if self.in_data:
                 self._begin_row(attributes.get("r"))
         elif name == "sheetData":
@@ -666,6 +676,7 @@ class _SheetScan:
             raise SheetError(key, (self.row, column), written=written or "")
         self.column = column
         self.cell = attributes
+        self.seen = set()  # the cell's v, f and is: each at most once
         self.value, self.formula, self.formula_attributes = [], [], None
         self.target, self.inline = None, False
 

@@ -139,6 +139,13 @@ def test_rich_text_and_phonetic_runs_are_not_malformed(cli: Cli, tmp_path: Path)
             "!Data:2:1: a cell is named '2A', which is no cell reference",
         ),
         ('<row r="1e3">' + "</row>", "!Data:2:1: a row is numbered '1e3', which is no row number"),
+        (mh.data_row(2, '<c r="C2"><v>4</v><v>5</v></c>'), "!Data:2:3: the sheet's XML is damaged"),
+        (mh.data_row(2, '<c r="C2"><v>4<x/>5</v></c>'), "!Data:2:3: the sheet's XML is damaged"),
+        (
+            mh.data_row(2, '<c r="C2"><c r="D2"><v>4</v></c></c>'),
+            "!Data:2:3: the sheet's XML is damaged",
+        ),
+        ('<row r="2"><row r="3"></row></row>', "!Data:2:1: the sheet's XML is damaged"),
     ],
 )
 def test_cells_and_rows_given_twice_or_out_of_order_are_refused(
