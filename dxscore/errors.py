@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 
-from dxscore.console import printable
+from dxscore.text import printable
 
 
 class ExitCode(IntEnum):
@@ -52,10 +52,21 @@ class Problem:
     params: tuple[tuple[str, str], ...] = ()
     detail: str = ""
 
-    def message(self, lang: str = "en") -> str:
+    def text(self, lang: str = "en") -> str:
+        """What is wrong and what to do, in ``lang``."""
         from dxscore.i18n import problem_text
 
         return problem_text(self.key, lang, dict(self.params), self.detail)
+
+    @property
+    def message(self) -> str:
+        """What is wrong and what to do, in English (:meth:`text` in another language)."""
+        return self.text()
+
+    @property
+    def column(self) -> int | None:
+        """The column the problem is at, counting from 1 (a field, or a sheet's column)."""
+        return self.col
 
     def render(self, lang: str = "en", *, with_type: bool = True) -> str:
         """``FILE:LINE:COL: path: message [type]``."""
@@ -64,7 +75,7 @@ class Problem:
             where += f":{self.line}"
             if self.col is not None:
                 where += f":{self.col}"
-        text = self.message(lang)
+        text = self.text(lang)
         what = f"{self.path}: {text}" if self.path else text
         line = f"{where}: {what} [{self.type}]" if with_type else f"{where}: {what}"
         return printable(line, newlines=False)  # a key or a cell may hold an ESC, a line break
@@ -78,27 +89,9 @@ class Problem:
             "line": self.line,
             "col": self.col,
             "path": self.path,
-            "message": self.message(),
+            "message": self.text(),
             "type": self.type,
         }
-
-
-def literal(number: float) -> str:
-    """A number as a message quotes it: every digit the input gave, never an exponent
-    (``1234567``, not ``1.23457e+06``), ``60`` for ``60.0``."""
-    return decimal(number).removesuffix(".0")
-
-
-def decimal(number: float) -> str:
-    """Every digit, as a decimal number: ``55.0``, ``0.00001`` (not ``1e-05``); an absurd
-    exponent (``1e-300``) stays one rather than spelling out three hundred zeros."""
-    text = repr(float(number))
-    exponent = text.partition("e")[2]
-    if exponent and abs(int(exponent)) > 20:
-        return text
-    from decimal import Decimal
-
-    return format(Decimal(text), "f")
 
 
 def problem(
@@ -129,8 +122,12 @@ def problem(
 
 
 class InputError(Exception):
-    """One or more inputs are invalid; the CLI prints the problems and exits 2."""
+    """One or more inputs are invalid; the CLI prints the problems and exits 2.
 
-    def __init__(self, problems: list[Problem]) -> None:
+    ``warnings``: what was worth saying about the inputs all the same (an unused column),
+    which the CLI prints before the problems."""
+
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+        self.warnings = warnings or []

@@ -61,7 +61,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "Điểm theo trụ cột và năm mục tiêu (điểm · tỷ lệ có số liệu)",
     },
     # target wording
-    "target.done": {"en": "done", "vi": "hoàn thành"},
+    "target.done": {"en": "done", "vi": "đạt"},
     "target.top": {"en": "top {n}", "vi": "nhóm {n} dẫn đầu"},
     "unit.per_year": {"en": "%/yr", "vi": "%/năm"},
     # a unit's name: in English its id in the target file, in Vietnamese the words for it
@@ -72,8 +72,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "unitname.count": {"en": "count", "vi": "số lượng"},
     "unitname.milestone": {"en": "milestone", "vi": "hoàn thành/chưa"},
     "target.stretch": {"en": "stretch {n}", "vi": "phấn đấu {n}"},
-    "value.done": {"en": "done", "vi": "hoàn thành"},
-    "value.not_done": {"en": "not done", "vi": "chưa hoàn thành"},
+    "value.done": {"en": "done", "vi": "đạt"},
+    "value.not_done": {"en": "not done", "vi": "chưa đạt"},
     # verdict
     "verdict.counts": {
         "en": "{achieved} achieved, {on_track} on track, {at_risk} at risk, {missed} missed, {no_data} without data",
@@ -130,6 +130,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the {year} value is an estimate; the measured value is not reported yet",
         "vi": "số liệu năm {year} là số ước tính; chưa có số liệu chính thức",
     },
+    # the terminal report that fits its width (issue 22)
+    "check.all_hint": {
+        "en": "Indicators without data are listed by id; --all gives each its own row.",
+        "vi": "Các chỉ tiêu chưa có số liệu chỉ được liệt kê theo mã; dùng --all để xem đầy đủ từng chỉ tiêu.",
+    },
     # reports
     "report.title": {
         "en": "{city}: digital-transformation scorecard",
@@ -148,7 +153,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "report.area": {"en": "Area: {area}", "vi": "Địa bàn: {area}"},
     "report.legend": {"en": "How to read this report", "vi": "Cách đọc báo cáo"},
     "report.sources": {
-        "en": "The targets as the resolution words them",
+        "en": "The targets as the document words them",
         "vi": "Nguyên văn mục tiêu trong văn bản",
     },
     "report.chart": {
@@ -691,8 +696,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "'{year}' là ngày tháng, không phải năm (năm được nhập vào ô định dạng ngày: hãy định dạng ô là Number rồi nhập lại năm)",
     },
     "problem.bad-year.heading": {
-        "en": "this heading holds the year {year} but is not a year heading, so the values under it cannot be read; if they are reported values, head it {year} alone (a remark such as 'estimate' goes in a note column); if they are something else, delete the column",
-        "vi": "tiêu đề này có năm {year} nhưng không phải tiêu đề năm, nên không đọc được số liệu trong cột; nếu đó là số liệu thực hiện, hãy chỉ ghi {year} (ghi chú như 'ước tính' đặt ở cột ghi chú); nếu là nội dung khác, hãy xóa cột này",
+        "en": "this heading holds the year {year} but is not a year heading, so the values under it cannot be read; if they are reported values, head it {year} alone (an estimate is headed '{year} (ước)' or '{year} (est.)'); if they are something else, delete the column",
+        "vi": "tiêu đề này có năm {year} nhưng không phải tiêu đề năm, nên không đọc được số liệu trong cột; nếu đó là số liệu thực hiện, hãy chỉ ghi {year} (số ước tính thì ghi tiêu đề '{year} (ước)'); nếu là nội dung khác, hãy xóa cột này",
     },
     "problem.bad-year.inside": {
         "en": "year '{year}' is not a year written alone; write {found}",
@@ -721,16 +726,16 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "tiêu đề trộn dạng ngang (năm làm cột) với cột year/value; chỉ dùng một dạng",
     },
     "problem.missing-column": {
-        "en": "missing column(s): {columns}; the header needs indicator, year, value (or years as columns)",
-        "vi": "thiếu cột: {columns}; tiêu đề cần indicator, year, value (hoặc các năm làm cột)",
+        "en": "missing column(s): {columns}; the headings found are {found}. Head the column(s) so: {accepted_en} (or, for a wide layout, head columns with years)",
+        "vi": "thiếu cột: {columns}; các tiêu đề cột tìm thấy: {found}. Hãy đặt tiêu đề cột như sau: {accepted_vi} (hoặc, với dạng ngang, lấy các năm làm tiêu đề cột)",
     },
     "problem.missing-column.city": {
         "en": "missing column(s): {columns} (several target sets are loaded: {known}; add a city"
-        " column, or name the city with --city in check, report or validate); the header needs"
-        " indicator, year, value (or years as columns)",
-        "vi": "thiếu cột: {columns} (đang nạp nhiều bộ chỉ tiêu: {known}; hãy thêm cột city, hoặc"
-        " nêu thành phố bằng --city khi dùng check, report hay validate); tiêu đề cần indicator,"
-        " year, value (hoặc các năm làm cột)",
+        " column, or name the city with --city in check, report or validate); the headings found"
+        " are {found}. Head the column(s) so: {accepted_en}",
+        "vi": "thiếu cột: {columns} (đang nạp nhiều bộ chỉ tiêu: {known}; hãy thêm cột thành phố,"
+        " hoặc nêu thành phố bằng --city khi dùng check, report hay validate); các tiêu đề cột"
+        " tìm thấy: {found}. Hãy đặt tiêu đề cột như sau: {accepted_vi}",
     },
     "problem.duplicate-row": {
         "en": "a second row for {indicator} in {year} ({city}, city-wide); the first is at {first}. Keep one row",
@@ -803,6 +808,18 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the areas of {sets} are shown as league rows, which have no verdicts to explain; add --area NAME for an area's full report and its audit trail, or use --format json",
         "vi": "các địa bàn của {sets} được hiển thị thành bảng xếp hạng, không có kết luận nào để giải thích; thêm --area TÊN để xem báo cáo đầy đủ của một địa bàn kèm giải thích, hoặc dùng --format json",
     },
+    "problem.not-a-mapping": {
+        "en": "a row given in Python must be a mapping of column to value, such as {{'indicator': 'dx_rank', 'year': 2024, 'value': 6}}",
+        "vi": "mỗi dòng truyền vào từ Python phải là một ánh xạ từ tên cột tới giá trị, ví dụ {{'indicator': 'dx_rank', 'year': 2024, 'value': 6}}",
+    },
+    "problem.unknown-format.compare": {
+        "en": "compare writes markdown (.md), JSON (.json) or HTML (.html); name the file so, or choose with --format",
+        "vi": "lệnh compare ghi ra markdown (.md), JSON (.json) hoặc HTML (.html); hãy đặt tên tệp theo đuôi đó, hoặc chọn bằng --format",
+    },
+    "problem.unknown-pillar": {
+        "en": "no pillar is called '{pillar}'; the pillars are {pillars}",
+        "vi": "không có trụ cột nào tên '{pillar}'; các trụ cột là {pillars}",
+    },
     "problem.unknown-year": {
         "en": "{year} is not a target year (target years: {years})",
         "vi": "{year} không phải năm mục tiêu (các năm mục tiêu: {years})",
@@ -811,11 +828,32 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "no target matches {filters}; nothing would be scored",
         "vi": "không có mục tiêu nào thỏa mãn {filters}; không có gì để chấm điểm",
     },
-    "problem.header-below": {
-        "en": "this line is not the table's header, which is on line {header}; delete the {above}"
-        " line(s) above the header (a title, a unit, a date), then run again",
-        "vi": "dòng này không phải dòng tiêu đề của bảng; tiêu đề ở dòng {header}: hãy xóa {above}"
-        " dòng phía trên dòng tiêu đề (tên báo cáo, đơn vị, ngày tháng) rồi chạy lại",
+    "problem.header-ambiguous": {
+        "en": "lines {header} and {others} each look like the table's header, so which one heads it"
+        " is not guessed; delete the lines above the real header (a title, a note), then run again",
+        "vi": "dòng {header} và dòng {others} đều giống dòng tiêu đề của bảng, nên không đoán dòng"
+        " nào là tiêu đề; hãy xóa các dòng phía trên dòng tiêu đề thật (tên báo cáo, ghi chú) rồi"
+        " chạy lại",
+    },
+    "problem.estimate-column-wide": {
+        "en": "an estimate column cannot say which year of a wide row is estimated; mark the year"
+        " in its heading instead ('2025 (ước)' or '2025 (est.)') and delete this column",
+        "vi": "trong bảng dạng ngang, cột ước tính không cho biết năm nào là số ước; hãy ghi vào"
+        " tiêu đề của năm đó ('2025 (ước)') và xóa cột này",
+    },
+    "problem.bad-estimate": {
+        "en": "'{value}' does not say whether the value is an estimate; write ước (or yes, x, 1) for"
+        " an estimate, and leave the cell empty (or write no, 0) for a measured value",
+        "vi": "'{value}' không cho biết giá trị có phải số ước tính hay không; ghi ước (hoặc có, x,"
+        " 1) nếu là số ước tính, để trống ô (hoặc ghi không, 0) nếu là số liệu chính thức",
+    },
+    "problem.future-year": {
+        "en": "{year} is after the current year ({now}): a measured value of {indicator} cannot"
+        " be dated in the future; write the year it was measured in (a target for {year}"
+        " belongs in the target file, not in the actuals)",
+        "vi": "năm {year} ở sau năm hiện tại ({now}): số liệu thực hiện của {indicator} không thể"
+        " ghi năm trong tương lai; hãy ghi năm đo được số liệu (mục tiêu của năm {year} thuộc tệp"
+        " chỉ tiêu, không thuộc tệp số liệu thực hiện)",
     },
     "problem.nothing-to-check": {
         "en": "no value is reported for the targets under {filters}; nothing would be checked."
@@ -1130,6 +1168,49 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "column(s) not used: {columns} and {more} more",
         "vi": "cột không dùng: {columns} và {more} cột khác",
     },
+    "warning.compare-areas": {
+        "en": "{n} value(s) of districts or communes not compared: compare sets cities side by side on their city-wide values (`dxscore check --area` scores an area)",
+        "vi": "{n} giá trị của quận, huyện, phường, xã không được so sánh: lệnh compare chỉ so sánh các thành phố theo số liệu toàn thành phố; dùng `dxscore check --area` để chấm điểm từng địa bàn",
+    },
+    "warning.not-scored": {
+        "en": "not scored, nothing of it matches {filters}",
+        "vi": "không được chấm điểm, không có gì của bộ chỉ tiêu này thỏa mãn {filters}",
+    },
+    "warning.not-checked": {
+        "en": "nothing checked, no value is reported for its targets under {filters}",
+        "vi": "không kiểm tra được, không có số liệu cho các mục tiêu thuộc {filters}",
+    },
+    "warning.not-reported": {
+        "en": "{n} cell(s) left empty: not reported",
+        "vi": "{n} ô để trống: chưa báo cáo",
+    },
+    "warning.header-below": {
+        "en": "the table's header is on this line: the {above} line(s) above it (a title, a unit,"
+        " a date) are not read",
+        "vi": "dòng tiêu đề của bảng ở dòng này: {above} dòng phía trên (tên báo cáo, đơn vị, ngày"
+        " tháng) không được đọc",
+    },
+    "warning.indicator-names": {
+        "en": "{count} row(s) name their indicator by its name rather than its id; they are read"
+        " as that indicator, but an id is safer (a name may change): `dxscore targets` lists"
+        " the ids and `dxscore template` writes them",
+        "vi": "{count} dòng ghi tên chỉ tiêu thay cho mã chỉ tiêu; các dòng này vẫn được đọc theo"
+        " chỉ tiêu có tên đó, nhưng nên ghi mã (tên có thể thay đổi): `dxscore targets` liệt kê"
+        " các mã và `dxscore template` ghi sẵn các mã",
+    },
+    "warning.looks-like-fraction": {
+        "en": "every value of {indicator} ({city}) lies between 0 and 1 (lines {lines}) while its"
+        " targets are percentages above 1: 0.55 is read as 0.55%; if 55% is meant, write 55",
+        "vi": "mọi giá trị của {indicator} ({city}) đều nằm trong khoảng 0–1 (dòng {lines}) trong"
+        " khi mục tiêu là tỷ lệ phần trăm lớn hơn 1: 0,55 được đọc là 0,55%; nếu ý là 55% thì"
+        " hãy ghi 55",
+    },
+    "warning.without-duckdb": {
+        "en": "a large file ({size} MiB) is read by the Python reader; with DuckDB installed"
+        " (pip install 'dxscore[large]') it is read several times faster",
+        "vi": "tệp lớn ({size} MiB) được đọc bằng bộ đọc Python; nếu cài DuckDB"
+        " (pip install 'dxscore[large]') tệp sẽ được đọc nhanh hơn nhiều lần",
+    },
     "warning.prefix": {"en": "warning", "vi": "cảnh báo"},
     # command-line summaries
     "cli.problems": {
@@ -1149,10 +1230,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "✔ {count} actuals file(s) valid: {observations} observation(s)",
         "vi": "✔ {count} tệp số liệu hợp lệ: {observations} giá trị",
     },
-    "cli.reading-large": {
-        "en": "reading a large file with DuckDB…",
-        "vi": "đang đọc tệp lớn bằng DuckDB…",
-    },
+    "cli.reading": {"en": "reading", "vi": "đang đọc"},
     "cli.wrote": {"en": "wrote {path}", "vi": "đã ghi {path}"},
     "cli.replaced": {"en": "replaced {path}", "vi": "đã ghi đè {path}"},
     "cli.internal_error": {
@@ -1165,25 +1243,9 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{n} actuals file(s) not checked: they are checked against the target files once those are valid",
         "vi": "chưa kiểm tra {n} tệp số liệu: tệp số liệu chỉ được đối chiếu với các tệp chỉ tiêu sau khi các tệp chỉ tiêu hợp lệ",
     },
-    "msg.compare_areas": {
-        "en": "{n} value(s) of districts or communes not compared: compare sets cities side by side on their city-wide values (`dxscore check --area` scores an area)",
-        "vi": "{n} giá trị của quận, huyện, phường, xã không được so sánh: lệnh compare chỉ so sánh các thành phố theo số liệu toàn thành phố; dùng `dxscore check --area` để chấm điểm từng địa bàn",
-    },
     "msg.explain_league": {
         "en": "--explain: the areas of {sets} are shown as league rows, which have no verdicts to explain; add --area NAME for an area's audit trail, or use --format json",
         "vi": "--explain: các địa bàn của {sets} được hiển thị thành bảng xếp hạng, không có kết luận nào để giải thích; thêm --area TÊN để xem giải thích của một địa bàn, hoặc dùng --format json",
-    },
-    "msg.not_scored": {
-        "en": "{set}: not scored, nothing of it matches {filters}",
-        "vi": "{set}: không được chấm điểm, không có gì của bộ chỉ tiêu này thỏa mãn {filters}",
-    },
-    "msg.not_checked": {
-        "en": "{set}: nothing checked, no value is reported for its targets under {filters}",
-        "vi": "{set}: không kiểm tra được, không có số liệu cho các mục tiêu thuộc {filters}",
-    },
-    "msg.not_reported": {
-        "en": "{n} cell(s) left empty: not reported",
-        "vi": "{n} ô để trống: chưa báo cáo",
     },
 }
 

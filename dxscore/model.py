@@ -9,7 +9,6 @@ that each finding can point at the exact target year it concerns.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -19,7 +18,7 @@ from typing import Annotated, Any, Literal, Protocol
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from dxscore.errors import literal
+from dxscore.text import control_character, literal, loose_word, normalize_word
 
 Unit = Literal["percent", "percent_per_year", "percent_change", "rank", "count", "milestone"]
 PillarKey = Literal["overall", "government", "economy", "society"]
@@ -87,8 +86,6 @@ def _a_name(text: str) -> str:
     """A name or title follows the rules of an area's name in actuals (no control character,
     no invisible format character such as a right-to-left override), and holds a visible
     letter or digit: U+2800 (a blank braille cell) or a lone combining accent names nothing."""
-    from dxscore.actuals import control_character  # the rule areas follow (actuals imports this)
-
     found = control_character(text, name=True)
     if found is not None:
         invisible = unicodedata.category(found) == "Cf"
@@ -345,33 +342,6 @@ _UNIT_COMPARATORS: dict[str, frozenset[str]] = {
     "milestone": frozenset({"done"}),
     "rank": frozenset({"max", "below"}),
 }
-
-
-def normalize_word(text: str) -> str:
-    """A header or a word as compared: NFC, case-folded, spaces collapsed, and the tone mark
-    of oa, oe and uy where the newer spelling puts it (Thủy and Thuỷ, Hòa and Hoà are one)."""
-    word = " ".join(unicodedata.normalize("NFC", text).casefold().split())
-    if word.isascii():
-        return word
-    decomposed = _OLDER_TONE_PLACE.sub(_tone_moved, unicodedata.normalize("NFD", word))
-    return unicodedata.normalize("NFC", decomposed)
-
-
-# In NFD, the older spelling's tone mark (grave, acute, tilde, hook, dot below) on the o of
-# oa and oe or on the u of uy ("hòa", "thủy"), to be moved onto the second vowel
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-_OLDER_TONE_PLACE = re.compile(f"(o[{_TONES}])([ae])|(u[{_TONES}])(y)")
-
-
-def _tone_moved(found: re.Match[str]) -> str:
-    first, second = (found[1], found[2]) if found[1] else (found[3], found[4])
-    return first[0] + second + first[1]
-
-
-def loose_word(text: str) -> str:
-    """``Hà Nội`` → ``hanoi``: no accents, no spaces, for matching names as people type them."""
-    decomposed = unicodedata.normalize("NFD", normalize_word(text).replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c) and not c.isspace())
 
 
 def unit_range(unit: str) -> tuple[float | None, float | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
@@ -77,11 +78,14 @@ def is_a_report(head: bytes) -> bool:
     text = head.removeprefix(BOM)
     return (
         not text.strip()
-        or text.lstrip().startswith(b'{"tool": "dxscore"')
+        or _JSON_REPORT.match(text.lstrip()) is not None
         or b'<meta name="generator" content="dxscore">' in text
         or any(mark in text for mark in _made_with())
         or text.startswith(",".join(COLUMNS).encode())
     )
+
+
+_JSON_REPORT = re.compile(rb'\{\s*"tool":\s*"dxscore"')  # a report, or a comparison (indented)
 
 
 def _made_with() -> set[bytes]:

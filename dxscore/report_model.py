@@ -7,8 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Status = Literal["achieved", "on_track", "at_risk", "missed", "no_data"]
-PillarName = Literal["overall", "government", "economy", "society"]
+from dxscore.model import PillarKey as PillarName
+from dxscore.model import Unit
+from dxscore.scoring import Status
 
 
 class _Closed(BaseModel):
@@ -34,7 +35,7 @@ class ResultRow(_Closed):
     area: str | None
     pillar: PillarName
     indicator: str
-    unit: Literal["percent", "percent_per_year", "percent_change", "rank", "count", "milestone"]
+    unit: Unit
     target_year: int
     target: dict[str, float | bool] = Field(
         description="The target as written: {'min': 60}, {'about': 30, 'tolerance': 2}."

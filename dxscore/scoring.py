@@ -32,10 +32,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from operator import attrgetter
-from typing import Literal, NamedTuple, Protocol
+from typing import Literal, Protocol
 
 from dxscore.model import PILLARS, Indicator, PillarKey, Target, TargetSet
 from dxscore.observations import Observation, Value
+from dxscore.rules import Fit, fit_line
 
 Status = Literal["achieved", "on_track", "at_risk", "missed", "no_data"]
 STATUSES: tuple[Status, ...] = ("achieved", "on_track", "at_risk", "missed", "no_data")
@@ -47,27 +48,6 @@ SEVERITY: dict[Status, int] = {
     "at_risk": 1,
     "missed": 2,
 }
-
-
-class Fit(NamedTuple):
-    """The least-squares line behind a projection, through the means of the points it fits.
-
-    Evaluated from the means, not from the intercept at year 0: that one is some two thousand
-    slopes away, and a million-sized value would then carry an error of 10⁻⁸, enough to turn
-    a line that lands on its target to the wrong side of it. A named tuple, as
-    :class:`~dxscore.observations.Observation`: a large file has a hundred thousand of them."""
-
-    slope: float
-    mean_year: float
-    mean_value: float
-
-    def at(self, year: int) -> float:
-        return self.mean_value + self.slope * (year - self.mean_year)
-
-    @property
-    def intercept(self) -> float:
-        """The value at year 0 (value = intercept + slope × year), for ``--explain``."""
-        return self.mean_value - self.slope * self.mean_year
 
 
 @dataclass(slots=True)  # not frozen, for speed (see Observation); nothing changes one once made
@@ -169,35 +149,6 @@ def attainment(target: Target, value: Value) -> float:
     if value <= 0:  # max/below with a non-positive actual (a count of 0)
         return 1.0 if meets(target, value) else 0.0
     return _clip(x / value)
-
-
-def fit_line(points: Sequence[tuple[int, float]]) -> Fit | None:
-    """Ordinary least squares through (year, value); None with fewer than two distinct years."""
-    n = len(points)
-    if n < 2:
-        return None
-    mean_x = sum(x for x, _ in points) / n
-    mean_y = ordered_sum(y for _, y in points) / n
-    sxx = ordered_sum((x - mean_x) * (x - mean_x) for x, _ in points)
-    sxy = ordered_sum((x - mean_x) * (y - mean_y) for x, y in points)
-    return line_through(n, mean_x, mean_y, sxx, sxy)
-
-
-def ordered_sum(values: Iterable[float]) -> float:
-    """Left to right, one rounding per addition, as SQL's ``list_reduce`` adds (Python's
-    own ``sum`` compensates from 3.12 on): the large-file reader's fits match to the bit."""
-    total = 0.0
-    for value in values:
-        total += value
-    return total
-
-
-def line_through(n: int, mean_x: float, mean_y: float, sxx: float, sxy: float) -> Fit | None:
-    """The least-squares line from its sums (None without two distinct years)."""
-    if n < 2 or sxx == 0:
-        return None
-    slope = sxy / sxx
-    return Fit(slope, mean_x, mean_y)
 
 
 class Series(Protocol):

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from dxscore import safe_yaml
-from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, InputError, Problem, literal, problem
+from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, InputError, Problem, problem
 from dxscore.i18n import CATALOGUE
 from dxscore.model import (
     PILLARS,
@@ -35,9 +35,13 @@ from dxscore.model import (
     Year,
     consistency_problems,
 )
+from dxscore.text import literal
 
 ENV_VAR = "DXSCORE_TARGETS"
 SUFFIXES = (".yaml", ".yml")
+# As a target path, where no file or folder has that name: the target files bundled with dxscore,
+# so that one's own file is loaded beside them with `--targets bundled --targets mine.yaml`
+BUNDLED = "bundled"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +96,13 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def locate_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """Files as given, folders as their YAML files (sorted, ``.YAML`` too, hidden ones not);
-    and a problem for each path that gives none. A link that leads nowhere is kept, for its
+    """Files as given, folders as their YAML files (sorted, ``.YAML`` too, hidden ones not),
+    ``bundled`` as the bundled files; and a problem for each path that gives none. A link that leads nowhere is kept, for its
     reader to report."""
     files: list[Path] = []
     problems: list[Problem] = []
-    for path in paths:
+    for given in paths:
+        path = bundled_targets_dir() if str(given) == BUNDLED and not given.exists() else given
         if path.is_dir():
             found = sorted(
                 p

@@ -46,6 +46,17 @@ pillars:
 """
 
 
+# Every test runs on a fixed day, 30 June 2026 (SOURCE_DATE_EPOCH, read by dxscore.clock): the
+# template's default year (2025, the last full calendar year), the future years that values may
+# not be dated in (2027 on) and the dates reports print never depend on the real date.
+FIXED_NOW = "1782820800"
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_NOW)
+
+
 class Cli:
     """Runs dxscore in-process, the way a user would, and keeps stdout and stderr apart."""
 

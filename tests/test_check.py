@@ -287,12 +287,12 @@ def test_messages_follow_the_language(cli: Cli, write: Write) -> None:
 def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import io
 
-    from dxscore import cli as cli_module
+    from dxscore.cli import options
 
     big = tmp_path / "big.csv"
     big.write_bytes(b"x" * 1000)
-    monkeypatch.setattr(cli_module, "PROGRESS_BYTES", 100)
-    with cli_module._progress_bar([big]) as progress:  # pytest's stderr is not a terminal
+    monkeypatch.setattr(options, "PROGRESS_BYTES", 100)
+    with options.progress_shown([big], "en") as progress:  # pytest's stderr is not a terminal
         assert progress is None
 
     class Terminal(io.StringIO):
@@ -300,12 +300,15 @@ def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_
             return True
 
     terminal = Terminal()
-    monkeypatch.setattr(cli_module.sys, "stderr", terminal)
+    monkeypatch.setattr(options.sys, "stderr", terminal)
     monkeypatch.setenv("FORCE_COLOR", "1")
-    with cli_module._progress_bar([big]) as progress:
-        assert progress is not None
+    with options.progress_shown([big], "en") as progress:
+        assert progress is not None  # a spinner, and a bar the reference reader advances
         progress(str(big), 500)
     assert "reading" in terminal.getvalue()
+    monkeypatch.setattr(options.sys, "stderr", Terminal())
+    with options.progress_shown([tmp_path / "small.csv", Path("-")], "en") as progress:
+        assert progress is None  # nothing large to read (a missing file, standard input)
 
 
 @pytest.mark.parametrize("columns", [72, 76, 80])

@@ -170,26 +170,40 @@ def test_target_files_point_editors_at_the_schema() -> None:
         assert first == "# yaml-language-server: $schema=../schema/targets-v1.schema.json"
 
 
-def test_template_has_every_indicator_and_target_year(cli: Cli) -> None:
+def test_template_has_one_row_per_indicator_for_the_last_full_year(cli: Cli) -> None:
+    """Revision 2: the year column holds the year the values are measured in (the last full
+    calendar year: 2025 on the tests' fixed day), never a target year."""
     result = cli("template", "haiphong", "--targets", BUNDLED)
     assert result.code == 0
     rows = list(csv.DictReader(io.StringIO(result.out)))
-    assert list(rows[0]) == ["city", "indicator", "year", "value", "note", "source"]
-    expected = {
-        (item["id"], str(year))
-        for pillar in raw("haiphong")["pillars"].values()
-        for item in pillar
-        for year in item["targets"]
-    }
-    assert {(row["indicator"], row["year"]) for row in rows} == expected
-    assert len(rows) == 33
-    assert all(row["city"] == "haiphong" and row["value"] == "" for row in rows)
+    assert list(rows[0]) == [
+        "city",
+        "indicator",
+        "name",
+        "year",
+        "value",
+        "estimate",
+        "note",
+        "source",
+    ]
+    indicators = [item for pillar in raw("haiphong")["pillars"].values() for item in pillar]
+    assert [row["indicator"] for row in rows] == [item["id"] for item in indicators]
+    assert [row["name"] for row in rows] == [item["name"]["en"] for item in indicators]
+    assert {row["year"] for row in rows} == {"2025"}
+    assert all(row["city"] == "haiphong" and row["value"] == row["estimate"] == "" for row in rows)
+    vietnamese = list(
+        csv.DictReader(
+            io.StringIO(cli("template", "Hải Phòng", "--lang", "vi", "--year", "2024").out)
+        )
+    )
+    assert [row["name"] for row in vietnamese] == [item["name"]["vi"] for item in indicators]
+    assert {row["year"] for row in vietnamese} == {"2024"}
 
 
 def test_template_to_a_file_has_a_bom_and_never_overwrites(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "actuals.csv"
     assert cli("template", "hanoi", "--targets", BUNDLED, "-o", out).code == 0
-    assert out.read_bytes().startswith(b"\xef\xbb\xbfcity,indicator,year")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfcity,indicator,name,year")
     out.write_text("filled in by an analyst\n", encoding="utf-8")
     result = cli("template", "hanoi", "--targets", BUNDLED, "-o", out)
     assert result.code == 2

@@ -25,6 +25,8 @@ from conftest import MINIMAL, ROOT, Cli
 from dxscore.actuals import read_actuals
 from dxscore.targets import load_target_file, load_target_sets
 
+pytestmark = pytest.mark.slow  # every test here takes a second or more
+
 DATA = Path(__file__).parent / "data"
 CORPUS = Path(__file__).parent / "corpus"
 WORKED = DATA / "worked.yaml"
@@ -100,7 +102,7 @@ def test_the_yaml_loader_never_crashes(content: bytes) -> None:
         path.unlink()
     assert (loaded is None) == bool(problems)
     for problem in problems:
-        assert problem.message("en") and problem.message("vi")
+        assert problem.text("en") and problem.text("vi")
         assert problem.line is None or problem.line >= 1
 
 
@@ -113,7 +115,7 @@ def test_the_actuals_reader_never_crashes(content: bytes) -> None:
     finally:
         path.unlink()
     for problem in actuals.problems:
-        assert problem.message("en") and problem.message("vi")
+        assert problem.text("en") and problem.text("vi")
     if not actuals.problems:
         assert all(
             o.indicator in {i.id for _, i in WORKED_SET.indicators()} for o in actuals.observations
@@ -236,7 +238,7 @@ def test_escaped_text_prints_as_written_wherever_it_stands(text: str) -> None:
     its unprintable characters shown as \\x.. codes."""
     from rich.console import Console
 
-    from dxscore.console import escape, printable
+    from dxscore.text import escape, printable
 
     console = Console(highlight=False, emoji=False, width=200)
     shown = printable(text)

@@ -14,6 +14,8 @@ from test_hostile_corpus import make_hostile as mh
 from dxscore.actuals import read_actuals
 from dxscore.i18n import CATALOGUE
 
+pytestmark = pytest.mark.slow  # fuzzing
+
 STYLES = (
     f'<styleSheet xmlns="{mh.MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/>'
     '</numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>'

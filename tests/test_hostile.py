@@ -294,6 +294,7 @@ def _with_stdout_closed(command: list[str]) -> tuple[int, str]:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.slow
 def test_a_closed_output_or_a_full_standard_error_still_exits_2() -> None:
     """Found by a README audit: `check -f json >&-` was an internal error (exit 70), and bad
     input with standard error on a full disk exited 1, the code of a missed target."""
@@ -336,6 +337,7 @@ def test_a_50_mib_target_file_is_refused_unread(cli: Cli, tmp_path: Path) -> Non
     assert line.endswith("[file-too-large]")
 
 
+@pytest.mark.slow
 def test_a_10_mib_cell_and_a_million_columns(cli: Cli, write: Write) -> None:
     path = write(
         HEADER.replace("\n", ",note\n") + "dx_rank,2024,3," + "n" * (10 * 1024 * 1024) + "\n",

@@ -20,6 +20,8 @@ import pytest
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # each input runs in its own process
+
 HERE = Path(__file__).parent
 WORKED = HERE / "data" / "worked.yaml"
 TIME_LIMIT = 10  # seconds for one input; each small one answers within about one

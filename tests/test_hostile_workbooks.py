@@ -358,6 +358,7 @@ def test_a_damaged_sheet_is_placed_at_the_row_where_it_breaks(cli: Cli, tmp_path
     assert first_error(cli, path).startswith(f"{path}!Data:3:1: the sheet's XML is damaged")
 
 
+@pytest.mark.slow  # a process of its own: a warning goes to the real standard error
 def test_no_library_warning_reaches_the_user(tmp_path: Path) -> None:
     """openpyxl warned, with a path into site-packages, of extensions it drops, of a workbook
     without a default style, and of a date it could not convert (then read as #VALUE!)."""

@@ -1,4 +1,4 @@
-"""Large files: the DuckDB reader (dxscore.columnar) gives exactly what the reference reader gives.
+"""Large files: the DuckDB reader (dxscore.actuals.large) gives exactly what the reference reader gives.
 
 Every test scores the same file twice, once through each reader, and compares the documents
 byte for byte. The variants cover what the DuckDB reader must get right (accents, CRLF,
@@ -19,16 +19,25 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, Cli
-from dxscore import columnar
-from dxscore.actuals import Actuals, read_actuals
-from dxscore.columnar import LargeActuals, read_large
+from dxscore.actuals import Actuals, large, read_actuals
+from dxscore.actuals.large import LargeActuals, read_large
 from dxscore.model import TargetSet
 from dxscore.render.json_report import Rows, _result, _rounded_text, _scalar, _summary, as_json
 from dxscore.scoring import Scorecard, score, score_series
 from dxscore.targets import load_target_sets
 
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate
+from generate import generate  # bench/, not a package
+
+pytestmark = pytest.mark.slow  # every test here takes a second or more
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Conftest's fixed day, moved to 1 January 2101: both readers are compared on years up
+    to 2100, which a value may be dated in only once the clock has reached them."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "4133980800")
+
 
 TARGETS = [ROOT / "targets" / f"{name}.yaml" for name in ("hanoi", "haiphong", "vietnam")]
 
@@ -56,7 +65,7 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def any_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(columnar, "MIN_BYTES", 0)
+    monkeypatch.setattr(large, "MIN_BYTES", 0)
 
 
 def _scored(
@@ -252,7 +261,7 @@ def test_what_the_duckdb_reader_hands_back(
 
 
 def test_a_small_file_is_left_to_the_reference_reader(sets: list[TargetSet], small: Path) -> None:
-    assert small.stat().st_size < columnar.MIN_BYTES
+    assert small.stat().st_size < large.MIN_BYTES
     assert read_large([small], sets) is None
     assert read_large([ROOT / "examples" / "hanoi-districts.csv"], sets) is None
 
@@ -284,13 +293,14 @@ def test_fitted_lines_match_to_the_bit(
         for n, points in enumerate(series)
         for year, value in points
     ]
+    rows.append("Xã lớn,records_online_commune,2015,50.0")  # not a file of fractions of 1
     path.write_text("area,indicator,year,value\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    original = columnar.MIN_BYTES
-    columnar.MIN_BYTES = 0  # not monkeypatch: hypothesis runs many examples in one test
+    original = large.MIN_BYTES
+    large.MIN_BYTES = 0  # not monkeypatch: hypothesis runs many examples in one test
     try:
         fast = read_large([path], sets)
     finally:
-        columnar.MIN_BYTES = original
+        large.MIN_BYTES = original
     assert fast is not None
     reference = read_actuals([path], sets)
     expected, got = reference.series(as_of), fast.series(as_of)
@@ -347,34 +357,6 @@ def test_json_numbers_are_written_as_json_dumps_writes_them(
         )
 
 
-def test_a_spinner_while_duckdb_reads_only_on_a_terminal(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    import io
-
-    from dxscore import cli as cli_module
-
-    big = tmp_path / "big.csv"
-    big.write_bytes(b"x" * 1000)
-    monkeypatch.setattr(cli_module, "PROGRESS_BYTES", 100)
-
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    quiet = io.StringIO()
-    monkeypatch.setattr(cli_module.sys, "stderr", quiet)
-    with cli_module._spinner([big], "reading with DuckDB"):
-        pass
-    assert quiet.getvalue() == ""
-    terminal = Terminal()
-    monkeypatch.setattr(cli_module.sys, "stderr", terminal)
-    monkeypatch.setenv("FORCE_COLOR", "1")
-    with cli_module._spinner([big], "reading with DuckDB"):
-        pass
-    assert "reading with DuckDB" in terminal.getvalue()
-
-
 @pytest.mark.usefixtures("any_size")
 def test_an_area_with_data_only_after_as_of_is_still_scored(
     small: Path, sets: list[TargetSet], tmp_path: Path
@@ -421,7 +403,7 @@ def test_a_path_duckdb_would_expand_is_left_to_the_reference_reader(
     assert json.loads(ran.out)["as_of"] == 2024  # this file, not a1.csv
 
 
-PLAIN = st.from_regex(columnar.PLAIN_NUMBER, fullmatch=True).filter(lambda s: len(s) < 30)
+PLAIN = st.from_regex(large.PLAIN_NUMBER, fullmatch=True).filter(lambda s: len(s) < 30)
 
 
 @settings(max_examples=300)
@@ -434,7 +416,7 @@ def test_plain_numbers_follow_only_the_rules_the_duckdb_reader_asks_about(
 ) -> None:
     """The DuckDB reader checks a unit's numbers through its extremes, one fractional and one
     with a % sign; that is sound while those are the only rules for such numbers."""
-    from dxscore.actuals import read_cell
+    from dxscore.actuals.values import read_cell
     from dxscore.model import MAX_NUMBER, unit_range
 
     number = float(cell.rstrip("%").replace(",", "."))
@@ -470,14 +452,15 @@ def test_an_interrupted_duckdb_read_exits_130_and_does_not_read_again(big: Path)
     sometimes misses, and comes out as the RuntimeError of the next test."""
     script = f"""
 import sys, threading
-from dxscore import columnar
-read = columnar._Reader._read
+from dxscore.actuals import large
+read = large._Reader._read
 def held(self, db):
     threading.Timer(0.3, db.interrupt).start()
     db.execute("SELECT sum(hash(range)) FROM range(1000000000000)").fetchall()
     return read(self, db)
-columnar._Reader._read = held
+large._Reader._read = held
 from dxscore.__main__ import main
+
 sys.argv = ["dxscore", "check", {str(big)!r}, "--format", "json", "--fail-on", "never"]
 main()
 """
@@ -494,9 +477,9 @@ def test_duckdb_errors_for_ctrl_c_are_a_keyboard_interrupt() -> None:
     import duckdb
 
     for error in (RuntimeError("Query interrupted"), duckdb.InterruptException("Interrupted!")):
-        with pytest.raises(KeyboardInterrupt), columnar.ctrl_c():
+        with pytest.raises(KeyboardInterrupt), large.ctrl_c():
             raise error
-    with pytest.raises(ValueError), columnar.ctrl_c():
+    with pytest.raises(ValueError), large.ctrl_c():
         raise ValueError("a file DuckDB cannot parse")
 
 
@@ -519,3 +502,23 @@ def test_an_area_whose_every_cell_is_empty_is_still_scored(
         blank = [row for row in document["results"] if row["area"] == area]
         assert blank and {row["status"] for row in blank} == {"no_data"}
     _same(path, sets, areas=["Xã trống"], years=[2030])
+
+
+@pytest.mark.usefixtures("any_size")
+def test_without_duckdb_a_large_file_is_read_by_python_with_one_line_saying_so(
+    small: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB is an extra (pip install 'dxscore[large]'): without it, the same verdicts, and
+    one warning that says how to read such a file faster."""
+    with_duckdb = cli("check", small, "-f", "json", "--fail-on", "never")
+    assert "DuckDB" not in with_duckdb.err
+    monkeypatch.setattr(large, "installed", lambda: False)
+    without = cli("check", small, "-f", "json", "--fail-on", "never")
+    assert without.out == with_duckdb.out
+    notes = [line for line in without.err.splitlines() if "dxscore[large]" in line]
+    assert notes == [
+        f"warning: {small}: a large file (1 MiB) is read by the Python reader; with DuckDB"
+        " installed (pip install 'dxscore[large]') it is read several times faster"
+    ]
+    explained = cli("check", small, "-f", "json", "--explain", "--fail-on", "never")
+    assert "dxscore[large]" not in explained.err  # DuckDB would not read it either

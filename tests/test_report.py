@@ -360,7 +360,7 @@ def test_rounding_never_makes_a_target_look_met(cli: Cli, write: Write) -> None:
     shown = cli(
         "check", actuals, "-t", targets, "--pillar", "government", "--fail-on", "never", env=wide
     ).out
-    rows = [line.split() for line in shown.splitlines() if line.startswith(" Commune records")]
+    rows = [line.split() for line in shown.splitlines() if line.startswith("Commune records")]
     assert rows[0][3:9] == ["≥", "100%", "99.995%", "(2024)", "100.49%", "████▉"]
     assert rows[0][9:10] == ["99%"]  # not 100%: the target is not reached
     assert rows[1][3:7] == [">", "99.995%", "99.995%", "(2024)"]  # not "> 100%" nor "100%"

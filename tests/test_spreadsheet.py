@@ -100,10 +100,10 @@ def test_sheet_chooses_the_sheet(cli: Cli, tmp_path: Path) -> None:
         "NFD", "ghi CHÚ"
     )  # the same name to Excel, typed another way
     assert cli("check", book, "-t", WORKED, "--sheet", decomposed).err.startswith(
-        f"{book}!Ghi chú:1: missing column(s)"
+        f"{book}!Ghi chú:1:1: missing column(s)"
     )
     first = cli("check", book, "-t", WORKED)  # the first sheet holds no data columns
-    assert first.code == 2 and f"{book}!Ghi chú:1: missing column(s)" in first.err
+    assert first.code == 2 and f"{book}!Ghi chú:1:1: missing column(s)" in first.err
     # the sheet not read is named (found by an analyst campaign: a second year's table
     # on a second sheet went unread without a word)
     assert (

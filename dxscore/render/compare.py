@@ -7,6 +7,7 @@ target set; the renderers print it for the terminal, as markdown or as JSON.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,8 @@ from dxscore.scoring import Result, Scorecard, Summary
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,51 +99,124 @@ def _score(summary: Summary | None, lang: Lang) -> str:
     return f"{wording.score(summary.score, lang)} · {wording.percent(summary.coverage)}"
 
 
+def _pieces(result: Result | None, lang: Lang) -> tuple[Text, ...]:
+    """A cell of the terminal table, in the pieces :func:`_cell` joins: the target, then the
+    actual and the status (and why it waits), each on a line of its own when space is short."""
+    from rich.text import Text
+
+    from dxscore.render.terminal import STATUS_STYLE
+
+    if result is None:
+        return (Text("·"),)
+    target = Text(wording.target(result.target, result.indicator.unit, lang))
+    if result.status == "no_data":
+        return (target,)
+    status = Text(wording.status(result.status, lang), STATUS_STYLE[result.status])
+    waiting = wording.awaiting_short(result, lang)
+    return (
+        target,
+        Text(wording.actual_of(result, lang)),
+        status,
+        *((Text(waiting, "dim"),) if waiting else ()),
+    )
+
+
+def _two_lines(pieces: Sequence[Text]) -> Text:
+    """A cell of the wide table: the target and the actual, then the status and what it waits for."""
+    from rich.text import Text
+
+    from dxscore.render.layout import SEPARATOR
+
+    return Text("\n").join(Text(SEPARATOR).join(part) for part in (pieces[:2], pieces[2:]) if part)
+
+
+NAME_WIDTH = 30  # the least the wide table gives the indicators' names
+
+
 def as_table(view: Comparison, lang: Lang) -> list[RenderableType]:
+    """The comparison for the terminal, fitting its width: a table with a column of names when
+    there is room, else each name and id on a line of its own above its rows of figures."""
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
-    from dxscore.console import escape
+    from dxscore.render.layout import ByWidth, Column, Entry, Stacked
+    from dxscore.text import escape, printable
 
     title = t("compare.title", lang) + (
         f" · {t('heading.as_of', lang, year=view.as_of)}" if view.as_of else ""
     )
-    table = Table(
-        title=f"[bold]{escape(title)}[/bold]",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
-    table.add_column(t("col.indicator", lang), ratio=1, min_width=16, overflow="fold")
-    table.add_column(t("compare.year", lang), justify="right")
-    for ts in view.sets:
-        table.add_column(escape(ts.name.in_lang(lang)), ratio=1)
+    names = [printable(ts.name.in_lang(lang)) for ts in view.sets]
+    grouped: dict[str, list[list[tuple[Text, ...]]]] = {}  # rows by indicator, in order
     for row in view.rows:
-        table.add_row(
-            f"{escape(t('indicator.' + row.indicator, lang))}\n[dim]{escape(row.indicator)}[/dim]",
-            str(row.target_year),
-            *(escape(_cell(cell, lang)) for cell in row.cells),
+        grouped.setdefault(row.indicator, []).append(
+            [(Text(str(row.target_year)),), *(_pieces(cell, lang) for cell in row.cells)]
         )
+    entries = [
+        Entry([Text(printable(t("indicator." + indicator, lang)))], indicator, rows)
+        for indicator, rows in grouped.items()
+    ]
+
+    least = max([NAME_WIDTH, *(len(entry.id) for entry in entries)])  # never narrower than an id
+
+    def table(name_width: int | None) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        table.add_column(t("col.indicator", lang), width=name_width, min_width=least)
+        table.add_column(t("compare.year", lang), justify="right")
+        for name in names:
+            table.add_column(Text(name))
+        for entry in entries:
+            for number, cells in enumerate(entry.rows):
+                heading = (
+                    Text.assemble(entry.names[0], "\n", (entry.id, "dim")) if number == 0 else ""
+                )
+                table.add_row(heading, *(_two_lines(cell) for cell in cells))
+        return table
+
+    stacked = Stacked(
+        [
+            Column(t("compare.year", lang), justify="right", wrap=False),
+            *(Column(name) for name in names),
+        ],
+        entries,
+    )
     scores = Table(
         title=t("compare.scores", lang), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
     )
     scores.add_column(t("compare.year", lang), justify="right")
-    for ts in view.sets:
-        scores.add_column(escape(ts.name.in_lang(lang)), justify="right")
-    for year, cells in view.scores:
-        scores.add_row(str(year), *(_score(cell, lang) for cell in cells))
-    return [table, scores]
+    for name in names:
+        scores.add_column(Text(name), justify="right")
+    for year, summaries in view.scores:
+        scores.add_row(str(year), *(_score(summary, lang) for summary in summaries))
+    return [
+        Text.from_markup(f"[bold]{escape(title)}[/bold]", emoji=False),
+        ByWidth(
+            lambda width: [table(width)],
+            least,
+            [table(None)],
+            [stacked],
+        ),
+        Text(""),
+        scores,
+    ]
 
 
-def as_markdown(view: Comparison, lang: Lang) -> str:
+def _meta(view: Comparison, lang: Lang, version: str) -> str:
+    """``As of 2025 · made with dxscore 0.1.0``: what a document says it was made from."""
+    if view.as_of is None:
+        return t("report.meta_no_data", lang, version=version)
+    return t("report.meta", lang, year=view.as_of, version=version)
+
+
+def as_markdown(view: Comparison, lang: Lang, version: str) -> str:
     from dxscore.render.markdown import text
 
     names = [text(ts.name.in_lang(lang)) for ts in view.sets]
-    title = t("compare.title", lang) + (
-        f" · {t('heading.as_of', lang, year=view.as_of)}" if view.as_of else ""
-    )
+    title = t("compare.title", lang)
     lines = [
         f"# {text(title)}",
+        "",
+        text(_meta(view, lang, version)),
         "",
         f"| {t('col.indicator', lang)} | {t('compare.year', lang)} | " + " | ".join(names) + " |",
         "|---|---:|" + "---|" * len(names),
@@ -162,6 +238,79 @@ def as_markdown(view: Comparison, lang: Lang) -> str:
         for year, cells in view.scores
     ]
     return "\n".join(lines) + "\n"
+
+
+def as_html(view: Comparison, lang: Lang, version: str) -> str:
+    """One self-contained page: the comparison and the scores as tables, statuses in words,
+    symbols and colors, readable on paper."""
+    from html import escape
+
+    def cell(result: Result | None) -> str:
+        if result is None:
+            return '<td class="none">·</td>'
+        target = escape(wording.target(result.target, result.indicator.unit, lang))
+        if result.status == "no_data":
+            return f"<td>{target}<br><span class='status no_data'>{escape(wording.status('no_data', lang))}</span></td>"
+        actual = escape(wording.actual_of(result, lang))
+        status = escape(wording.status(result.status, lang))
+        waiting = wording.awaiting_short(result, lang)
+        note = f"<br><small>{escape(waiting)}</small>" if waiting else ""
+        return (
+            f"<td>{target}<br>{actual}<br>"
+            f"<span class='status {result.status}'>{status}</span>{note}</td>"
+        )
+
+    names = "".join(f"<th>{escape(ts.name.in_lang(lang))}</th>" for ts in view.sets)
+    rows = "".join(
+        f"<tr><th scope='row'>{escape(t('indicator.' + row.indicator, lang))}"
+        f"<br><code>{escape(row.indicator)}</code></th><td class='num'>{row.target_year}</td>"
+        + "".join(cell(result) for result in row.cells)
+        + "</tr>"
+        for row in view.rows
+    )
+    scores = "".join(
+        f"<tr><th scope='row'>{year}</th>"
+        + "".join(f"<td class='num'>{escape(_score(summary, lang))}</td>" for summary in cells)
+        + "</tr>"
+        for year, cells in view.scores
+    )
+    title = escape(t("compare.title", lang))
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="dxscore">
+<title>{title}</title>
+<style>
+body {{ font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1f24; line-height: 1.4; }}
+table {{ border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; font-size: .9rem; }}
+th, td {{ border-bottom: 1px solid #d0d7de; padding: .4rem .5rem; text-align: left; vertical-align: top; }}
+thead th {{ border-bottom: 2px solid #57606a; }}
+.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+.none {{ color: #8c959f; }}
+code {{ font-size: .8rem; color: #57606a; }}
+.status {{ font-weight: 600; white-space: nowrap; }}
+.achieved {{ color: #1a7f37; }} .on_track {{ color: #0969da; }} .at_risk {{ color: #9a6700; }}
+.missed {{ color: #cf222e; }} .no_data {{ color: #6e7781; }}
+@media print {{ body {{ margin: 0; max-width: none; }} tr {{ break-inside: avoid; }} }}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+<p>{escape(_meta(view, lang, version))}</p>
+<table>
+<thead><tr><th>{escape(t("col.indicator", lang))}</th><th class="num">{escape(t("compare.year", lang))}</th>{names}</tr></thead>
+<tbody>{rows}</tbody>
+</table>
+<h2>{escape(t("compare.scores", lang))}</h2>
+<table>
+<thead><tr><th class="num">{escape(t("compare.year", lang))}</th>{names}</tr></thead>
+<tbody>{scores}</tbody>
+</table>
+</body>
+</html>
+"""
 
 
 def as_json(view: Comparison, version: str) -> str:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import csv
 import io
 
-from dxscore.errors import decimal, literal
 from dxscore.i18n import Lang
 from dxscore.render import wording
 from dxscore.scoring import Scorecard
+from dxscore.text import decimal, literal
 
 COLUMNS = (
     "target_set",

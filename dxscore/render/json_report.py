@@ -13,6 +13,17 @@ def as_json(scorecard: Scorecard, version: str, *, explain: bool = False) -> str
     return "".join(json_chunks(scorecard, version, explain=explain))
 
 
+def document(scorecard: Scorecard, version: str, *, explain: bool = False) -> dict[str, Any]:
+    """The document as Python data: exactly what :func:`as_json` writes, parsed."""
+    return {
+        "tool": "dxscore",
+        "version": version,
+        "as_of": scorecard.as_of,
+        "results": [_result(result, explain) for result in scorecard.results],
+        "summary": [_summary(row) for row in scorecard.summary],
+    }
+
+
 def json_chunks(scorecard: Scorecard, version: str, *, explain: bool = False) -> Iterator[str]:
     """The document in pieces, one row per line, so that a large one is written as it is made."""
     head = json.dumps(

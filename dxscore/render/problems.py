@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from dxscore.console import printable
 from dxscore.errors import TOO_MANY_PROBLEMS, Problem
+from dxscore.text import printable
 
 MAX_PER_FILE = 50
 
@@ -60,7 +60,7 @@ def as_github(problems: Sequence[Problem], lang: str = "en") -> list[str]:
         if problem.col is not None:
             props.append(f"col={problem.col}")
         props.append(f"title={_property('dxscore ' + problem.type)}")
-        text = problem.message(lang)
+        text = problem.text(lang)
         message = printable(f"{problem.path}: {text}" if problem.path else text, newlines=False)
         lines.append(f"::error {','.join(props)}::{_data(message)}")
     lines += [

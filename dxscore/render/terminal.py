@@ -1,24 +1,33 @@
 """The ``check`` report for the terminal: per target year and pillar, then a summary and a verdict.
 
+It fits the width it is printed at (:mod:`dxscore.render.layout`): a table when the names get
+40 columns, else each name and id on a line of their own above the figures. Indicators without
+data are listed by id under each pillar (``--all``: a row each). With areas, the league comes
+first.
+
 Color never carries meaning alone: every status also has a symbol and a word.
-Text from input files is escaped before rich sees it.
+Text from input files is escaped before rich reads markup, or put in a ``Text``, which reads
+none; either way its control characters are shown, not sent to the terminal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from dxscore.console import escape, printable
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, TargetSet
 from dxscore.render import wording
-from dxscore.render.sections import Part, Section, parts
+from dxscore.render.sections import Part, PillarBlock, Section, parts
 from dxscore.scoring import STATUSES, Result, Scorecard, Summary
+from dxscore.text import escape, printable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
+    from rich.text import Text
+
+    from dxscore.render.layout import Column
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -35,56 +44,176 @@ def status_text(status: str, lang: Lang) -> str:
     )
 
 
-def report(scorecard: Scorecard, lang: Lang, *, explain: bool = False) -> Iterator[RenderableType]:
-    """Everything ``check`` prints, part by part, for each target set and area."""
+def report(
+    scorecard: Scorecard, lang: Lang, *, explain: bool = False, all_rows: bool = False
+) -> Iterator[RenderableType]:
+    """Everything ``check`` prints, part by part, for each target set and area: with areas, the
+    league first, then the city-wide report. Indicators without data are listed by id under
+    each pillar, or each in a row of its own with ``all_rows``."""
     from rich.text import Text
 
+    folded = False
     for part in parts(scorecard):
-        for section in part.reports:
-            yield from _full_report(section, scorecard.as_of, lang, explain)
-        if part.league_heads:
+        if part.leagues:
             yield Text.from_markup(
                 _title(part.target_set, None, scorecard.as_of, lang), emoji=False
             )
-        yield from _league_tables(part, lang)
+            yield from _league_tables(part, lang)
+        for section in part.reports:
+            heading = _title(
+                section.target_set,
+                section.area,
+                scorecard.as_of,
+                lang,
+                city_wide=bool(part.leagues) and section.area is None,
+            )
+            yield from _full_report(section, heading, scorecard.as_of, lang, explain, all_rows)
+            folded = folded or (
+                not all_rows and any(r.status == "no_data" for r in section.results())
+            )
+    if folded:
+        yield Text(t("check.all_hint", lang), style="dim")
+
+
+NAME_WIDTH = 40  # the least a wide table gives the names; with less, names go above the figures
 
 
 def _full_report(
-    section: Section, as_of: int | None, lang: Lang, explain: bool
+    section: Section,
+    heading: str,
+    as_of: int | None,
+    lang: Lang,
+    explain: bool,
+    all_rows: bool,
 ) -> Iterator[RenderableType]:
+    from rich.text import Text
+
+    from dxscore.render.layout import ByWidth, Listed
+
+    yield Text.from_markup(heading, emoji=False)
+    wide: list[RenderableType] = []
+    narrow: list[RenderableType] = []
+    shown_blocks: list[tuple[PillarBlock, list[_Cells]]] = []
+    for block in section.blocks:
+        title = Text.from_markup(
+            "\n" + _table_title(block.target_year, block.pillar, block.summary, lang), emoji=False
+        )
+        shown = [
+            _cells(r, block.has_projections, lang)
+            for r in block.results
+            if all_rows or r.status != "no_data"
+        ]
+        after: list[RenderableType] = []
+        if not all_rows and block.with_data < len(block.results):
+            missing = [r.indicator.id for r in block.results if r.status == "no_data"]
+            after.append(Listed(Text.from_markup(status_text("no_data", lang) + ":"), missing))
+        if explain:
+            after += [
+                Text.from_markup(line, emoji=False) for line in _explain(block.results, as_of, lang)
+            ]
+        wide.append(title)
+        narrow.append(title)
+        if shown:
+            shown_blocks.append((block, shown))
+            wide.append(_wide_table(block, shown, lang, name_width=None))
+            narrow.append(_stacked(block, shown, lang))
+        wide += after
+        narrow += after
+
+    def probes(width: int) -> list[RenderableType]:
+        return [_wide_table(block, shown, lang, name_width=width) for block, shown in shown_blocks]
+
+    yield ByWidth(probes, _name_width(shown_blocks), wide, narrow)
+    yield Text("")
+    yield _matrix(section.summary, lang)
+
+
+class _Cells(NamedTuple):
+    """One result's cells, as the wide table and the stacked layout both show them."""
+
+    id: str
+    name: Text
+    figures: tuple[tuple[Text, ...], ...]  # target, actual, (projected,) attainment, status
+
+
+def _cells(result: Result, projections: bool, lang: Lang) -> _Cells:
+    from rich.text import Text
+
+    status = [Text(wording.status(result.status, lang), STATUS_STYLE[result.status])]
+    short = wording.awaiting_short(result, lang)
+    if short:
+        status.append(Text(short, "dim"))
+    projected = ((Text(wording.projected_of(result, lang)),),) if projections else ()
+    return _Cells(
+        result.indicator.id,
+        Text(printable(result.indicator.name.in_lang(lang))),
+        (
+            (Text(wording.target(result.target, result.indicator.unit, lang)),),
+            (Text(wording.actual_of(result, lang)),),
+            *projected,
+            (Text(wording.bar(result.attainment)),),
+            tuple(status),
+        ),
+    )
+
+
+def _name_width(blocks: Sequence[tuple[PillarBlock, Sequence[_Cells]]]) -> int:
+    """The least width of the wide tables' names: ``NAME_WIDTH``, or the longest id (whole)."""
+    return max([NAME_WIDTH, *(len(cells.id) for _, shown in blocks for cells in shown)])
+
+
+def _figure_columns(block: PillarBlock, lang: Lang) -> list[Column]:
+    from dxscore.render.layout import Column
+
+    projected = (
+        [Column(t("col.projected", lang), justify="right", wrap=False)]
+        if block.has_projections
+        else []
+    )
+    return [
+        Column(t("col.target", lang)),
+        Column(t("col.actual", lang)),
+        *projected,
+        Column(t("col.attainment", lang), wrap=False),
+        Column(t("col.status", lang), wrap=False),
+    ]
+
+
+def _wide_table(
+    block: PillarBlock, shown: Sequence[_Cells], lang: Lang, *, name_width: int | None
+) -> Table:
+    """A pillar's results as a table: name and id in the first column, then the figures; the
+    names ``name_width`` wide (to measure the table) or as wide as rich gives them."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    yield Text.from_markup(_title(section.target_set, section.area, as_of, lang), emoji=False)
-    for block in section.blocks:
-        table = Table(
-            title=_table_title(block.target_year, block.pillar, block.summary, lang),
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    least = _name_width([(block, shown)])  # never narrower than an id
+    table.add_column(t("col.indicator", lang), width=name_width, min_width=least)
+    for column in _figure_columns(block, lang):
+        table.add_column(column.header, justify=column.justify, no_wrap=not column.wrap)
+    for cells in shown:
+        table.add_row(
+            Text.assemble(cells.name, "\n", (cells.id, "dim")),
+            *(Text("\n").join(cell) for cell in cells.figures),
         )
-        projections = block.has_projections
-        table.add_column(t("col.indicator", lang), ratio=1, min_width=8, overflow="fold")
-        table.add_column(t("col.target", lang), max_width=14)
-        table.add_column(t("col.actual", lang), max_width=14)
-        if projections:
-            table.add_column(t("col.projected", lang), justify="right", max_width=10)
-        table.add_column(t("col.attainment", lang), no_wrap=True)
-        table.add_column(t("col.status", lang), min_width=10)
-        for result in block.results:
-            cells = _row(result, lang)
-            table.add_row(*(cells if projections else cells[:3] + cells[4:]))
-        yield table
-        if explain:
-            for line in _explain(block.results, as_of, lang):
-                yield Text.from_markup(line, emoji=False)
-    yield _matrix(section.summary, lang)
+    return table
+
+
+def _stacked(block: PillarBlock, shown: Sequence[_Cells], lang: Lang) -> RenderableType:
+    """A pillar's results for a narrow terminal: each name and id on a line of their own,
+    the figures below them."""
+    from dxscore.render.layout import Entry, Stacked
+
+    entries = [Entry([cells.name], cells.id, [cells.figures]) for cells in shown]
+    return Stacked(_figure_columns(block, lang), entries)
 
 
 def _league_tables(part: Part, lang: Lang) -> Iterator[RenderableType]:
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     name = escape(part.target_set.name.in_lang(lang))
     for year, rows in part.leagues:
@@ -93,6 +222,8 @@ def _league_tables(part: Part, lang: Lang) -> Iterator[RenderableType]:
             title_justify="left",
             box=box.SIMPLE_HEAD,
             pad_edge=False,
+            show_edge=False,
+            padding=(0, 1, 0, 0),  # two spaces between columns: a league fits 80 columns
         )
         table.add_column("#", justify="right")
         table.add_column(t("col.area", lang), ratio=1)
@@ -114,6 +245,7 @@ def _league_tables(part: Part, lang: Lang) -> Iterator[RenderableType]:
             )
             for row in rows
         ]
+        yield Text("")
         if len(cells) > LONG_LEAGUE:
             yield _plain_table(table, [tuple(map(printable, row)) for row in cells])
             continue
@@ -147,17 +279,30 @@ def _plain_table(table: Table, rows: list[tuple[str, ...]]) -> RenderableType:
         Text(line(headers), style="bold"),
         Text("─" * sum(widths, 2 * (len(widths) - 1))),
         Text(body, no_wrap=True),
-        Text(""),
     )
 
 
-def _title(target_set: TargetSet, area: str | None, as_of: int | None, lang: Lang) -> str:
+def _title(
+    target_set: TargetSet,
+    area: str | None,
+    as_of: int | None,
+    lang: Lang,
+    *,
+    city_wide: bool = False,
+) -> str:
+    """The set's name, where, as of when, and its resolution (said once: not again over the
+    city-wide report that follows the league)."""
     when = (
         t("heading.as_of", lang, year=as_of)
         if as_of is not None
         else t("heading.no_data_at_all", lang)
     )
     where = f" · {escape(t('heading.area', lang, area=area))}" if area is not None else ""
+    if city_wide:
+        return (
+            f"\n[bold]{escape(target_set.name.in_lang(lang))}[/bold] · "
+            f"{t('heading.city_wide', lang)} · {when}"
+        )
     return (
         f"\n[bold]{escape(target_set.name.in_lang(lang))}[/bold]{where} · {when}\n"
         f"[dim]{escape(target_set.resolution.title.in_lang(lang))}[/dim]"
@@ -172,24 +317,6 @@ def _table_title(year: int, pillar: str, summary: Summary, lang: Lang) -> str:
         f"[bold]{t('heading.target_year', lang, year=year)} · {t('pillar.' + pillar, lang)}[/bold] · "
         + t("heading.score", lang, score=score, have=have, total=total)
     )
-
-
-def _row(result: Result, lang: Lang) -> tuple[str, ...]:
-    name = escape(result.indicator.name.in_lang(lang))
-    return (
-        f"{name}\n[dim]{escape(result.indicator.id)}[/dim]",
-        escape(wording.target(result.target, result.indicator.unit, lang)),
-        escape(wording.actual_of(result, lang)),
-        escape(wording.projected_of(result, lang)),
-        wording.bar(result.attainment),
-        status_text(result.status, lang) + _awaiting_line(result, lang),
-    )
-
-
-def _awaiting_line(result: Result, lang: Lang) -> str:
-    """A second line under the status when the verdict waits for the deadline's value."""
-    short = wording.awaiting_short(result, lang)
-    return f"\n[dim]{escape(short)}[/dim]" if short else ""
 
 
 def _explain(rows: Sequence[Result], as_of: int | None, lang: Lang) -> Iterator[str]:

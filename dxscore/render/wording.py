@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dxscore.errors import literal
 from dxscore.i18n import Lang, t
 from dxscore.model import Target
 from dxscore.observations import Observation, Value
 from dxscore.scoring import Result, meets, shown_score
+from dxscore.text import literal
 
 _SYMBOL = {"min": "≥", "above": ">", "max": "≤", "below": "<", "about": "≈"}
 _SUFFIX = {"percent": "%", "percent_change": "%"}

@@ -1,6 +1,6 @@
 """Large CSV files read column by column with DuckDB, for speed.
 
-The reference reader (:mod:`dxscore.actuals`) takes one row at a time and reports each
+The reference reader (:mod:`dxscore.actuals.rows`) takes one row at a time and reports each
 problem with its line and column. A large file that is clean is read here instead, five or
 six times as fast: DuckDB parses it, bulk queries check that the reference reader would
 read every row the same way, and each series (target set, area, indicator) is reduced to
@@ -26,38 +26,59 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dxscore.actuals import (
-    SPREADSHEET_SUFFIXES,
-    Catalogue,
-    clean_long_layout,
-    control_character,
-    is_a_total,
-    is_utf8,
-    nfc,
-    parse_year,
-    read_cell,
-    sniff_delimiter,
-)
+from dxscore.actuals.encoding import is_utf8
+from dxscore.actuals.index import TargetIndex
+from dxscore.actuals.layout import clean_long_layout, sniff_delimiter
+from dxscore.actuals.reader import SPREADSHEET_SUFFIXES
+from dxscore.actuals.rows import is_a_total
+from dxscore.actuals.values import parse_year, read_cell
+from dxscore.clock import current_year
 from dxscore.errors import Problem
-from dxscore.model import TargetSet, normalize_word
+from dxscore.model import TargetSet
 from dxscore.observations import Observation
-from dxscore.scoring import NO_DATA, Fit, Series, SeriesKey, line_through, with_unreported
+from dxscore.rules import (
+    AS_NUMBER,
+    CELL_LIMIT,
+    FRACTIONS_SQL,
+    NAMED_SETS_SQL,
+    PLAIN_NUMBER,
+    Fit,
+    filled_sql,
+    future_sql,
+    given_twice_sql,
+    line_through,
+    longest_cell_sql,
+    rows_are_even,
+    series_sql,
+)
+from dxscore.scoring import NO_DATA, Series, SeriesKey, with_unreported
+from dxscore.text import control_character, nfc, normalize_word
 
 if TYPE_CHECKING:
     import duckdb
 
 MIN_BYTES = 4 * 1024 * 1024  # below this, importing DuckDB (about 0.15 s) costs more than it saves
-# Numbers in the forms files hold by the million: 55, 55.5, 55,5 (a decimal comma that is not
-# a thousands separator), each perhaps with a % sign. SQL reads them as parse_number does;
-# whether each is allowed for its unit (range, whole ranks, % only for percentages) is left
-# to the reference rules, asked about each unit's extreme values.
-PLAIN_NUMBER = r"[0-9]+(\.[0-9]+|,([0-9]{1,2}|[0-9]{4,}))?%?"
-AS_NUMBER = "CAST(replace(rtrim(cell, '%'), ',', '.') AS DOUBLE)"
 MAX_OTHER_VALUES = 1000  # distinct other value spellings (done, 55%, 55,5), each checked in Python
 ROLES = ("city", "area", "indicator", "year", "value")
 _LONE_CR = re.compile(rb"\r(?!\n)")
 _DUCKDB_EXPANDS = re.compile(r"[*?\[\]{}]|^~|://")  # DuckDB reads these as globs, homes, URLs
-CSV_FIELD_LIMIT = csv.field_size_limit()  # the reference reader refuses longer cells
+
+
+def installed() -> bool:
+    """Whether DuckDB is installed (``pip install 'dxscore[large]'``)."""
+    import importlib.util
+
+    return importlib.util.find_spec("duckdb") is not None
+
+
+def worth_it(paths: Sequence[Path]) -> bool:
+    """Whether these inputs are what DuckDB would read faster: one CSV file of MIN_BYTES or more."""
+    if len(paths) != 1 or paths[0].suffix.lower() in SPREADSHEET_SUFFIXES:
+        return False
+    try:
+        return paths[0].is_file() and paths[0].stat().st_size >= MIN_BYTES
+    except OSError:
+        return False
 
 
 def read_large(
@@ -67,14 +88,15 @@ def read_large(
     city: str | None = None,
     encoding: str | None = None,
 ) -> LargeActuals | None:
-    """The file read by DuckDB, or None when the reference reader must read it."""
-    if len(paths) != 1 or not (encoding is None or is_utf8(encoding)):
+    """The file read by DuckDB, or None when the reference reader must read it (DuckDB is not
+    installed, the file is small, or DuckDB's reading would differ from the reference's)."""
+    if len(paths) != 1 or not (encoding is None or is_utf8(encoding)) or not installed():
         return None
     path = paths[0]
     if path.suffix.lower() in SPREADSHEET_SUFFIXES or _DUCKDB_EXPANDS.search(str(path)):
         return None
-    catalogue = Catalogue(target_sets)
-    if city is not None and catalogue.resolve_city(city) is None:
+    targets = TargetIndex(target_sets)
+    if city is not None and targets.resolve_city(city) is None:
         return None  # the reference reader says which cities there are
     try:
         if not path.is_file() or path.stat().st_size < MIN_BYTES:
@@ -94,18 +116,19 @@ def read_large(
             header_line = first.decode("utf-8-sig")  # a BOM is not text, whatever --encoding
             delimiter = sniff_delimiter(header_line)
             header = next(csv.reader([header_line.rstrip("\r\n")], delimiter=delimiter))
-            layout = clean_long_layout(str(path), header, catalogue, city)
+            needed = city is None and len(targets.sets) > 1
+            layout = clean_long_layout(str(path), header, city_needed=needed)
             if layout is None or set(layout[0]) - set(ROLES):
                 return None
             roles, unnamed = layout
             # DuckDB ignores empty cells past the last column ("…,5,"); the reference reader
             # calls such a row ragged. Without quotes, every line holds the same delimiters.
             delimiters, lines = _count_delimiters_and_lines(data, delimiter.encode())
-            if delimiters != (len(header) - 1) * lines:
+            if not rows_are_even(delimiters, lines, len(header)):
                 return None
     except (OSError, ValueError, UnicodeDecodeError, csv.Error):
         return None
-    return _Reader(path, delimiter, len(header), roles, unnamed, catalogue, city).read()
+    return _Reader(path, delimiter, len(header), roles, unnamed, targets, city).read()
 
 
 def _count_delimiters_and_lines(
@@ -144,13 +167,13 @@ class LargeActuals:
         self,
         connection: duckdb.DuckDBPyConnection,
         name: str,
-        catalogue: Catalogue,
+        targets: TargetIndex,
         named_sets: list[str],
         rows: int,
         not_reported: int,
         unreported: set[SeriesKey],
     ) -> None:
-        self._db, self._name, self._catalogue = connection, name, catalogue
+        self._db, self._name, self._targets = connection, name, targets
         self.named_sets, self.rows, self.not_reported = named_sets, rows, not_reported
         self.unreported = unreported  # the series with a cell left empty
         self.problems: list[Problem] = []  # a file with a problem is never read here
@@ -181,48 +204,19 @@ class LargeActuals:
         """Each series up to ``as_of``: its latest values and its line's sums, from one query."""
         if as_of is None:
             return {}
-        as_of = int(as_of)  # written into the query
         past = sorted(
             {
                 year
-                for ts in self._catalogue.sets.values()
+                for ts in self._targets.sets.values()
                 for _, ind in ts.indicators()
                 for year in ind.targets
                 if year < as_of
             }
         )
-        by_past = "".join(
-            f", max(year) FILTER (WHERE year <= {y}), arg_max(v, year) FILTER (WHERE year <= {y}),"
-            f" arg_max(line, year) FILTER (WHERE year <= {y})"
-            for y in past
-        )
-        rows = self._fetch(
-            f"""
-            WITH grouped AS (
-                SELECT set_id, area, indicator, count(*) FILTER (WHERE year <= {as_of}) AS n,
-                    list(year ORDER BY year) FILTER (WHERE year <= {as_of}) AS xs,
-                    list(v ORDER BY year) FILTER (WHERE year <= {as_of}) AS ys,
-                    max(year) FILTER (WHERE year <= {as_of}) AS last_year,
-                    arg_max(v, year) FILTER (WHERE year <= {as_of}) AS last_v,
-                    arg_max(line, year) FILTER (WHERE year <= {as_of}) AS last_line {by_past}
-                FROM obs
-                GROUP BY ALL
-            ), means AS (
-                SELECT *, list_sum(xs) / n AS mx,
-                    list_reduce(ys, lambda a, b: a + b) / n AS my
-                FROM grouped
-            )
-            SELECT * EXCLUDE (xs, ys, mx, my), mx, my,
-                list_reduce(list_transform(xs, lambda x: (x - mx) * (x - mx)),
-                    lambda a, b: a + b) AS sxx,
-                list_reduce(list_transform(xs, lambda x, i: (x - mx) * (ys[i] - my)),
-                    lambda a, b: a + b) AS sxy
-            FROM means
-            """
-        )
+        rows = self._fetch(series_sql(as_of, past))
         milestones = {
             (ts.id, ind.id)
-            for ts in self._catalogue.sets.values()
+            for ts in self._targets.sets.values()
             for _, ind in ts.indicators()
             if ind.unit == "milestone"
         }
@@ -290,12 +284,12 @@ class _Reader:
         columns: int,
         roles: dict[str, int],
         unnamed: list[int],
-        catalogue: Catalogue,
+        targets: TargetIndex,
         city: str | None,
     ) -> None:
         self.path, self.delimiter, self.columns = path, delimiter, columns
-        self.roles, self.unnamed, self.catalogue = roles, unnamed, catalogue
-        self.wanted = catalogue.resolve_city(city) if city else None
+        self.roles, self.unnamed, self.targets = roles, unnamed, targets
+        self.wanted = targets.resolve_city(city) if city else None
 
     def read(self) -> LargeActuals | None:
         import duckdb
@@ -334,18 +328,11 @@ class _Reader:
                 strict_mode = true, auto_detect = false, encoding = 'utf-8',
                 compression = 'none', hive_partitioning = false, columns = {{{columns}}})"""
         )
-        longest = db.execute(
-            "SELECT greatest("
-            + ", ".join(f"max(strlen(c{i}))" for i in range(self.columns))
-            + ") FROM raw"
-        ).fetchone()
-        if longest is None or (longest[0] or 0) > CSV_FIELD_LIMIT:  # bytes ≥ characters
+        longest = db.execute(longest_cell_sql(self.columns)).fetchone()
+        if longest is None or (longest[0] or 0) > CELL_LIMIT:  # bytes ≥ characters
             return None
         if self.unnamed:  # a trailing delimiter on every line is fine; data there is warned of
-            held = db.execute(
-                "SELECT count(*) FROM raw WHERE "
-                + " OR ".join(f"trim(coalesce(c{i}, '')) <> ''" for i in self.unnamed)
-            ).fetchone()
+            held = db.execute(filled_sql(self.unnamed)).fetchone()
             if held is None or held[0]:
                 return None
         names = self._names(db)
@@ -382,12 +369,12 @@ class _Reader:
             db.executemany("INSERT INTO other VALUES (?, ?, ?)", other)
         db.execute(
             """CREATE TEMP TABLE obs AS
-            SELECT c.set_id, c.area, c.indicator, c.year, c.line,
+            SELECT c.set_id, c.area, c.indicator, c.unit, c.year, c.line,
                 CASE WHEN c.plain THEN c.number ELSE o.v END AS v
             FROM cells c LEFT JOIN other o ON o.unit = c.unit AND o.cell = c.cell;
             DROP TABLE cells"""
         )
-        if self._given_twice(db):
+        if self._given_twice(db) or self._warned_or_refused(db):
             return None
         counts = db.execute(
             "SELECT count(*), count(*) FILTER (WHERE v IS NULL) FROM obs"
@@ -396,30 +383,25 @@ class _Reader:
         rows, blank = counts
         if rows == 0:
             return None
-        named = [
-            set_id
-            for (set_id,) in db.execute(
-                "SELECT set_id FROM obs GROUP BY set_id ORDER BY min(line)"
-            ).fetchall()
-        ]
+        named = [set_id for (set_id,) in db.execute(NAMED_SETS_SQL).fetchall()]
         unreported: set[SeriesKey] = set()
         if blank:
             found = db.execute("SELECT DISTINCT set_id, area, indicator FROM obs WHERE v IS NULL")
             unreported = set(found.fetchall())
             db.execute("DELETE FROM obs WHERE v IS NULL")
-        return LargeActuals(db, str(self.path), self.catalogue, named, rows, blank, unreported)
+        return LargeActuals(db, str(self.path), self.targets, named, rows, blank, unreported)
+
+    def _warned_or_refused(self, db: duckdb.DuckDBPyConnection) -> bool:
+        """Whether the reference reader would refuse a value dated in the future, or warn of a
+        percentage given as fractions of 1 throughout: it reads the file, and says so."""
+        future = db.execute(future_sql(current_year())).fetchone()
+        fractions = db.execute(FRACTIONS_SQL).fetchone()
+        return future is None or fractions is None or bool(future[0] or fractions[0])
 
     def _given_twice(self, db: duckdb.DuckDBPyConnection) -> bool:
-        """Whether any series has a year twice. Within a span of 126 years, each series'
-        years are bits of one number: a year given twice sets a bit already set."""
+        """Whether any series gives a year twice."""
         low, high = db.execute("SELECT min(year), max(year) FROM obs").fetchone() or (0, 0)
-        if low is not None and high - low <= 126:
-            query = f"""SELECT count(*) FROM (SELECT 1 FROM obs GROUP BY set_id, area, indicator
-                HAVING count(*) <> bit_count(bit_or(CAST(1 AS HUGEINT) << (year - {low}))))"""
-        else:
-            query = """SELECT count(*) FROM (SELECT 1 FROM obs
-                GROUP BY set_id, area, indicator, year HAVING count(*) > 1)"""
-        found = db.execute(query).fetchone()
+        found = db.execute(given_twice_sql(low or 0, high or 0)).fetchone()
         return found is None or found[0] > 0
 
     def _names(self, db: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]] | None:
@@ -431,14 +413,17 @@ class _Reader:
         ).fetchall()
         names = []
         for city_cell, indicator_cell in pairs:
+            written = f"{city_cell or ''}{indicator_cell or ''}"
+            if control_character(written, name=True) is not None:  # strip() would hide it
+                return None
             if "city" in self.roles:
                 cell = (city_cell or "").strip()
-                set_id = self.catalogue.resolve_city(cell) if cell else None
+                set_id = self.targets.resolve_city(cell) if cell else None
             else:
-                set_id = self.wanted or next(iter(self.catalogue.sets))
+                set_id = self.wanted or next(iter(self.targets.sets))
             if set_id is None or (self.wanted is not None and set_id != self.wanted):
                 return None
-            indicator = self.catalogue.indicators[set_id].get(
+            indicator = self.targets.indicators[set_id].get(
                 (indicator_cell or "").strip().casefold()
             )
             if indicator is None:

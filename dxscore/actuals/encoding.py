@@ -1,0 +1,95 @@
+"""Opening an actuals file: its encoding, byte-order marks, and what is not text."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from dxscore.errors import Problem, problem
+
+UTF8_SAMPLE = 1 << 16  # bytes looked at to tell a UTF-8 file given another --encoding
+
+
+def reads_as_utf8(sample: bytes) -> bool:
+    """Whether text that is not plain ASCII (or starts with a UTF-8 BOM) decodes as UTF-8: no
+    Windows-1258 Vietnamese does. The sample may end inside a character."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return True
+    if sample.isascii():
+        return False
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.reason == "unexpected end of data" and error.start >= len(sample) - 3
+    return True
+
+
+def is_utf8(encoding: str) -> bool:
+    """``utf-8`` in any of its spellings (``UTF8``, ``utf_8``), with or without ``-sig``."""
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    except LookupError:
+        return False
+
+
+# How a spreadsheet file starts: an OLE2 compound file (Excel 97-2003 .xls) or a zip (.xlsx,
+# .ods, .numbers). A portal's "Excel export" named .xls is often CSV text, which is read.
+BINARY_SPREADSHEETS = (b"\xd0\xcf\x11\xe0", b"PK\x03\x04")
+
+
+def is_text_encoding(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding)._is_text_encoding
+    except LookupError:
+        return False
+
+
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def encoding_from_bom(head: bytes) -> str:
+    if head.startswith(UTF16_BOMS):
+        return "utf-16"
+    return "utf-8-sig"
+
+
+def looks_like_utf16(head: bytes) -> bool:
+    """Every other byte NUL, as in a header of ASCII letters in UTF-16 (not one NUL in a cell)."""
+    if len(head) < 8:
+        return False
+    half = len(head) // 2
+    return max(head[1::2].count(0), head[0::2].count(0)) >= 0.75 * half
+
+
+def utf16_problem(name: str, head: bytes) -> Problem:
+    """UTF-16 saved without its byte-order mark: named at its first byte, with the encoding."""
+    order = "be" if head[0::2].count(0) > head[1::2].count(0) else "le"  # 'c' is 63 00 in LE
+    return problem(name, "not-decodable.utf16", 1, 1, encoding=f"utf-16-{order}")
+
+
+def decode_problem(path: Path, name: str, encoding: str) -> Problem:
+    """Locate the first undecodable byte (only on this error path is the file read twice)."""
+    shown_encoding = "UTF-8" if encoding == "utf-8-sig" else encoding
+    if not path.is_file():
+        return problem(name, "not-decodable.file", encoding=shown_encoding)
+    raw = path.read_bytes()
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        try:
+            col = len(raw[line_start : error.start].decode(encoding, "replace")) + 1
+        except UnicodeError:  # a codec without "replace" (idna)
+            col = error.start - line_start + 1
+        return problem(
+            name,
+            "not-decodable",
+            line,
+            col,
+            byte=f"{raw[error.start]:02x}",
+            encoding=shown_encoding,
+        )
+    except UnicodeError:
+        pass
+    return problem(name, "not-decodable.file", encoding=shown_encoding)
