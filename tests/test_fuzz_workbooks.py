@@ -74,7 +74,7 @@ def test_a_mutated_part_ends_in_values_or_placed_problems(
     path = workbook(tmp_path / "b.xlsx", part, content)
     actuals = read_actuals([path], [WORKED_SET])
     for problem in actuals.problems:
-        assert problem.message("en") and problem.message("vi")
+        assert problem.text("en") and problem.text("vi")
         if problem.type in WORKBOOK_TYPES:  # the CSV reader's own are the lead's to place
             assert problem.line is not None and problem.col is not None, problem
 
@@ -121,6 +121,6 @@ def test_a_mutated_zip_ends_in_values_or_placed_problems(
     path.write_bytes(data.draw(mutated(good)))
     actuals = read_actuals([path], [WORKED_SET])
     for problem in actuals.problems:
-        assert problem.message("en") and problem.message("vi")
+        assert problem.text("en") and problem.text("vi")
         if problem.type in WORKBOOK_TYPES:
             assert problem.line is not None and problem.col is not None, problem

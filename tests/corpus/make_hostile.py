@@ -584,7 +584,8 @@ def _duplicate_keys(path: Path) -> None:
 
 
 # Actuals as CSV, through the whole command line ---------------------------------------------
-# The CSV reader is the lead's part of issue 23: the cases marked lead=True fail until it lands.
+# The CSV reader is the lead's part of issue 23: the cases marked lead=True are still to be
+# fixed there (the others were, by the reader's rework).
 
 CSV_HEADER = "indicator,year,value\n"
 
@@ -592,56 +593,44 @@ text_case(
     "control-around-number.csv",
     "\\x1f55\\x1c read as 55",
     CSV_HEADER + "dx_rank,2024,\x1f4\x1c\n",
-    lead=True,
 )
 text_case(
     "vertical-tab-number.csv",
     "\\x0b around a number",
     CSV_HEADER + "dx_rank,2024,\x0b4\x0b\n",
-    lead=True,
 )
-text_case("nel-number.csv", "U+0085 after a number", CSV_HEADER + "dx_rank,2024,4\x85\n", lead=True)
+text_case("nel-number.csv", "U+0085 after a number", CSV_HEADER + "dx_rank,2024,4\x85\n")
 text_case(
     "line-separator-number.csv",
     "U+2028 after a number",
     CSV_HEADER + "dx_rank,2024,4\u2028\n",
-    lead=True,
 )
-text_case(
-    "control-year.csv", "\\x1f2024 read as a year", CSV_HEADER + "dx_rank,\x1f2024,4\n", lead=True
-)
+text_case("control-year.csv", "\\x1f2024 read as a year", CSV_HEADER + "dx_rank,\x1f2024,4\n")
 text_case(
     "control-indicator.csv",
     "an indicator id followed by \\x1f",
     CSV_HEADER + "dx_rank\x1f,2024,4\n",
-    lead=True,
 )
 text_case(
     "control-done.csv",
     "done\\x1f read as done",
     CSV_HEADER + "e_government_done,2024,done\x1f\n",
-    lead=True,
 )
 text_case(
     "control-wide.csv",
     "\\x1f around a value in the wide layout",
     "indicator,2024\ndx_rank,\x1f4\n",
-    lead=True,
 )
-text_case(
-    "trailing-comma-number.csv", '"4," read as 4', CSV_HEADER + 'dx_rank,2024,"4,"\n', lead=True
-)
+text_case("trailing-comma-number.csv", '"4," read as 4', CSV_HEADER + 'dx_rank,2024,"4,"\n')
 text_case(
     "plus-comma-number.csv",
     '"+,5" read as 0.5',
     CSV_HEADER + 'reporting_online,2024,"+,5"\n',
-    lead=True,
 )
 text_case(
     "missing-column.csv",
     "no value column: placed without a column",
     "indicator,year\ndx_rank,2024\n",
-    lead=True,
 )
 text_case(
     "header-below.csv",
@@ -660,7 +649,6 @@ text_case(
     "utf-32.csv",
     "UTF-32 with its BOM: told to use --encoding utf-16-be",
     (CSV_HEADER + "dx_rank,2024,4\n").encode("utf-32"),
-    lead=True,
 )
 text_case(
     "utf-16-lone-surrogate.csv",
@@ -687,7 +675,6 @@ text_case(
 @case(
     "unknown-indicators-40000.csv",
     "40,000 distinct unknown indicators (8,000 took 11 s: names matched past the 1,000th problem)",
-    lead=True,
 )
 def _unknown_indicators(path: Path) -> None:
     rows = "".join(f"unknown_indicator_{n},2024,{n % 100}\n" for n in range(40_000))
