@@ -632,12 +632,6 @@ text_case(
     "no value column: placed without a column",
     "indicator,year\ndx_rank,2024\n",
 )
-text_case(
-    "header-below.csv",
-    "the header is below a title line: placed without a column",
-    "BÁO CÁO\n" + CSV_HEADER + "dx_rank,2024,4\n",
-    lead=True,
-)
 text_case("empty.csv", "an empty file: placed with no line", "", lead=True)
 text_case(
     "xls-named-csv.csv",
