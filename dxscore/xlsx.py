@@ -80,7 +80,7 @@ class Package:
             raise SheetError("not-a-workbook.damaged-zip") from None
         self.parts = {info.filename: info for info in infos}
         if len(infos) > MAX_PARTS:
-            raise SheetError("workbook-too-many-parts", limit=MAX_PARTS)
+            raise SheetError("workbook-too-many-parts", limit=f"{MAX_PARTS:,}")
         for info in infos:
             if info.flag_bits & 0x1:
                 raise SheetError("not-a-workbook.encrypted")
@@ -150,7 +150,7 @@ def _check_directory(path: Path) -> None:
         raise SheetError("not-a-workbook.not-zip")
     entries, directory = struct.unpack_from("<HI", tail, end + 10)
     if entries > MAX_PARTS or directory > MAX_PARTS * 1024:
-        raise SheetError("workbook-too-many-parts", limit=MAX_PARTS)
+        raise SheetError("workbook-too-many-parts", limit=f"{MAX_PARTS:,}")
 
 
 def _mib(size: int) -> int:
