@@ -387,3 +387,32 @@ def test_no_library_warning_reaches_the_user(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result
     assert "Warning" not in result.stderr and "site-packages" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "expected"),
+    [
+        (
+            "MAX_PARTS",
+            8,
+            "b.xlsx:1:1: the workbook has more than 8 parts (an Excel workbook has a few dozen)",
+        ),
+        (
+            "MAX_WORKBOOK_BYTES",
+            1000,
+            "b.xlsx:1:1: the file is larger than 0 MiB, dxscore's limit for a workbook",
+        ),
+    ],
+)
+def test_the_file_and_its_number_of_parts_are_bounded_before_the_zip_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str, value: int, expected: str
+) -> None:
+    from dxscore import xlsx
+    from dxscore.actuals import read_actuals
+    from dxscore.targets import load_target_sets
+
+    extra: dict[str, bytes] = {f"xl/media/image{n}.png": b"x" * 400 for n in range(6)}
+    path = book(tmp_path / "b.xlsx", mh.sheet_xml(mh.data_row(2)), extra=extra)
+    monkeypatch.setattr(xlsx, limit, value)
+    problems = read_actuals([path], [load_target_sets([WORKED])[0].target_set]).problems
+    assert str(problems[0]).startswith(str(tmp_path / expected)), problems
