@@ -1085,7 +1085,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.bad-cell-style": {
         "en": "the cell's style number {style} is none of the workbook's {count} styles, so how its number reads (a percentage, a date) would be a guess; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
-        "vi": "số kiểu định dạng {style} của ô không thuộc {count} kiểu của tệp Excel, nên không thể biết số trong ô đọc thế nào (phần trăm, ngày tháng); tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+        "vi": "kiểu định dạng số {style} của ô không nằm trong {count} kiểu định dạng của tệp Excel, nên không thể biết số trong ô được hiểu thế nào (phần trăm hay ngày tháng); tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
     },
     "problem.bad-cell-style.format": {
         "en": "the cell's number format is not defined in the workbook, so whether its number is a percentage or a date would be a guess; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
@@ -1129,7 +1129,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "problem.schema.line-separator": {
         "en": "the text holds U+{code}, a line or paragraph separator (\\L or \\P in double quotes), which terminals and editors break lines at differently; write \\n, or a space",
-        "vi": "văn bản chứa U+{code}, ký tự phân cách dòng hoặc đoạn (\\L hoặc \\P trong dấu nháy kép), mà terminal và trình soạn thảo xuống dòng khác nhau; hãy viết \\n, hoặc một dấu cách",
+        "vi": "văn bản chứa U+{code}, ký tự phân cách dòng hoặc đoạn (\\L hoặc \\P trong dấu nháy kép), mà mỗi terminal, mỗi trình soạn thảo xuống dòng theo một cách khác nhau; hãy viết \\n, hoặc một dấu cách",
     },
     "problem.yaml-syntax.unclosed-flow-at-end": {
         "en": "the {opener} opened here is never closed (the file ends first); close it with {closer}",
