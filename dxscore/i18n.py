@@ -28,7 +28,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "pillar.government": {"en": "Digital government", "vi": "Chính quyền số"},
     "pillar.economy": {"en": "Digital economy", "vi": "Kinh tế số"},
     "pillar.society": {"en": "Digital society", "vi": "Xã hội số"},
-    "pillar.all": {"en": "Target set", "vi": "Toàn bộ chỉ tiêu"},
     # columns and headings
     "targets.title": {"en": "Target sets", "vi": "Các bộ chỉ tiêu"},
     "targets.id": {"en": "id", "vi": "mã"},
