@@ -28,7 +28,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "pillar.government": {"en": "Digital government", "vi": "Chính quyền số"},
     "pillar.economy": {"en": "Digital economy", "vi": "Kinh tế số"},
     "pillar.society": {"en": "Digital society", "vi": "Xã hội số"},
-    "pillar.all": {"en": "Target set", "vi": "Toàn bộ chỉ tiêu"},
     # columns and headings
     "targets.title": {"en": "Target sets", "vi": "Các bộ chỉ tiêu"},
     "targets.id": {"en": "id", "vi": "mã"},
@@ -603,6 +602,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the file holds NUL bytes from its start: it looks like UTF-16 saved without a byte-order mark; save it as UTF-8 (in Excel: CSV UTF-8), or pass --encoding {encoding}",
         "vi": "tệp chứa byte NUL ngay từ đầu: có vẻ là UTF-16 được lưu không có dấu thứ tự byte (BOM); hãy lưu tệp dạng UTF-8 (trong Excel: CSV UTF-8), hoặc dùng --encoding {encoding}",
     },
+    "problem.not-decodable.utf32": {
+        "en": "the file holds three NUL bytes in four from its start: it looks like UTF-32 saved without a byte-order mark; save it as UTF-8 (in Excel: CSV UTF-8), or pass --encoding {encoding}",
+        "vi": "tệp có ba byte NUL trong mỗi bốn byte ngay từ đầu: có vẻ là UTF-32 được lưu không có dấu thứ tự byte (BOM); hãy lưu tệp dạng UTF-8 (trong Excel: CSV UTF-8), hoặc dùng --encoding {encoding}",
+    },
     "problem.csv-syntax.unclosed": {
         "en": 'a quoted cell is never closed: a " opens here and no " ends it before the end of the file',
         "vi": 'một ô mở dấu " ở đây nhưng không có dấu " đóng trước cuối tệp',
@@ -612,8 +615,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "một ô lớn quá giới hạn đọc CSV; có dấu ngoặc kép nào chưa đóng?",
     },
     "problem.option-unused.explain": {
-        "en": "a {format} report has no audit trail; --explain is for JSON (-f json, or -o FILE.json), and `dxscore check --explain` prints it",
-        "vi": "báo cáo {format} không có phần giải trình; --explain dành cho JSON (-f json, hoặc -o TỆP.json), và `dxscore check --explain` in ra phần này",
+        "en": "a {format} report has no audit trail; --explain is for markdown, HTML and JSON (-o FILE.md, .html or .json), and `dxscore check --explain` prints it",
+        "vi": "báo cáo {format} không có phần giải trình; --explain dành cho báo cáo markdown, HTML và JSON (-o TỆP.md, .html hoặc .json), và `dxscore check --explain` in ra phần này",
     },
     "problem.option-unused": {
         "en": "there is no actuals file for this option to apply to",
@@ -878,8 +881,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "địa bàn '{area}' không có số liệu; có phải là '{close}' không?",
     },
     "problem.unknown-format": {
-        "en": "cannot tell the format from this extension; use .md, .html, .json or .csv, or --format",
-        "vi": "không nhận ra định dạng từ đuôi tệp; dùng .md, .html, .json hoặc .csv, hoặc --format",
+        "en": "cannot tell the format from this extension; use .md (markdown), .html, .json, .csv or .xlsx (an Excel workbook), or --format",
+        "vi": "không nhận ra định dạng từ đuôi tệp; dùng .md (markdown), .html, .json, .csv hoặc .xlsx (bảng tính Excel), hoặc --format",
     },
     "problem.output-is-input": {
         "en": "refusing to write over an input file; choose another output name",
@@ -1191,10 +1194,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         " tháng) không được đọc",
     },
     "warning.indicator-names": {
-        "en": "{count} row(s) name their indicator by its name rather than its id; they are read"
+        "en": "{count} row(s) (lines {lines}) name their indicator by its name rather than its id; they are read"
         " as that indicator, but an id is safer (a name may change): `dxscore targets` lists"
         " the ids and `dxscore template` writes them",
-        "vi": "{count} dòng ghi tên chỉ tiêu thay cho mã chỉ tiêu; các dòng này vẫn được đọc theo"
+        "vi": "{count} dòng (dòng {lines}) ghi tên chỉ tiêu thay cho mã chỉ tiêu; các dòng này vẫn được đọc theo"
         " chỉ tiêu có tên đó, nhưng nên ghi mã (tên có thể thay đổi): `dxscore targets` liệt kê"
         " các mã và `dxscore template` ghi sẵn các mã",
     },
@@ -1246,6 +1249,105 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "msg.explain_league": {
         "en": "--explain: the areas of {sets} are shown as league rows, which have no verdicts to explain; add --area NAME for an area's audit trail, or use --format json",
         "vi": "--explain: các địa bàn của {sets} được hiển thị thành bảng xếp hạng, không có kết luận nào để giải thích; thêm --area TÊN để xem giải thích của một địa bàn, hoặc dùng --format json",
+    },
+    # documents to hand upward (issue 21): summary first, provenance, series, audit trail,
+    # charts that read on paper, the workbook
+    "summary.total": {"en": "All pillars (mean)", "vi": "Bình quân các trụ cột"},
+    "report.scores": {
+        "en": "Scores by pillar and target year",
+        "vi": "Điểm theo trụ cột và năm mục tiêu",
+    },
+    "overview.year": {
+        "en": "{city} · target year {year}",
+        "vi": "{city} · mục tiêu năm {year}",
+    },
+    "overview.score": {
+        "en": "Score {score} of 100 · data for {coverage} of the targets",
+        "vi": "Điểm {score}/100 · có số liệu cho {coverage} số mục tiêu",
+    },
+    "overview.out_of": {
+        "en": "of 100 · data for {coverage} of the targets",
+        "vi": "/100 điểm · có số liệu cho {coverage} số mục tiêu",
+    },
+    "overview.by_area": {"en": "{city}, by area", "vi": "{city}, theo địa bàn"},
+    "overview.areas": {
+        "en": "{n} areas ranked (the league follows); counts over all areas",
+        "vi": "Xếp hạng {n} địa bàn (xem bảng xếp hạng bên dưới); số mục tiêu được tính gộp cho tất cả địa bàn",
+    },
+    "overview.behind": {"en": "Furthest behind", "vi": "Các mục tiêu chậm nhất"},
+    "overview.against": {"en": "{figure} against {target}", "vi": "{figure}, mục tiêu {target}"},
+    "overview.none_behind": {
+        "en": "No target is missed or at risk.",
+        "vi": "Không có mục tiêu nào không đạt hoặc có nguy cơ không đạt.",
+    },
+    "overview.more_behind": {
+        "en": "… and {n} more missed or at risk, in the tables below.",
+        "vi": "… và {n} mục tiêu khác không đạt hoặc có nguy cơ không đạt, xem các bảng bên dưới.",
+    },
+    "made.heading": {"en": "About this report", "vi": "Thông tin về báo cáo"},
+    "made.date": {"en": "Made", "vi": "Thời điểm lập"},
+    "made.version": {"en": "dxscore version", "vi": "Phiên bản dxscore"},
+    "made.as_of": {"en": "Values as of", "vi": "Số liệu tính đến năm"},
+    "made.estimates": {"en": "Estimates", "vi": "Số ước tính"},
+    "made.estimates_some": {
+        "en": "{n} of the {total} values used are estimates, marked “{mark}”",
+        "vi": "{n} trong {total} giá trị được sử dụng là số ước tính, ghi “{mark}”",
+    },
+    "made.estimates_none": {
+        "en": "none (the {total} values used are all measured values)",
+        "vi": "không có (cả {total} giá trị được sử dụng đều là số liệu chính thức)",
+    },
+    "made.actuals": {"en": "Actuals (SHA-256)", "vi": "Tệp số liệu (SHA-256)"},
+    "made.targets": {"en": "Target files (SHA-256)", "vi": "Tệp chỉ tiêu (SHA-256)"},
+    "made.sha256_unknown": {
+        "en": "standard input: not recorded",
+        "vi": "đầu vào chuẩn: không ghi nhận được",
+    },
+    "series.heading": {
+        "en": "Values reported, year by year",
+        "vi": "Số liệu đã báo cáo theo từng năm",
+    },
+    "explain.fit_years": {
+        "en": "(a line through {n} years of values)",
+        "vi": "(đường thẳng qua số liệu của {n} năm)",
+    },
+    "explain.appendix": {
+        "en": "Appendix: how each verdict was reached",
+        "vi": "Phụ lục: căn cứ của từng đánh giá",
+    },
+    "chart.target": {"en": "target", "vi": "mục tiêu"},
+    "chart.trend": {"en": "trend", "vi": "xu hướng"},
+    "chart.milestone_target": {"en": "done by {year}", "vi": "hoàn thành đến năm {year}"},
+    "chart.unit.percent": {"en": "%", "vi": "%"},
+    "chart.unit.percent_per_year": {"en": "% per year", "vi": "% mỗi năm"},
+    "chart.unit.percent_change": {"en": "% change", "vi": "% thay đổi"},
+    "chart.unit.rank": {"en": "rank (#1 = best)", "vi": "thứ hạng (#1 = cao nhất)"},
+    "chart.unit.count": {"en": "number", "vi": "số lượng"},
+    "sheet.summary": {"en": "Summary", "vi": "Tổng hợp"},
+    "sheet.results": {"en": "Results", "vi": "Kết quả"},
+    "sheet.observations": {"en": "Observations", "vi": "Số liệu"},
+    "sheet.league": {"en": "League", "vi": "Xếp hạng"},
+    "col.target_set": {"en": "Target set", "vi": "Bộ chỉ tiêu"},
+    "col.target_year": {"en": "Target year", "vi": "Năm mục tiêu"},
+    "col.indicator_id": {"en": "Indicator id", "vi": "Mã chỉ tiêu"},
+    "col.unit": {"en": "Unit", "vi": "Đơn vị"},
+    "col.year": {"en": "Year", "vi": "Năm"},
+    "col.value": {"en": "Value", "vi": "Giá trị"},
+    "col.target_value": {"en": "Target value", "vi": "Giá trị mục tiêu"},
+    "col.actual_value": {"en": "Actual", "vi": "Thực hiện"},
+    "col.actual_year": {"en": "Year of actual", "vi": "Năm số liệu"},
+    "col.estimate": {"en": "Estimate", "vi": "Ước tính"},
+    "col.awaiting": {"en": "Awaiting", "vi": "Chờ số liệu"},
+    "col.note": {"en": "Note", "vi": "Ghi chú"},
+    "col.source": {"en": "Source", "vi": "Nguồn"},
+    "col.file": {"en": "File", "vi": "Tệp"},
+    "col.line": {"en": "Line", "vi": "Dòng"},
+    "col.rank": {"en": "Rank", "vi": "Hạng"},
+    "col.quote": {"en": "The resolution says", "vi": "Nguyên văn mục tiêu"},
+    "yes": {"en": "yes", "vi": "có"},
+    "problem.workbook-to-terminal": {
+        "en": "a workbook is not text to show in a terminal; write it to a file (-o scorecard.xlsx), or pipe standard output to one",
+        "vi": "bảng tính không phải văn bản để hiển thị trên cửa sổ dòng lệnh; hãy ghi ra tệp (-o bang-diem.xlsx), hoặc chuyển đầu ra chuẩn vào một tệp",
     },
 }
 

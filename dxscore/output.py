@@ -71,9 +71,10 @@ def is_a_report(head: bytes) -> bool:
     """Whether a file starting with ``head`` is a report dxscore wrote (or is empty), and so
     may be replaced by a new one without ``--force``. Each format is known by what only its
     reports hold: a markdown report's "made with dxscore" line, an HTML report's generator tag,
-    a JSON report's opening, a CSV report's header. A file that merely mentions dxscore (a
-    target file starts with ``dxscore: 1``) is not one."""
+    a JSON report's opening, a CSV report's header, a workbook's document properties. A file
+    that merely mentions dxscore (a target file starts with ``dxscore: 1``) is not one."""
     from dxscore.render.csv_report import COLUMNS
+    from dxscore.render.workbook import is_a_workbook_report
 
     text = head.removeprefix(BOM)
     return (
@@ -82,6 +83,7 @@ def is_a_report(head: bytes) -> bool:
         or b'<meta name="generator" content="dxscore">' in text
         or any(mark in text for mark in _made_with())
         or text.startswith(",".join(COLUMNS).encode())
+        or is_a_workbook_report(head)
     )
 
 

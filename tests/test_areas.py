@@ -224,8 +224,8 @@ def test_each_citys_league_stands_under_its_own_heading(cli: Cli, write: Write) 
     targets = ROOT / "targets"
     markdown = cli("report", districts, hanoi, "-t", targets, "-f", "markdown", "--lang", "en").out
     headings = [line for line in markdown.splitlines() if line.startswith(("# ", "## Ha"))]
-    assert headings[:4] == [
-        "# Haiphong: digital-transformation scorecard",
+    assert headings[:4] == [  # summary first: the leagues, then the full reports
+        "# Haiphong, Hanoi: digital-transformation scorecard",
         "## Haiphong · areas ranked, target year 2025",
         "## Haiphong · areas ranked, target year 2030",
         "# Hanoi: digital-transformation scorecard",

@@ -71,13 +71,13 @@ def test_html_is_self_contained_with_one_chart_per_result_with_data(cli: Cli) ->
     assert "Commune records online" in "".join(page.text)
 
 
-@pytest.mark.parametrize("name", ["r.md", "r.html", "r.csv"])
+@pytest.mark.parametrize("name", ["r.csv", "r.xlsx"])
 def test_explain_is_refused_where_it_would_add_nothing(cli: Cli, tmp_path: Path, name: str) -> None:
     out = tmp_path / name
     result = cli("report", ACTUALS, "-t", WORKED, "-o", out, "--explain")
     assert result.code == 2
     assert result.err.startswith("--explain: a "), result.err
-    assert "--explain is for JSON" in result.err
+    assert "--explain is for markdown, HTML and JSON" in result.err
     assert not out.exists()
 
 

@@ -264,12 +264,13 @@ def test_a_missing_folder_or_empty_workbook_is_said_as_for_a_csv(cli: Cli, tmp_p
     expected = {
         "missing.xlsx": "cannot read the file: No such file or directory [unreadable]",
         "folder.xlsx": "cannot read the file: Is a directory [unreadable]",
-        "empty.xlsx": "the file is empty; see `dxscore template` for the format [empty-file]",
+        "empty.xlsx": "1:1: the file is empty; see `dxscore template` for the format [empty-file]",
     }
     for name, message in expected.items():
         result = cli("check", tmp_path / name, "-t", WORKED)
         assert result.code == 2
-        assert result.err.splitlines()[0] == f"{tmp_path / name}: {message}"
+        separator = ":" if message[:1].isdigit() else ": "
+        assert result.err.splitlines()[0] == f"{tmp_path / name}{separator}{message}"
 
 
 def test_sheet_and_encoding_options_that_would_do_nothing(cli: Cli, tmp_path: Path) -> None:
@@ -351,7 +352,7 @@ def test_xls_and_ods_files_are_refused_with_what_to_do(cli: Cli, tmp_path: Path)
         result = cli("check", path, "-t", WORKED)
         assert result.code == 2
         assert result.err.startswith(
-            f"{path}: this is a spreadsheet file (such as .xls or .ods), not CSV text;"
+            f"{path}:1:1: this is a spreadsheet file (such as .xls or .ods), not CSV text;"
         ), result.err
     export = tmp_path / "export.xls"
     export.write_bytes((ROOT / "examples" / "hanoi-actuals.csv").read_bytes())

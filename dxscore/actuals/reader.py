@@ -138,7 +138,7 @@ def _read_file(
         return
     head = raw.peek(64)[:64]
     if head.startswith(BINARY_SPREADSHEETS):  # not text: an .xls, .ods, or a renamed .xlsx
-        result.problems.append(problem(name, "spreadsheet-not-text"))
+        result.problems.append(problem(name, "spreadsheet-not-text", 1, 1))
         raw.close()
         return
     chosen = encoding or encoding_from_bom(head[:4])
@@ -196,7 +196,7 @@ def _read_spreadsheet(
         result.problems.append(problem(str(path), "unreadable", reason=error.strerror or error))
         return
     if empty:
-        result.problems.append(problem(str(path), "empty-file"))
+        result.problems.append(problem(str(path), "empty-file", 1, 1))
         return
     try:
         title, records, others = open_sheet(path, sheet, names_the_indicator, refuse)

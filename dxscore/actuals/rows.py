@@ -55,17 +55,19 @@ def is_a_total(area: str) -> bool:
 
 
 def csv_problem(name: str, error: str, line: int) -> Problem:
+    """The csv module's error, told at the line its record starts on (column 1: the record as
+    a whole, as the module does not say where in it)."""
     if "end of data" in error or "EOF" in error:
-        return problem(name, "csv-syntax.unclosed", line)
+        return problem(name, "csv-syntax.unclosed", line, 1)
     if "field larger than field limit" in error:
-        return problem(name, "csv-syntax.too-large", line)
+        return problem(name, "csv-syntax.too-large", line, 1)
     if "NUL" in error:
-        return problem(name, "csv-syntax.nul", line)
+        return problem(name, "csv-syntax.nul", line, 1)
     if error.endswith("""expected after '"'"""):  # ',' expected after '"'
         if error[1] == "\t":
-            return problem(name, "csv-syntax.after-quote-tab", line)
-        return problem(name, "csv-syntax.after-quote", line, delimiter=error[:3])
-    return problem(name, "csv-syntax", line, detail=error)
+            return problem(name, "csv-syntax.after-quote-tab", line, 1)
+        return problem(name, "csv-syntax.after-quote", line, 1, delimiter=error[:3])
+    return problem(name, "csv-syntax", line, 1, detail=error)
 
 
 class TableReader:
@@ -96,6 +98,7 @@ class TableReader:
         self.next_line = 1  # where the record being read starts (for CSV syntax errors)
         self.other_city_rows = 0
         self.named_rows = 0  # rows whose indicator is written by its name, not its id
+        self.named_lines: list[int] = []  # the first of them, to name in the warning
         self.current_year = current_year()  # no value may be dated after it
         # per percent indicator, the lines of its values while every one lies within 0–1
         # (None once one does not): "0.55" for 55% throughout a file is warned of
@@ -114,7 +117,7 @@ class TableReader:
     @property
     def full(self) -> bool:
         """Whether no more problems are kept (they are counted, and need no words)."""
-        return len(self.result.problems) > MAX_PROBLEMS
+        return len(self.result.problems) >= MAX_PROBLEMS
 
     def add(self, found: Problem) -> None:
         """Keep a problem, up to :data:`MAX_PROBLEMS` (then one that says so)."""
@@ -128,7 +131,7 @@ class TableReader:
         sample = stream.readline()
         ahead = list(itertools.islice(stream, LOOK_FOR_HEADER))
         if not sample.strip() and not ahead:
-            self.problem("empty-file", None)
+            self.problem("empty-file", 1, 1)
             return
         lines = [sample, *ahead]
         found = find_header(lines)  # below title lines, as a sheet saved as CSV has them
@@ -188,7 +191,7 @@ class TableReader:
         """Read (line, cells) records, the first being the header; any source (CSV, a sheet)."""
         first = next(records, None)
         if first is None:
-            self.problem("empty-file", None)
+            self.problem("empty-file", 1, 1)
             return
         self.read_table(*first, records)
 
@@ -199,8 +202,17 @@ class TableReader:
         rows given in Python) and its (line, cells) rows."""
         self._read_rows(header_line, header, rows)
         if self.named_rows:
+            lines = self.named_lines
+            shown_lines = ", ".join(map(str, lines[:10])) + (" …" if self.named_rows > 10 else "")
             self.result.warnings.append(
-                problem(self.name, "warning.indicator-names", kind="warning", count=self.named_rows)
+                problem(
+                    self.name,
+                    "warning.indicator-names",
+                    lines[0],
+                    kind="warning",
+                    count=self.named_rows,
+                    lines=shown_lines,
+                )
             )
         self._warn_of_fractions()
         if self.other_city_rows:
@@ -338,6 +350,8 @@ class RowReader:
         indicator, by_name = known
         if by_name:
             reader.named_rows += 1
+            if len(reader.named_lines) < 10:
+                reader.named_lines.append(reader.line)
         area: str | None = None
         if self.area_at is not None:
             area_cell = cells[self.area_at]

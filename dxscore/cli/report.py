@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -29,8 +30,8 @@ from dxscore.cli.options import (
 from dxscore.errors import InputError
 
 if TYPE_CHECKING:
+    from dxscore.api import Card
     from dxscore.i18n import Lang
-    from dxscore.scoring import Scorecard
 
 
 class ReportFormat(StrEnum):
@@ -38,6 +39,7 @@ class ReportFormat(StrEnum):
     html = "html"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 EXTENSIONS = {
@@ -47,7 +49,10 @@ EXTENSIONS = {
     ".htm": "html",
     ".json": "json",
     ".csv": "csv",
+    ".xlsx": "xlsx",
 }
+EXPLAINED = ("markdown", "html", "json")  # the formats with an audit trail (--explain)
+WITH_HISTORY = ("markdown", "html", "xlsx")  # the formats that show every reported value
 
 
 @app.command(
@@ -74,8 +79,8 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            metavar="markdown|html|json|csv",
-            help="markdown, html, json or csv (default: from the -o extension, else markdown).",
+            metavar="markdown|html|json|csv|xlsx",
+            help="markdown, html, json, csv or xlsx (default: from the -o extension, else markdown).",
         ),
     ] = None,
     targets_paths: TargetsOption = None,
@@ -89,14 +94,17 @@ def report(
     sheet: SheetOption = None,
     explain: Annotated[
         bool,
-        typer.Option("--explain", help="JSON only: the values and fit behind each verdict."),
+        typer.Option(
+            "--explain",
+            help="Markdown, HTML and JSON: the values and fit behind each verdict (an appendix).",
+        ),
     ] = False,
     force: Annotated[
         bool,
         typer.Option("--force", help="Replace the output file even if it is not a dxscore report."),
     ] = False,
 ) -> None:
-    """Write the scorecard as a document: markdown, self-contained HTML, JSON or CSV. Exits 0 whatever the statuses."""
+    """Write the scorecard as a document: markdown, self-contained HTML, JSON, CSV or an Excel workbook. Exits 0 whatever the statuses."""
     from dxscore import api
     from dxscore.errors import problem
     from dxscore.output import is_a_report, write_atomic
@@ -107,7 +115,9 @@ def report(
         chosen = EXTENSIONS.get(Path(str(output)).suffix.lower())
         if chosen is None:
             raise InputError([problem(str(output), "unknown-format")])
-    if explain and (chosen or "markdown") != "json":
+    if chosen == "xlsx" and to_stdout and sys.stdout.isatty():
+        raise InputError([problem("-o -", "workbook-to-terminal")])
+    if explain and (chosen or "markdown") not in EXPLAINED:
         raise InputError(
             [problem("--explain", "option-unused.explain", format=chosen or "markdown")]
         )
@@ -123,32 +133,36 @@ def report(
             area=area,
             encoding=encoding,
             sheet=sheet,
-            history=explain or chosen == "html",
+            history=explain or (chosen or "markdown") in WITH_HISTORY,
             progress=progress,
         )
     warn(card.warnings, lang_chosen)
-    document = render(card.scorecard, chosen or "markdown", lang_chosen, explain)
+    document = render(card, chosen or "markdown", lang_chosen, explain)
     if to_stdout:
-        typer.echo(document, nl=False)
+        if isinstance(document, bytes):
+            sys.stdout.buffer.write(document)
+            sys.stdout.flush()
+        else:
+            typer.echo(document, nl=False)
         return
     target = Path(str(output))
     inputs = [Path(name) for name in (*card.actuals_files, *card.target_files)]
     replaced = write_atomic(
-        target, document.encode("utf-8"), inputs=inputs, replaceable=None if force else is_a_report
+        target,
+        document if isinstance(document, bytes) else document.encode("utf-8"),
+        inputs=inputs,
+        replaceable=None if force else is_a_report,
     )
     from dxscore.i18n import t
 
     typer.echo(t("cli.replaced" if replaced else "cli.wrote", lang_chosen, path=target), err=True)
 
 
-def render(scorecard: Scorecard, chosen: str, lang: Lang, explain: bool) -> str:
-    """The document in the chosen format."""
+def render(card: Card, chosen: str, lang: Lang, explain: bool) -> str | bytes:
+    """The document in the chosen format (a workbook as bytes)."""
     from dxscore import __version__
 
-    if chosen == "html":
-        from dxscore.render.html import as_html
-
-        return as_html(scorecard, lang, __version__)
+    scorecard = card.scorecard
     if chosen == "json":
         from dxscore.render.json_report import as_json
 
@@ -157,6 +171,15 @@ def render(scorecard: Scorecard, chosen: str, lang: Lang, explain: bool) -> str:
         from dxscore.render.csv_report import as_csv
 
         return as_csv(scorecard, lang)
+    made = card.provenance()
+    if chosen == "html":
+        from dxscore.render.html import as_html
+
+        return as_html(scorecard, lang, made, explain=explain)
+    if chosen == "xlsx":
+        from dxscore.render.workbook import as_workbook
+
+        return as_workbook(scorecard, lang, made)
     from dxscore.render.markdown import as_markdown
 
-    return as_markdown(scorecard, lang, __version__)
+    return as_markdown(scorecard, lang, made, explain=explain)
