@@ -19,7 +19,9 @@ and returns its line, column and printable path.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,9 @@ from dxscore.errors import Problem, problem
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
+# values (keys, scalars, lists, mappings): the largest bundled file holds about 600; composing
+# each costs microseconds in Python, so a 1 MiB file of 200,000 would take seconds
+MAX_NODES = 50_000
 
 _TAG = "tag:yaml.org,2002:"
 
@@ -74,6 +79,7 @@ class _Checks(Composer, _CoreResolver):
     """Python composition (aliases, anchors, tags and depth checked) over any event source."""
 
     _depth = 0
+    _nodes = 0
 
     if TYPE_CHECKING:  # provided by the parser class mixed in
 
@@ -89,6 +95,9 @@ class _Checks(Composer, _CoreResolver):
             raise YamlProblem(event.start_mark, "yaml-tag", tag=event.tag)
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None:
             raise YamlProblem(event.start_mark, "yaml-anchor", name=event.anchor)
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise YamlProblem(event.start_mark, "yaml-too-many-nodes", limit=f"{MAX_NODES:,}")
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise YamlProblem(event.start_mark, "yaml-too-deep", depth=MAX_DEPTH)
@@ -108,7 +117,7 @@ class _Loader(_Checks, Reader, Scanner, Parser):
         Parser.__init__(self)
         Composer.__init__(self)
         _CoreResolver.__init__(self)
-        self._depth = 0
+        self._depth = self._nodes = 0
 
 
 if yaml.__with_libyaml__:
@@ -170,7 +179,36 @@ def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
         problem(name, "yaml-syntax.line-separator", line, col, code=f"{ord(found):04X}")
         for line, col, found in _line_separators(text)
     ]
-    return (None, separators) if separators else _parse(text, name, _FastLoader)
+    if separators:
+        return None, separators
+    document, problems = _parse(text, name, _FastLoader)
+    lines = text.split("\n")
+    if lines[-1] == "" and len(lines) > 1:  # the line break that ends the last line
+        lines.pop()
+    end = (len(lines), len(lines[-1].rstrip("\r")) + 1)
+    return document, [_within(end, found) for found in problems]
+
+
+def _within(end: tuple[int, int], found: Problem) -> Problem:
+    """The problem placed on a line that exists: a parser that reaches the end of the file
+    marks the line after the last (a line no editor shows, no CI annotates); that place is
+    ``end``, the end of the last line."""
+    if found.line is None or found.line <= end[0]:
+        return found
+    return dataclasses.replace(found, line=end[0], col=end[1])
+
+
+def _directive_alone(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | None:
+    """``%YAML 1.2`` (or ``%TAG``) with no ``---`` after it: PyYAML then expects a document
+    start past the end of the file; the line to change is the directive's."""
+    if "expected <document start>" not in (error.problem or ""):
+        return None
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.startswith("%"):
+            return problem(name, "yaml-syntax.directive", number, 1)
+        if line.strip() and not line.lstrip().startswith("#"):
+            return None
+    return None
 
 
 # YAML 1.1 (PyYAML) breaks lines at NEL, LS and PS too; editors and GitHub do not, so every
@@ -209,6 +247,8 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
             # libyaml stops at 1000 levels, scanning a flow collection ("[[[[…") ahead of
             # the composer; the Python parser reaches the composer's limit and says where
             return again
+        if directive := _directive_alone(text, name, error):
+            return None, [directive]
         if unclosed := _unclosed(text, name, error):
             return None, [unclosed]
         if colon := _colon_left_out(text, name, error):
@@ -244,12 +284,22 @@ def _unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | No
     """A quote, ``{`` or ``[`` left open, placed where it opens: the parser notices only
     lines later, often past the end of the file (a line CI cannot annotate)."""
     opened, noticed = error.context_mark, error.problem_mark
-    if opened is None or noticed is None or opened.line == noticed.line:
+    if opened is None or noticed is None:
         return None
     opener = _char_at(text, opened.line, opened.column)
     found = error.problem or ""
     if opener in "\"'" and "end of stream" in found:
         return _problem_at(name, opened, "yaml-syntax.unclosed-quote", quote=opener)
+    rest = "\n".join(text.split("\n")[noticed.line :])[noticed.column :]
+    if "expected node content" in found and not rest.strip():  # "[1," or "{a: [" and the end
+        bracket = _open_bracket(text)
+        if bracket is not None:
+            line, col, left = bracket
+            right = {"{": "}", "[": "]"}[left]
+            key = "yaml-syntax.unclosed-flow-at-end"
+            return problem(name, key, line, col, opener=left, closer=right)
+    if opened.line == noticed.line:
+        return None
     if (quote := _quote_left_open(text, (noticed.line, noticed.column))) is not None:
         line, col, mark = quote
         return problem(name, "yaml-syntax.unclosed-quote-line", line, col, quote=mark)
@@ -258,15 +308,43 @@ def _unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | No
         return None
     # when the file ends there, it is left open; before that, a missing comma reads the same
     at_end = not "\n".join(text.split("\n")[noticed.line :]).strip()
+    if at_end:  # where the parser noticed it is the end of the file, a line that may not exist
+        return _problem_at(
+            name, opened, "yaml-syntax.unclosed-flow-at-end", opener=opener, closer=closer
+        )
     return _problem_at(
         name,
         opened,
-        "yaml-syntax.unclosed-flow" if at_end else "yaml-syntax.unclosed-flow-or-comma",
+        "yaml-syntax.unclosed-flow-or-comma",
         opener=opener,
         closer=closer,
         line=noticed.line + 1,
         col=noticed.column + 1,
     )
+
+
+def _open_bracket(text: str) -> tuple[int, int, str] | None:
+    """The innermost ``[`` or ``{`` left open at the end of the text (1-based line and
+    column), quotes and comments set aside; None when every one is closed."""
+    stack: list[tuple[int, int, str]] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        column = 0
+        while column < len(line):
+            char = line[column]
+            if char == "#" and (column == 0 or line[column - 1] in " \t"):
+                break
+            if char in _REST_OF_QUOTED and _starts_a_value(line, column):
+                end = _REST_OF_QUOTED[char].match(line, column + 1)
+                if end is None:
+                    break  # a quote over lines: not a bracket's business
+                column = end.end()
+                continue
+            if char in "[{":
+                stack.append((number, column + 1, char))
+            elif char in "]}" and stack:
+                stack.pop()
+            column += 1
+    return stack[-1] if stack else None
 
 
 _REST_OF_QUOTED = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
@@ -514,10 +592,7 @@ def locate(root: Node, loc: tuple[str | int, ...], *, at_key: bool = False) -> L
             at_key = True
             continue
         if walking and isinstance(node, MappingNode):
-            match = next(((k, v) for k, v in node.value if _same_key(k, part, exact=True)), None)
-            match = match or next(
-                ((k, v) for k, v in node.value if _same_key(k, part, exact=False)), None
-            )
+            match = _find_key(node, part)
             if match is not None:
                 key_node, node = match
                 key_mark, written = key_node.start_mark, key_node.value
@@ -544,15 +619,40 @@ def locate(root: Node, loc: tuple[str | int, ...], *, at_key: bool = False) -> L
     return Location(mark.line + 1, mark.column + 1, "".join(parts).removeprefix("."), written)
 
 
-def _same_key(key_node: Node, part: object, *, exact: bool) -> bool:
-    """Whether a key node is the key pydantic names (exactly: ``true`` is True, not 1)."""
-    if not isinstance(key_node, ScalarNode):
-        return False
+def _find_key(node: MappingNode, part: object) -> tuple[Node, Node] | None:
+    """The entry of a mapping whose key pydantic names ``part``: exactly (``true`` is True,
+    not 1; "2025" is not 2025), else as pydantic names a key it could not use, by its str()
+    (None for `~:`, True for `yes:`). Looked up in an index built once per mapping, so that
+    locating each of thousands of keys is not a walk over thousands of keys."""
+    index = _INDEXES.get(node)
+    if index is None:
+        index = _INDEXES[node] = _index(node)
+    exact, loose = index
     try:
-        key = _scalar(key_node)
-    except ValueError:
-        return False
-    if exact:  # "2025" is not 2025: a file may hold both, and only one is wrong
-        return type(key) is type(part) and bool(key == part)
-    # pydantic names a key it could not use by its str(): None for `~:`, True for `yes:`
-    return (isinstance(part, str) and part in (key_node.value, str(key))) or bool(key == part)
+        found = exact.get((type(part), part)) or loose.get(part)
+    except TypeError:  # an unhashable part
+        return None
+    return found
+
+
+_Index = tuple[dict[tuple[type, object], tuple[Node, Node]], dict[object, tuple[Node, Node]]]
+_INDEXES: weakref.WeakKeyDictionary[MappingNode, _Index] = weakref.WeakKeyDictionary()
+
+
+def _index(node: MappingNode) -> _Index:
+    exact: dict[tuple[type, object], tuple[Node, Node]] = {}
+    loose: dict[object, tuple[Node, Node]] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            continue
+        try:
+            key = _scalar(key_node)
+        except ValueError:
+            continue
+        entry = (key_node, value_node)
+        if isinstance(key, float) and key != key:  # .nan: equal to nothing, itself included
+            continue
+        exact.setdefault((type(key), key), entry)
+        for name in (key_node.value, str(key), key):
+            loose.setdefault(name, entry)
+    return exact, loose
