@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 Files = dict[str, str | bytes]
 Run = Callable[[Files, list[str], str | None, tuple[str, ...]], tuple[int, str, str]]
@@ -129,6 +131,54 @@ def _plain(book: object) -> None:
     sheet = book.active  # type: ignore[attr-defined]
     sheet.append(["city", "indicator", "year", "value"])
     sheet.append(["hanoi", "records_online_commune", 2024, 55])
+
+
+def _hostile() -> Any:
+    """tests/corpus/make_hostile.py, which writes workbooks part by part (as no spreadsheet
+    program would), and its corpus of hostile inputs."""
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "make_hostile.py"
+    spec = importlib.util.spec_from_file_location("docs_make_hostile", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+H = _hostile()
+
+
+def parts_book(parts: dict[str, Any]) -> bytes:
+    """A workbook of these parts, as bytes."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "book.xlsx"
+        H.write_zip(path, parts)
+        return path.read_bytes()
+
+
+def corpus(name: str) -> bytes:
+    """An input of the hostile corpus, as bytes."""
+    import tempfile
+
+    (found,) = [one for one in H.CASES if one.name == name]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        found.write(path)
+        return path.read_bytes()
+
+
+def sheet_book(rows: str, *, strings: bytes | None = None, tail: str = "") -> bytes:
+    """A workbook whose sheet, Data, has the header indicator, year, value and ``rows``."""
+    return parts_book(H.book_parts(H.sheet_xml(rows, tail=tail), strings))
+
+
+def hostile_check(data: bytes) -> tuple[Files, list[str]]:
+    return {"book.xlsx": data}, ["check", "book.xlsx", "--city", "hanoi"]
 
 
 ONE_ROW = "city,indicator,year,value\nhanoi,records_online_commune,2024,55\n"
@@ -328,6 +378,24 @@ case(
     "Write the value the file means.",
     show=(),
     about="`mycity.yaml` nests 70 lists in its 2030 target.",
+)
+case(
+    S,
+    "yaml-too-many-nodes",
+    "More than 50,000 values (keys, texts, numbers) in one file; the bundled files hold a few"
+    " hundred. The file is read no further.",
+    validate(
+        targets(
+            (
+                "  title: {vi: Nghị quyết mẫu, en: Sample resolution}",
+                "  title: {vi: Nghị quyết mẫu, en: Sample resolution}\n  sources:\n"
+                + "".join(f"    - s{n}\n" for n in range(50_001)).rstrip("\n"),
+            ),
+        )
+    ),
+    "This is not a target file; write the targets of one document.",
+    show=(),
+    about="`mycity.yaml` lists 50,001 sources (350 KiB).",
 )
 case(
     S,
@@ -541,6 +609,32 @@ case(
     "A text with nothing visible in it: spaces, or a zero-width space.",
     validate(targets(("en: Sample City", "en: ' '"))),
     "Write the text out.",
+)
+case(
+    S,
+    "name-without-letter",
+    "A name with no visible letter or digit: only spaces, marks, or characters that look like"
+    " nothing (U+3164, U+2800).",
+    validate(targets(("en: Sample City", "en: '\u3164'"))),
+    "Write the name out.",
+    show=(),
+    about="The city's English name in `mycity.yaml` is U+3164 (a Hangul filler) alone.",
+)
+case(
+    S,
+    "invisible-character",
+    "An invisible character in a name (a zero-width space, a direction mark such as U+202E):"
+    " the name would not read as it looks. In actuals the same type names one in an area.",
+    validate(targets(("en: Sample City", 'en: "Sample \\u202eCity"'))),
+    "Remove it (it is often pasted from a web page).",
+)
+case(
+    S,
+    "line-separator",
+    "A line or paragraph separator written as an escape in double quotes (`\\L`, `\\P`):"
+    " terminals and editors break lines at it differently.",
+    validate(targets(('quote: "60% cuộc họp', 'quote: "60%\\Lcuộc họp'))),
+    "Write `\\n`, or a space.",
 )
 case(
     S,
@@ -1122,6 +1216,252 @@ case(
     ({"actuals.xlsx": workbook(_chart_first)}, ["check", "actuals.xlsx", "--sheet", "Biểu đồ"]),
     "Name a worksheet.",
     about="`actuals.xlsx` has a chart sheet, `Biểu đồ`, and a worksheet, `Số liệu`.",
+)
+
+S = section(
+    "Damaged and hostile workbooks",
+    "A workbook is a zip of XML parts. dxscore reads every part it needs as a stream, within"
+    " limits, and refuses what Excel would never write rather than guess what it means. Each"
+    " problem is placed at the sheet's row and column where it has one, else at `FILE:1:1`."
+    " The inputs below were written part by part (`tests/corpus/make_hostile.py`); their"
+    " sheet, `Data`, is headed `indicator`, `year`, `value`. [Limits](limits.md) has the"
+    " figures.",
+)
+case(
+    S,
+    "not-a-workbook",
+    "A file that is not a workbook, in one message per cause: not a zip, an old `.xls` or a"
+    " workbook saved with a password, a damaged zip, a part missing or damaged, XML that is"
+    " not well-formed, a compression Excel never uses, or a DOCTYPE (which could make a small"
+    ' file expand to gigabytes: a "billion laughs").',
+    hostile_check(corpus("entity-bomb.xlsx")),
+    "Save it again from Excel as `.xlsx`, or as CSV UTF-8.",
+    about="The sheet of `book.xlsx` declares XML entities, each ten times the one before.",
+)
+case(
+    S,
+    "workbook-too-large",
+    "A workbook over 32 MiB on disk.",
+    hostile_check(b"PK\x03\x04" + bytes(33 * 1024 * 1024)),
+    "Save large data as CSV UTF-8.",
+    about="`book.xlsx` is 33 MiB.",
+)
+case(
+    S,
+    "workbook-too-many-parts",
+    "A workbook of more than 10,000 parts; an Excel workbook has a few dozen.",
+    hostile_check(
+        parts_book(
+            {
+                **H.book_parts(H.sheet_xml(H.data_row(2))),
+                **{f"xl/media/image{n}.png": b"" for n in range(10_001)},
+            }
+        )
+    ),
+    "Save it again from Excel as `.xlsx`, or as CSV UTF-8.",
+    about="`book.xlsx` holds 10,001 empty images beside its sheet.",
+)
+case(
+    S,
+    "workbook-part-too-large",
+    "A part that unpacks to more than 32 MiB (a sheet of about a million cells). The size the"
+    " zip declares is checked first, then the bytes unpacked are counted as they are read.",
+    hostile_check(
+        parts_book(H.book_parts(H.sheet_xml(H.data_row(2), tail=" " * (33 * 1024 * 1024))))
+    ),
+    "Save large data as CSV UTF-8.",
+    about="The sheet of `book.xlsx` ends with 33 MiB of spaces (a zip of 33 KiB).",
+)
+case(
+    S,
+    "too-many-shared-strings",
+    "More than 500,000 distinct texts (shared strings).",
+    hostile_check(
+        sheet_book(H.data_row(2), strings=H.shared_strings(f"t{n}" for n in range(500_001)))
+    ),
+    "Save large data as CSV UTF-8.",
+    about="`book.xlsx` holds 500,001 shared strings.",
+)
+case(
+    S,
+    "shared-strings-too-large",
+    "Shared strings of more than 16 Mi characters in all.",
+    hostile_check(
+        sheet_book(H.data_row(2), strings=H.shared_strings("x" * 32_767 for _ in range(520)))
+    ),
+    "Save large data as CSV UTF-8.",
+    about="`book.xlsx` holds 520 shared strings of 32,767 characters each.",
+)
+case(
+    S,
+    "shared-string-too-long",
+    "A shared string longer than 32,767 characters, which no Excel cell can hold"
+    " (`cell-too-long` for a cell's own text).",
+    hostile_check(sheet_book(H.data_row(2), strings=H.shared_strings(["x" * 40_000]))),
+    "Save it again from Excel.",
+    about="The one shared string of `book.xlsx` is 40,000 characters long.",
+)
+case(
+    S,
+    "cell-too-long",
+    "A cell's own text longer than 32,767 characters.",
+    hostile_check(sheet_book(H.data_row(2, H.cell("C2", "9" * 40_000)))),
+    "Save it again from Excel.",
+    about="Cell C2 of `book.xlsx` holds a text of 40,000 characters.",
+)
+case(
+    S,
+    "row-past-limit",
+    "A row past Excel's last, 1,048,576. It is placed where it stands: after the last good row.",
+    hostile_check(corpus("row-99999999.xlsx")),
+    "Save it again from Excel.",
+    about="The sheet of `book.xlsx` has one row, numbered 99,999,999.",
+)
+case(
+    S,
+    "column-past-limit",
+    "A cell past Excel's last column, XFD.",
+    hostile_check(corpus("column-past-excel.xlsx")),
+    "Save it again from Excel.",
+    about="Row 2 of `book.xlsx` has a cell XFE2.",
+)
+case(
+    S,
+    "table-too-wide",
+    "A header that runs past 256 columns (every year from 1900 to 2100 takes about 200).",
+    hostile_check(
+        parts_book(
+            H.book_parts(
+                H.sheet_xml(
+                    '<row r="1">'
+                    + H.cell("A1", "indicator")
+                    + H.cell("B1", "year")
+                    + H.cell("C1", "value")
+                    + H.cell("AMJ1", "x")
+                    + "</row>"
+                    + H.data_row(2),
+                    header=False,
+                )
+            )
+        )
+    ),
+    "Remove what stands right of the table, or save it as CSV UTF-8.",
+    about="The header row of `book.xlsx` has a cell in column AMJ (1,024).",
+)
+case(
+    S,
+    "no-sheets",
+    "A workbook that lists no sheet.",
+    hostile_check(corpus("no-sheets.xlsx")),
+    "Save it again from Excel.",
+)
+case(
+    S,
+    "sheet-part-missing",
+    "A sheet the workbook lists but does not hold. No other sheet is read in its place.",
+    hostile_check(corpus("sheet-part-missing.xlsx")),
+    "Save it again from Excel.",
+    about="`book.xlsx` lists the sheet `Data`, and its zip lacks it.",
+)
+case(
+    S,
+    "sheet-xml",
+    "A sheet whose XML is damaged (here it stops mid-row).",
+    hostile_check(corpus("truncated-sheet-xml.xlsx")),
+    "Save it again from Excel.",
+)
+case(
+    S,
+    "bad-merged-range",
+    "A merged range that is no range of cells.",
+    hostile_check(corpus("bad-merge-reference.xlsx")),
+    "Save it again from Excel.",
+    about="The sheet of `book.xlsx` lists `AAAA2:B3` as merged cells.",
+)
+case(
+    S,
+    "bad-row-number",
+    "A row numbered with something that is no row number.",
+    hostile_check(sheet_book(H.data_row(2).replace('<row r="2">', '<row r="1e3">'))),
+    "Save it again from Excel.",
+    about="Row 2 of `book.xlsx` is numbered `1e3`.",
+)
+case(
+    S,
+    "row-out-of-order",
+    "A row given twice, or after a row below it: one would overwrite or hide the other.",
+    hostile_check(corpus("row-given-twice.xlsx")),
+    "Save it again from Excel.",
+)
+case(
+    S,
+    "bad-cell-reference",
+    "A cell named with something that is no cell reference.",
+    hostile_check(sheet_book(H.data_row(2).replace('r="C2"', 'r="2C"'))),
+    "Save it again from Excel.",
+    about="The value cell of row 2 is named `2C`.",
+)
+case(
+    S,
+    "cell-in-another-row",
+    "A cell whose reference names another row than the one it stands in.",
+    hostile_check(corpus("cell-in-another-row.xlsx")),
+    "Save it again from Excel.",
+)
+case(
+    S,
+    "cell-repeated",
+    "A cell given twice in its row: which value holds would be a guess.",
+    hostile_check(corpus("cell-given-twice.xlsx")),
+    "Save it again from Excel.",
+)
+case(
+    S,
+    "cell-out-of-order",
+    "A cell after a cell to its right: it would be lost.",
+    hostile_check(corpus("cells-out-of-order.xlsx")),
+    "Save it again from Excel.",
+)
+case(
+    S,
+    "bad-cell-style",
+    "A cell whose style, or number format, the workbook does not define: whether its number"
+    " is a percentage or a date would be a guess.",
+    hostile_check(corpus("style-out-of-range.xlsx")),
+    "Save it again from Excel.",
+    about="The value cell of row 2 has style number 7; the workbook defines one style.",
+)
+case(
+    S,
+    "bad-cell-type",
+    "A cell of a type Excel never writes.",
+    hostile_check(sheet_book(H.data_row(2, H.cell("C2", 4, attrs=' t="q"')))),
+    "Save it again from Excel.",
+    about="The value cell of row 2 has the type `q`.",
+)
+case(
+    S,
+    "bad-cell-value",
+    "A cell stored as a number, true/false or a date that holds something else.",
+    hostile_check(corpus("number-not-a-number.xlsx")),
+    "Save it again from Excel.",
+)
+case(
+    S,
+    "bad-shared-string",
+    "A cell that points to a shared string that does not exist (a negative index would read"
+    " the last one), or to one that is malformed (it would read as empty).",
+    hostile_check(corpus("shared-string-negative.xlsx")),
+    "Save it again from Excel.",
+    about="The value cell of row 2 points to shared string -1.",
+)
+case(
+    S,
+    "bad-inline-string",
+    "A cell's own text that is malformed.",
+    hostile_check(sheet_book(H.data_row(2, '<c r="C2" t="inlineStr"><is>4</is></c>'))),
+    "Save it again from Excel.",
+    about="The value cell of row 2 holds `<is>4</is>`, without its `<t>`.",
 )
 
 S = section(
