@@ -68,6 +68,8 @@ def commands_page() -> str:
         "`tests/test_docs_generated.py` fails when this page is stale.",
         "Exit codes, for every command: 0 success; 1 `check` found a target as bad as",
         "`--fail-on`; 2 invalid input or usage; 70 a bug in dxscore; 130 interrupted (Ctrl-C).",
+        "Shell completion: `dxscore --install-completion` installs it for the current shell (bash,",
+        "zsh, fish, PowerShell); `dxscore --show-completion` prints it, to install it by hand.",
         "",
         "- [dxscore](#dxscore)",
         *(f"- [dxscore {name}](#dxscore-{name})" for name in names),
