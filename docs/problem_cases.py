@@ -1556,8 +1556,8 @@ case(
 case(
     S,
     "output-unwritable",
-    "`-o` where nothing may be written (here Linux's `/sys`).",
-    ({"actuals.csv": ONE_ROW}, ["report", "actuals.csv", "-o", "/sys/report.md"]),
+    "`-o` where nothing may be written (here Linux's `/proc`, where no file can be made; the reason given is the system's).",
+    ({"actuals.csv": ONE_ROW}, ["report", "actuals.csv", "-o", "/proc/report.md"]),
     "Write somewhere you may.",
     show=(),
 )
