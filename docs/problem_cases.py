@@ -1858,13 +1858,10 @@ def _case(item: Case, run: Run, *, heading: bool = True) -> list[str]:
     )
     if item.stdout in ("/dev/full", "/dev/null"):
         command += f" > {item.stdout}"
-    lines += [
-        "```console",
-        f"$ {command}",
-        *[line.rstrip() for line in printed.rstrip("\n").splitlines()],
-        "```",
-        "",
-    ]
+    shown_lines = [line.rstrip() for line in printed.rstrip("\n").splitlines()]
+    if len(shown_lines) > 20:  # a long run: its first and last lines
+        shown_lines = [*shown_lines[:3], "…", *shown_lines[-3:]]
+    lines += ["```console", f"$ {command}", *shown_lines, "```", ""]
     marker = item.marker or ("warning:" if warning else f"[{item.type}]")
     assert marker in printed, f"{item.type}: {command} printed\n{printed}"
     assert code == item.code, f"{item.type}: {command} exited {code}, not {item.code}\n{printed}"
