@@ -1854,7 +1854,7 @@ def _case(item: Case, run: Run, *, heading: bool = True) -> list[str]:
     command = (
         "dxscore " + " ".join(_quoted(a) for a in item.argv)
         if item.argv
-        else "python " + next(iter(item.files))
+        else "python " + next(name for name in item.files if name.endswith(".py"))
     )
     if item.stdout in ("/dev/full", "/dev/null"):
         command += f" > {item.stdout}"
