@@ -32,13 +32,12 @@ from dxscore.actuals.values import (
     read_cell,
 )
 from dxscore.clock import current_year
-from dxscore.errors import TOO_MANY_PROBLEMS, Problem, problem
+from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, Problem, problem
 from dxscore.model import Indicator
 from dxscore.observations import Observation
 from dxscore.rules import SeriesYear, first_filled, is_future, is_ragged, looks_like_fractions
 from dxscore.text import control_character, nfc, normalize_word, shown
 
-MAX_PROBLEMS = 1000
 PROGRESS_EVERY = 50_000  # rows between progress reports
 Progress = Callable[[str, int], None]  # (file, bytes read so far)
 
