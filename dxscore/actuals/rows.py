@@ -269,7 +269,10 @@ class TableReader:
         layout = RowReader(columns)
         progress, every = self.progress, PROGRESS_EVERY
         unnamed, unnamed_data = layout.unnamed, None  # the first cell with data in such a column
+        problems = self.result.problems
         for self.line, cells in records:
+            if len(problems) > MAX_PROBLEMS:  # "stopped after 1000 problems": the rest is unread
+                break
             if (not cells or not cells[0].strip()) and not "".join(cells).strip():
                 continue  # a blank line, or one of empty cells (Excel writes ";;;" for those)
             self.result.rows += 1
