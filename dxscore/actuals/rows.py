@@ -32,13 +32,12 @@ from dxscore.actuals.values import (
     read_cell,
 )
 from dxscore.clock import current_year
-from dxscore.errors import TOO_MANY_PROBLEMS, Problem, problem
+from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, Problem, problem
 from dxscore.model import Indicator
 from dxscore.observations import Observation
 from dxscore.rules import SeriesYear, first_filled, is_future, is_ragged, looks_like_fractions
 from dxscore.text import control_character, nfc, normalize_word, shown
 
-MAX_PROBLEMS = 1000
 PROGRESS_EVERY = 50_000  # rows between progress reports
 Progress = Callable[[str, int], None]  # (file, bytes read so far)
 
@@ -270,7 +269,10 @@ class TableReader:
         layout = RowReader(columns)
         progress, every = self.progress, PROGRESS_EVERY
         unnamed, unnamed_data = layout.unnamed, None  # the first cell with data in such a column
+        problems = self.result.problems
         for self.line, cells in records:
+            if len(problems) > MAX_PROBLEMS:  # "stopped after 1000 problems": the rest is unread
+                break
             if (not cells or not cells[0].strip()) and not "".join(cells).strip():
                 continue  # a blank line, or one of empty cells (Excel writes ";;;" for those)
             self.result.rows += 1
