@@ -803,6 +803,19 @@ case(
 )
 case(
     S,
+    "csv-syntax",
+    "A cell over the CSV reader's limit of 131,072 characters (a quote left open, often).",
+    actuals(
+        "city,indicator,year,value,note\nhanoi,records_online_commune,2024,55,"
+        + "x" * 140_000
+        + "\n"
+    ),
+    "Shorten the cell, or close the quote left open above it.",
+    show=(),
+    about="The note of row 2 holds 140,000 characters.",
+)
+case(
+    S,
     "ragged-row",
     "A row with more or fewer cells than the header, often a decimal comma in a"
     " comma-separated file.",
