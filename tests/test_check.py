@@ -59,17 +59,6 @@ def test_examples_cite_or_label_every_value() -> None:
                     assert row["source"], (path, row)
 
 
-def test_the_readmes_json_excerpt_is_real_output(cli: Cli) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = next(b for b in readme.split("```json\n")[1:] if b.startswith('{"tool": "dxscore"'))
-    excerpt = json.loads(block.split("```", 1)[0])
-    result = cli("check", ROOT / "examples" / "hanoi-actuals.csv", "--as-of", "2024", "-f", "json")
-    document = json.loads(result.out)
-    assert excerpt["as_of"] == document["as_of"]
-    assert excerpt["results"][0] in document["results"]
-    assert excerpt["summary"][0] in document["summary"]
-
-
 def test_json_follows_the_contract(cli: Cli) -> None:
     result = cli("check", WORKED_ACTUALS, "-t", WORKED, "--format", "json")
     assert result.code == 1
