@@ -88,7 +88,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "verdict.never": {"en": "(--fail-on never: exit 0)", "vi": "(--fail-on never: mã thoát 0)"},
     # explain
-    "explain.heading": {"en": "How each verdict was reached", "vi": "Căn cứ của từng đánh giá"},
     "explain.observations": {"en": "observations", "vi": "số liệu"},
     "explain.none": {
         "en": "no observation up to {year}",
@@ -139,7 +138,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{city}: digital-transformation scorecard",
         "vi": "{city}: đánh giá thực hiện mục tiêu chuyển đổi số",
     },
-    "report.subtitle": {"en": "{document}", "vi": "{document}"},
     "report.meta": {
         "en": "As of {year} · made with dxscore {version}",
         "vi": "Tính đến năm {year} · lập bằng dxscore {version}",
@@ -174,7 +172,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "Điểm (toàn bộ chỉ tiêu của từng bộ; điểm · tỷ lệ có số liệu)",
     },
     "compare.year": {"en": "Year", "vi": "Năm"},
-    "col.trend": {"en": "Trend", "vi": "Xu hướng"},
     "col.score": {"en": "Score", "vi": "Điểm"},
     "summary.coverage": {"en": "coverage", "vi": "có số liệu"},  # after a percentage
     "col.coverage": {"en": "Coverage", "vi": "Tỷ lệ có số liệu"},
@@ -309,8 +306,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "khóa '{key}' bị lặp (lần đầu ở dòng {first}); chỉ giữ một",
     },
     "problem.empty-file.yaml": {
-        "en": "the file is empty; see the README for the format",
-        "vi": "tệp rỗng; xem định dạng trong README",
+        "en": "the file is empty; see docs/targets.md (or `dxscore schema`) for the format",
+        "vi": "tệp rỗng; xem định dạng trong docs/targets.md (hoặc `dxscore schema`)",
     },
     "problem.not-a-mapping.list": {
         "en": "the file holds a list; a target file is a mapping of keys (dxscore: 1, id: …, pillars: …)",
@@ -573,10 +570,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.unknown-indicator.close": {
         "en": "unknown indicator '{indicator}' for {city}; did you mean '{close}'? `dxscore targets {city}` lists them",
         "vi": "bộ chỉ tiêu {city} không có chỉ tiêu '{indicator}'; có phải là '{close}' không? Xem danh sách bằng `dxscore targets {city}`",
-    },
-    "problem.unknown-indicator.name": {
-        "en": "'{indicator}' names indicator {close} of {city}; write its id, {close}, in this column",
-        "vi": "'{indicator}' là tên của chỉ tiêu {close} thuộc bộ {city}; hãy ghi mã chỉ tiêu, {close}, vào cột này",
     },
     "problem.unknown-indicator.names": {
         "en": "'{indicator}' is close to the names of several indicators of {city} ({candidates}); write the id of the one meant in this column",

@@ -350,9 +350,14 @@ def unit_range(unit: str) -> tuple[float | None, float | None]:
 
 
 def unit_span(unit: str) -> str:
-    """:func:`unit_range` as a message words it: ``0–100``, ``≥ 1``."""
+    """:func:`unit_range` as a message words it: ``0–100``, ``≥ 1``, ``any`` for a unit whose
+    values have no bound (a growth rate may be negative)."""
     low, high = unit_range(unit)
-    return f"≥ {literal(low or 0)}" if high is None else f"{literal(low or 0)}–{literal(high)}"
+    if low is None and high is None:
+        return "any"
+    if high is None:
+        return f"≥ {literal(low or 0)}"
+    return f"{literal(low or 0)}–{literal(high)}"
 
 
 class Checked(Protocol):

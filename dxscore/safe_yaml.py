@@ -182,7 +182,7 @@ def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     if separators:
         return None, separators
     document, problems = _parse(text, name, _FastLoader)
-    lines = text.split("\n")
+    lines = lines_of(text)
     if lines[-1] == "" and len(lines) > 1:  # the line break that ends the last line
         lines.pop()
     end = (len(lines), len(lines[-1].rstrip("\r")) + 1)
@@ -266,9 +266,17 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
     return Document(name, data, root), problems
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # YAML's line breaks, as its marks count lines
+
+
+def lines_of(text: str) -> list[str]:
+    """The text's lines as YAML (and an editor) counts them: a lone CR ends a line too."""
+    return _LINE_BREAK.split(text)
+
+
 def char_at(text: str, line: int, column: int) -> str:
-    """The character at a 0-based line and column, or '' past the text."""
-    lines = text.split("\n", line + 1)
+    """The character at a 0-based line and column (as YAML's marks count them), or ''."""
+    lines = _LINE_BREAK.split(text, line + 1)
     return lines[line][column : column + 1] if line < len(lines) else ""
 
 

@@ -24,7 +24,7 @@ import re
 import yaml
 
 from dxscore.errors import Problem, problem
-from dxscore.safe_yaml import char_at, problem_at
+from dxscore.safe_yaml import char_at, lines_of, problem_at
 
 
 def directive_alone(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | None:
@@ -32,7 +32,7 @@ def directive_alone(text: str, name: str, error: yaml.MarkedYAMLError) -> Proble
     start past the end of the file; the line to change is the directive's."""
     if "expected <document start>" not in (error.problem or ""):
         return None
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(lines_of(text), 1):
         if line.startswith("%"):
             return problem(name, "yaml-syntax.directive", number, 1)
         if line.strip() and not line.lstrip().startswith("#"):
@@ -50,7 +50,7 @@ def unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | Non
     found = error.problem or ""
     if opener in "\"'" and "end of stream" in found:
         return problem_at(name, opened, "yaml-syntax.unclosed-quote", quote=opener)
-    rest = "\n".join(text.split("\n")[noticed.line :])[noticed.column :]
+    rest = "\n".join(lines_of(text)[noticed.line :])[noticed.column :]
     if "expected node content" in found and not rest.strip():  # "[1," or "{a: [" and the end
         bracket = _open_bracket(text)
         if bracket is not None:
@@ -67,7 +67,7 @@ def unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | Non
     if closer is None or f"',' or '{closer}'" not in found:
         return None
     # when the file ends there, it is left open; before that, a missing comma reads the same
-    at_end = not "\n".join(text.split("\n")[noticed.line :]).strip()
+    at_end = not "\n".join(lines_of(text)[noticed.line :]).strip()
     if at_end:  # where the parser noticed it is the end of the file, a line that may not exist
         return problem_at(
             name, opened, "yaml-syntax.unclosed-flow-at-end", opener=opener, closer=closer
@@ -87,7 +87,7 @@ def _open_bracket(text: str) -> tuple[int, int, str] | None:
     """The innermost ``[`` or ``{`` left open at the end of the text (1-based line and
     column), quotes and comments set aside; None when every one is closed."""
     stack: list[tuple[int, int, str]] = []
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(lines_of(text), 1):
         column = 0
         while column < len(line):
             char = line[column]
@@ -117,7 +117,7 @@ def _quote_left_open(text: str, noticed: tuple[int, int]) -> tuple[int, int, str
     stop making sense. A quoted value may span lines in YAML, so a line whose quote does not
     close on it is only a suspect: it is the one when closing it there lets the parser read
     on past where it stopped (a long quotation over two lines does not)."""
-    lines = text.split("\n")
+    lines = lines_of(text)
     tried = 0
     for number in range(min(noticed[0], len(lines) - 1), -1, -1):
         opened = _open_quote(lines[number])
@@ -143,7 +143,7 @@ def colon_left_out(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem
     key's ':' ("mapping values are not allowed here": the line above is the one when writing
     its ':' lets the parser read on)."""
     noticed = error.problem_mark
-    lines = text.split("\n")
+    lines = lines_of(text)
     if error.problem == "could not find expected ':'" and error.context_mark is not None:
         opened = error.context_mark
         written = _before_comment(lines[opened.line][opened.column :])

@@ -126,3 +126,16 @@ def test_a_problem_is_never_placed_past_the_end_of_the_file() -> None:
         assert problems, text
         lines = text.rstrip("\n").count("\n") + 1
         assert all(p.line is None or p.line <= lines for p in problems), (text, problems)
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_a_slip_in_a_file_of_any_line_ending_is_placed_not_a_crash(
+    cli: Cli, write: Callable[..., Path], ending: str
+) -> None:
+    """Found by the fuzzer (after the slips moved to their own module): a key without its ':'
+    in a file whose lines end with a lone CR was an internal error, the heuristics splitting
+    lines at LF alone where YAML counts CR too."""
+    text = ending.join(["dxscore: 1", "id: x", "name {vi: a, en: b}", ""])
+    ran = cli("validate", write(text.encode("utf-8"), "cr.yaml"))
+    assert ran.code == 2 and "internal error" not in ran.err
+    assert ran.err.startswith(f"{ran.err.split(':')[0]}:3:")

@@ -416,3 +416,12 @@ def test_the_file_and_its_number_of_parts_are_bounded_before_the_zip_is_read(
     monkeypatch.setattr(xlsx, limit, value)
     problems = read_actuals([path], [load_target_sets([WORKED])[0].target_set]).problems
     assert str(problems[0]).startswith(str(tmp_path / expected)), problems
+
+
+def test_a_refused_cell_does_not_also_make_the_sheet_empty(cli: Cli, tmp_path: Path) -> None:
+    """Found by the docs' catalogue: a sheet whose only data row had a refused cell was also
+    said to have "a header but no rows" (the sheet's part was read ahead of its header)."""
+    mh.generate(tmp_path)
+    ran = cli("check", tmp_path / "style-out-of-range.xlsx", "-t", WORKED)
+    assert ran.code == 2
+    assert "[bad-cell-style]" in ran.err and "[empty-file]" not in ran.err

@@ -248,7 +248,7 @@ class TableReader:
     def _read_rows(
         self, header_line: int | None, header: list[str], records: Iterator[tuple[int, list[str]]]
     ) -> None:
-        rows_before, problems_before = self.result.rows, len(self.result.problems)  # other files'
+        rows_before = self.result.rows  # other files'
         columns = read_header(
             self.name,
             header_line,
@@ -304,7 +304,9 @@ class TableReader:
             self.result.warnings.append(
                 problem(self.name, "warning.unnamed-column", line, index + 1, kind="warning")
             )
-        if self.result.rows == rows_before and len(self.result.problems) == problems_before:
+        if self.result.rows == rows_before and not any(  # a row refused is a row that was there
+            found.file == self.name for found in self.result.problems
+        ):
             self.problem("empty-file.no-rows", header_line)
 
 
