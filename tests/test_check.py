@@ -130,10 +130,11 @@ def test_explain_shows_the_audit_trail(cli: Cli) -> None:
     result = cli("check", WORKED_ACTUALS, "-t", WORKED, "--explain", "--year", "2025", env=WIDE)
     out = " ".join(result.out.split())
     assert (
-        "records_online_commune 2025: observations 2022=40%, 2023=48%, 2024=55%; current 55% (2024); "
-        "least-squares slope +7.5/yr → 62.67% in 2025; ≥ 60% → ↗ on track"
+        "records_online_commune 2025: observations: 2022: 40%, 2023: 48%, 2024: 55%; current 55%"
+        " (2024); least-squares slope +7.5/yr → 62.67% in 2025 (a line through 3 years of values);"
+        " ≥ 60% → ↗ on track"
     ) in out
-    assert "labour_productivity_growth 2025: observations 2024=6.5%/yr" in out
+    assert "labour_productivity_growth 2025: observations: 2024: 6.5%/yr" in out
     assert "no projection (needs two years of numbers)" in out
     document = json.loads(
         cli("check", WORKED_ACTUALS, "-t", WORKED, "--explain", "--format", "json").out

@@ -382,7 +382,7 @@ def test_rounding_never_makes_a_target_look_met(cli: Cli, write: Write) -> None:
         "never",
         env=wide,
     ).out  # the trail and the chart's labels word values as the table does
-    assert "2024=99.995%; current 99.995% (2024)" in explained
+    assert "2024: 99.995%; current 99.995% (2024)" in explained
     html = cli("report", actuals, "-t", targets, "--pillar", "government", "-f", "html").out
     assert "<title>2024: 99.995%</title>" in html
 
