@@ -27,6 +27,7 @@ from dxscore.model import PILLARS, PillarKey, TargetSet
 
 if TYPE_CHECKING:
     from dxscore.actuals.data import ActualsData
+    from dxscore.provenance import Provenance
     from dxscore.report_model import ResultRow, SummaryRow
     from dxscore.scoring import Scorecard
     from dxscore.targets import LoadedTargetSet
@@ -44,7 +45,8 @@ class Card:
     scorecard: Scorecard  # the verdicts, as the renderers take them
     warnings: tuple[Problem, ...] = ()
     actuals_files: tuple[str, ...] = ()  # the actuals files read, as given
-    target_files: tuple[str, ...] = ()  # the target files loaded
+    target_files: tuple[str, ...] = ()  # the target files loaded (each set's, in order)
+    target_ids: tuple[str, ...] = ()  # the id of each of those files' target set
 
     @property
     def as_of(self) -> int | None:
@@ -69,6 +71,16 @@ class Card:
         from dxscore.report_model import SummaryRow
 
         return tuple(SummaryRow.model_validate(row) for row in self.to_dict()["summary"])
+
+    def provenance(self) -> Provenance:
+        """What a document made from this card says it was made from: now (SOURCE_DATE_EPOCH
+        fixes it), this dxscore, the actuals files and the target files of the sets scored,
+        each with its SHA-256."""
+        from dxscore.provenance import provenance
+
+        scored = {ts.id for ts in self.scorecard.target_sets}
+        files = [f for f, i in zip(self.target_files, self.target_ids, strict=True) if i in scored]
+        return provenance(self.actuals_files, files, __version__)
 
     def failing(self, fail_on: str = "missed") -> int:
         """How many results are at least as bad as ``fail_on`` (``missed``, ``at_risk``)."""
@@ -130,6 +142,7 @@ def score(
         chosen_ids = {found for name in wanted if (found := _resolve(sets, name))}
         chosen = [ts for ts in sets if ts.id in chosen_ids]
         span = _reported_span(names, data)
+        areas = _areas(areas, data)
         _check_filters(chosen, data, span, years, areas, as_of)
         as_of = as_of if as_of is not None else span[1]
         series = data.series(as_of)
@@ -150,23 +163,42 @@ def score(
         warnings.append(
             problem(", ".join(names), "warning.not-reported", kind="warning", n=data.not_reported)
         )
-    return Card(scorecard, tuple(warnings), tuple(names), tuple(item.file for item in loaded))
+    return _card(scorecard, warnings, names, loaded)
+
+
+def _card(
+    scorecard: Scorecard,
+    warnings: Sequence[Problem],
+    names: Sequence[str],
+    loaded: Sequence[LoadedTargetSet],
+) -> Card:
+    files = tuple(item.file for item in loaded)
+    ids = tuple(item.target_set.id for item in loaded)
+    return Card(scorecard, tuple(warnings), tuple(names), files, ids)
 
 
 def compare(
     actuals: PathLike | Sequence[PathLike] | Iterable[Row] | None = None,
     *,
     targets: PathLike | Sequence[PathLike] | Sequence[TargetSet] | None = None,
+    city: str | Iterable[str] | None = None,
     as_of: int | None = None,
     encoding: str | None = None,
     sheet: str | None = None,
 ) -> Card:
-    """Every target set scored side by side on city-wide values, as ``dxscore compare`` does:
-    sets with data first, the others (a national reference) with every result "no data"."""
+    """Every target set (or those ``city`` names: ids or names) scored side by side on
+    city-wide values, as ``dxscore compare`` does: sets with data first, the others (a
+    national reference) with every result "no data"."""
     from dxscore.scoring import score as score_observations
 
+    if actuals is None:
+        _refuse_unused(encoding=encoding, sheet=sheet)
     loaded = _loaded_or_given(targets)
     sets = [item.target_set for item in loaded]
+    if city is not None:
+        wanted = {_pick(sets, name).id for name in _as_list(city) or []}
+        loaded = [item for item in loaded if item.target_set.id in wanted]
+        sets = [item.target_set for item in loaded]
     warnings: list[Problem] = []
     observations = []
     names: list[str] = []
@@ -192,7 +224,7 @@ def compare(
     with_data = {o.target_set for o in observations}
     ordered = sorted(sets, key=lambda ts: (ts.id not in with_data, ts.id))
     scorecard = score_observations(ordered, observations, as_of=as_of, areas=[None])
-    return Card(scorecard, tuple(warnings), tuple(names), tuple(item.file for item in loaded))
+    return _card(scorecard, warnings, names, loaded)
 
 
 def read(
@@ -268,9 +300,13 @@ def validate(
     sheet: str | None = None,
 ) -> Validation:
     """Check target files (the discovered ones by default) and, optionally, actuals files
-    against them, without scoring. Problems are returned, not raised: a CI run reports them."""
+    against them, without scoring. Problems are returned, not raised: a CI run reports them
+    (an option about actuals given without actuals is raised: it is a mistake of usage)."""
     from dxscore.actuals import read_actuals
     from dxscore.targets import chosen_paths, display_name, locate_files, validate_target_files
+
+    if not actuals:  # --city, --encoding and --sheet are about actuals
+        _refuse_unused(city=city, encoding=encoding, sheet=sheet)
 
     files, missing = locate_files(chosen_paths(_paths(paths) if paths is not None else None))
     loaded, problems = validate_target_files(files)
@@ -359,6 +395,19 @@ def _loaded_or_given(
     return load_target_files(targets)  # type: ignore[arg-type]
 
 
+def _refuse_unused(
+    *, city: str | None = None, encoding: str | None = None, sheet: str | None = None
+) -> None:
+    """An option about actuals given with no actuals to apply to is a mistake, not a no-op."""
+    from dxscore.actuals import unused_options
+
+    problems = unused_options([], sheet, encoding)
+    if city is not None:
+        problems.append(problem("--city", "option-unused"))
+    if problems:
+        raise InputError(problems)
+
+
 def _dotted(loc: tuple[str | int, ...]) -> str:
     """A place in a target set as messages write it: ``pillars.government[3].targets.2025``."""
     text = ""
@@ -435,6 +484,26 @@ def _reported_span(names: Sequence[str], data: ActualsData) -> tuple[int, int]:
             [problem(", ".join(names), "nothing-reported", rows=data.rows, empty=data.not_reported)]
         )
     return span
+
+
+def _areas(areas: Sequence[str] | None, data: ActualsData) -> list[str] | None:
+    """The areas asked for, each as the files write it: "Le Chan" is "Lê Chân" when exactly
+    one area of the files reads so without accents (an area that matches none, or several,
+    is left as typed, for the filters' check to say so)."""
+    if not areas:
+        return None
+    known = data.areas()
+    by_loose: dict[str, list[str]] = {}
+    from dxscore.text import loose_word
+
+    for name in known:
+        by_loose.setdefault(loose_word(name), []).append(name)
+    resolved = []
+    for area in areas:
+        written = unicodedata.normalize("NFC", area.strip())
+        matches = by_loose.get(loose_word(written), [])
+        resolved.append(matches[0] if written not in known and len(matches) == 1 else area)
+    return resolved
 
 
 def _check_filters(

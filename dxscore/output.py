@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
@@ -70,18 +71,23 @@ def is_a_report(head: bytes) -> bool:
     """Whether a file starting with ``head`` is a report dxscore wrote (or is empty), and so
     may be replaced by a new one without ``--force``. Each format is known by what only its
     reports hold: a markdown report's "made with dxscore" line, an HTML report's generator tag,
-    a JSON report's opening, a CSV report's header. A file that merely mentions dxscore (a
-    target file starts with ``dxscore: 1``) is not one."""
+    a JSON report's opening, a CSV report's header, a workbook's document properties. A file
+    that merely mentions dxscore (a target file starts with ``dxscore: 1``) is not one."""
     from dxscore.render.csv_report import COLUMNS
+    from dxscore.render.workbook import is_a_workbook_report
 
     text = head.removeprefix(BOM)
     return (
         not text.strip()
-        or text.lstrip().startswith(b'{"tool": "dxscore"')
+        or _JSON_REPORT.match(text.lstrip()) is not None
         or b'<meta name="generator" content="dxscore">' in text
         or any(mark in text for mark in _made_with())
         or text.startswith(",".join(COLUMNS).encode())
+        or is_a_workbook_report(head)
     )
+
+
+_JSON_REPORT = re.compile(rb'\{\s*"tool":\s*"dxscore"')  # a report, or a comparison (indented)
 
 
 def _made_with() -> set[bytes]:

@@ -291,7 +291,8 @@ def test_an_indicator_written_by_its_name_is_read_with_one_warning(cli: Cli, wri
     assert [(r["actual"], r["actual_year"]) for r in commune] == [(55.0, 2024)]
     warnings = [line for line in result.err.splitlines() if line.startswith("warning:")]
     assert warnings == [
-        f"warning: {path}: 2 row(s) name their indicator by its name rather than its id; they are"
+        f"warning: {path}:2: 2 row(s) (lines 2, 3) name their indicator by its name rather than its"
+        " id; they are"
         " read as that indicator, but an id is safer (a name may change): `dxscore targets`"
         " lists the ids and `dxscore template` writes them"
     ]
@@ -496,7 +497,7 @@ def test_an_unknown_city_option(cli: Cli, write: Write) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("", ": the file is empty"),
+        ("", ":1:1: the file is empty"),
         (
             "indicator,year\ndx_rank,2024\n",
             ":1:1: missing column(s): value; the headings found are 'indicator', 'year'. Head the"
@@ -507,10 +508,10 @@ def test_an_unknown_city_option(cli: Cli, write: Write) -> None:
         ("indicator,value,year,Value\n", ":1:4: Value: two columns mean 'value'"),
         ("indicator,year,2024\n", ":1:1: the header mixes a wide layout"),
         ("indicator,1850\n", ":1:2: 1850: column year 1850 is not between 1900 and 2100"),
-        ('indicator,year,value\n"ab"c,2024,5\n', ":2: a closing quote must be followed by"),
+        ('indicator,year,value\n"ab"c,2024,5\n', ":2:1: a closing quote must be followed by"),
         (
             'indicator\tyear\tvalue\n"ab"c\t2024\t5\n',
-            ":2: a closing quote must be followed by a tab",
+            ":2:1: a closing quote must be followed by a tab",
         ),
     ],
 )
@@ -532,7 +533,7 @@ def test_rows_after_a_stray_character_behind_a_quote_are_checked_too(
     result = cli("check", path, "-t", WORKED)
     assert result.code == 2
     errors = [line for line in result.err.splitlines() if line.startswith(str(path))]
-    assert [line.split(": ", 1)[0] for line in errors] == [f"{path}:2", f"{path}:3:3"]
+    assert [line.split(": ", 1)[0] for line in errors] == [f"{path}:2:1", f"{path}:3:3"]
     assert "[csv-syntax]" in errors[0] and "'abc' is not a number" in errors[1]
     # a quote opened after the stray character: the next lines are inside its cell, and are
     # not read as rows (a review found a false 'ragged-row' and a row read from a note)
@@ -542,7 +543,7 @@ def test_rows_after_a_stray_character_behind_a_quote_are_checked_too(
         )
         result = cli("check", opened, "-t", WORKED)
         errors = [line for line in result.err.splitlines() if line.startswith(str(opened))]
-        assert len(errors) == 1 and errors[0].startswith(f"{opened}:2: "), note
+        assert len(errors) == 1 and errors[0].startswith(f"{opened}:2:1: "), note
 
 
 def test_a_units_name_is_worded_in_the_messages_language(cli: Cli, write: Write) -> None:
@@ -732,7 +733,7 @@ def test_actuals_with_no_reported_value_are_an_error(cli: Cli, write: Write) -> 
     template = write(cli("template", "haiphong").out, "template.csv")
     result = cli("check", template)
     assert result.code == 2
-    assert result.err.startswith(f"{template}: no value is reported (23 row(s) read, 23 value(s)")
+    assert result.err.startswith(f"{template}: no value is reported (24 row(s) read, 24 value(s)")
     hanoi = ROOT / "examples" / "hanoi-actuals.csv"
     result = cli("check", hanoi, "--city", "haiphong")
     assert result.code == 2

@@ -53,7 +53,7 @@ def test_compare_one_file_with_a_city_column_and_no_actuals(cli: Cli, write) -> 
     )
     markdown = cli("compare", both, "-t", TARGETS, "-f", "markdown", "--lang", "vi").out
     assert markdown.startswith(
-        "# So sánh các bộ chỉ tiêu theo các chỉ tiêu chung · tính đến năm 2024"
+        "# So sánh các bộ chỉ tiêu theo các chỉ tiêu chung\n\nTính đến năm 2024 · lập bằng dxscore"
     )
     assert "| Hải Phòng | Hà Nội | Việt Nam |" in markdown
     assert "&gt; 50% · 63% (2024) · ✔ đã đạt" in markdown  # ">" escaped for markdown

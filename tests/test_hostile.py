@@ -37,18 +37,18 @@ def test_an_unclosed_quote_does_not_swallow_the_rest_of_the_file(cli: Cli, write
         + 'dx_rank,2022,24,"started\ndx_rank,2023,12,x\ndx_rank,2024,8,y\n'
     )
     line = first_error(cli, "check", path, "-t", WORKED)
-    assert line.startswith(f"{path}:2: a quoted cell is never closed")
+    assert line.startswith(f"{path}:2:1: a quoted cell is never closed")
 
 
 def test_a_stray_quote_is_refused_not_read_as_a_number(cli: Cli, write: Write) -> None:
     path = write(HEADER + 'dx_rank,2024,"4"0\n')
-    assert first_error(cli, "check", path, "-t", WORKED).startswith(f"{path}:2: ")
+    assert first_error(cli, "check", path, "-t", WORKED).startswith(f"{path}:2:1: ")
 
 
 def test_an_oversized_cell_names_its_own_line(cli: Cli, write: Write) -> None:
     path = write(HEADER + "dx_rank,2023,4\n\ndx_rank,2024," + "5" * 200_000 + "\n")
     line = first_error(cli, "check", path, "-t", WORKED)
-    assert line.startswith(f"{path}:4: a cell is larger than the CSV reader's limit")
+    assert line.startswith(f"{path}:4:1: a cell is larger than the CSV reader's limit")
 
 
 @pytest.mark.parametrize("value", ["١٢", "５５", "3%", "x", "12\x1b[2J"])

@@ -75,8 +75,9 @@ def _flawed(communes: Path, folder: Path, change: Callable[[list[str]], list[str
 
 
 def _near_the_end(lines: list[str], value: str) -> list[str]:
-    """The value of the hundredth row from the end replaced (its indicator is a rank)."""
-    at = len(lines) - 100
+    """The value of the last row of a rank (dx_rank) at least a hundred rows from the end
+    replaced."""
+    at = next(i for i in range(len(lines) - 100, 0, -1) if ",dx_rank," in lines[i])
     city, area, indicator, year, _ = lines[at].split(",")
     return [*lines[:at], f"{city},{area},{indicator},{year},{value}", *lines[at + 1 :]]
 

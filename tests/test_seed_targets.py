@@ -30,7 +30,7 @@ ELLIPSIS = "\u2026"
 
 # (city, indicator, year, comparator, value), one row per year-target.
 SEED_TARGETS: list[tuple[str, str, int, str, float | bool]] = [
-    # --- Hanoi (seed 000) --------------------------------------------------------------------
+    # --- Hanoi (seed 000, the programme) ----------------------------------------------------------
     # overall: "nhóm 5 / nhóm 3 địa phương dẫn đầu cả nước về …"
     ("hanoi", "dx_rank", 2025, "max", 5),
     ("hanoi", "dx_rank", 2030, "max", 3),
@@ -54,7 +54,8 @@ SEED_TARGETS: list[tuple[str, str, int, str, float | bool]] = [
     ("hanoi", "databases_connected_national", 2025, "min", 100),
     ("hanoi", "inspections_online", 2025, "min", 50),
     ("hanoi", "inspections_online", 2030, "min", 70),
-    ("hanoi", "party_state_dx_done", 2025, "done", True),
+    # "Cơ bản hoàn thành" (2025) and "Hoàn thành" (2030): two milestones
+    ("hanoi", "party_state_dx_substantially_done", 2025, "done", True),
     ("hanoi", "party_state_dx_done", 2030, "done", True),
     ("hanoi", "e_government_done", 2025, "done", True),
     ("hanoi", "digital_government_done", 2030, "done", True),
@@ -90,7 +91,8 @@ SEED_TARGETS: list[tuple[str, str, int, str, float | bool]] = [
     ("haiphong", "agencies_open_data", 2025, "min", 100),
     ("haiphong", "reporting_online", 2025, "min", 100),
     ("haiphong", "data_analytics_platform_done", 2025, "done", True),
-    ("haiphong", "inspections_online", 2025, "min", 50),
+    # "giám sát, kiểm tra" (2025) and "kiểm tra" (2030): two quantities
+    ("haiphong", "supervision_inspections_online", 2025, "min", 50),
     ("haiphong", "inspections_online", 2030, "min", 70),
     ("haiphong", "data_platform_done", 2030, "done", True),
     ("haiphong", "iot_infrastructure_done", 2030, "done", True),

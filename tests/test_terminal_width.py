@@ -137,8 +137,8 @@ def test_all_gives_every_indicator_a_row(cli: Cli, columns: int, lang: str) -> N
     assert widest(out) <= columns
     assert NO_DATA[lang] not in out
     name = {
-        "en": "Labour productivity growth per year",
-        "vi": "Tốc độ tăng năng suất lao động hằng năm",
+        "en": "Average annual labour productivity growth",
+        "vi": "Tốc độ tăng năng suất lao động bình quân hằng năm",
     }[lang]
     assert name in flat(out)
     missing = [r for r in scored(cli, HANOI) if r["status"] == "no_data"]

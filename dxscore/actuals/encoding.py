@@ -45,9 +45,12 @@ def is_text_encoding(encoding: str) -> bool:
 
 
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)  # FF FE 00 00 starts like UTF-16 LE's
 
 
 def encoding_from_bom(head: bytes) -> str:
+    if head.startswith(UTF32_BOMS):
+        return "utf-32"
     if head.startswith(UTF16_BOMS):
         return "utf-16"
     return "utf-8-sig"
@@ -65,7 +68,8 @@ def chosen_encoding(encoding: str | None, head: bytes) -> str:
 
 
 def looks_like_utf16(head: bytes) -> bool:
-    """Every other byte NUL, as in a header of ASCII letters in UTF-16 (not one NUL in a cell)."""
+    """Every other byte NUL, as in a header of ASCII letters in UTF-16 (not one NUL in a cell);
+    or, in UTF-32, three bytes of four."""
     if len(head) < 8:
         return False
     half = len(head) // 2
@@ -73,7 +77,13 @@ def looks_like_utf16(head: bytes) -> bool:
 
 
 def utf16_problem(name: str, head: bytes) -> Problem:
-    """UTF-16 saved without its byte-order mark: named at its first byte, with the encoding."""
+    """UTF-16 or UTF-32 saved without its byte-order mark: named at its first byte, with the
+    encoding to pass (ASCII letters are one byte and one, or three, NULs)."""
+    quarter = len(head) // 4
+    nuls = [head[i::4].count(0) >= 0.75 * quarter for i in range(4)]  # per byte of four
+    if quarter >= 4 and sum(nuls) == 3:
+        order = "be" if nuls[0] else "le"  # 'c' is 63 00 00 00 in LE, 00 00 00 63 in BE
+        return problem(name, "not-decodable.utf32", 1, 1, encoding=f"utf-32-{order}")
     order = "be" if head[0::2].count(0) > head[1::2].count(0) else "le"  # 'c' is 63 00 in LE
     return problem(name, "not-decodable.utf16", 1, 1, encoding=f"utf-16-{order}")
 
@@ -87,12 +97,14 @@ def decode_problem(path: Path, name: str, encoding: str) -> Problem:
     try:
         raw.decode(encoding)
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        # the lines and columns of the text before the byte, as decoded (a line break is two
+        # or four bytes in UTF-16 and UTF-32: counting b"\n" would misplace the column)
         try:
-            col = len(raw[line_start : error.start].decode(encoding, "replace")) + 1
+            before = raw[: error.start].decode(encoding, "replace")
         except UnicodeError:  # a codec without "replace" (idna)
-            col = error.start - line_start + 1
+            before = raw[: error.start].decode("latin-1")
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
         return problem(
             name,
             "not-decodable",

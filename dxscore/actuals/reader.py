@@ -135,7 +135,7 @@ def _read_file(
         return
     head = raw.peek(64)[:64]
     if head.startswith(BINARY_SPREADSHEETS):  # not text: an .xls, .ods, or a renamed .xlsx
-        result.problems.append(problem(name, "spreadsheet-not-text"))
+        result.problems.append(problem(name, "spreadsheet-not-text", 1, 1))
         raw.close()
         return
     chosen = chosen_encoding(encoding, head)
@@ -176,8 +176,8 @@ def _read_spreadsheet(
     from dxscore.spreadsheet import SheetError, open_sheet
 
     def refuse(error: SheetError) -> None:  # called as the rows are read, so in their order
-        if error.at is None:
-            result.problems.append(problem(str(path), error.key, fields=error.fields))
+        if error.at is None:  # the whole workbook: placed at its start, as CI annotates a file
+            result.problems.append(problem(str(path), error.key, 1, 1, fields=error.fields))
         else:
             line, col = error.at
             reader.add(problem(reader.name, error.key, line, col, fields=error.fields))
@@ -189,7 +189,7 @@ def _read_spreadsheet(
         result.problems.append(problem(str(path), "unreadable", reason=error.strerror or error))
         return
     if empty:
-        result.problems.append(problem(str(path), "empty-file"))
+        result.problems.append(problem(str(path), "empty-file", 1, 1))
         return
     try:
         title, records, others = open_sheet(path, sheet, names_the_indicator, refuse)

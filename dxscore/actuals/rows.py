@@ -35,14 +35,13 @@ from dxscore.actuals.values import (
     read_cell,
 )
 from dxscore.clock import current_year
-from dxscore.errors import TOO_MANY_PROBLEMS, Problem, problem
+from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, Problem, problem
 from dxscore.model import Indicator
 from dxscore.observations import Observation
 from dxscore.rules import SeriesYear, first_filled, is_future, is_ragged, looks_like_fractions
 from dxscore.scoring import SeriesKey
 from dxscore.text import control_character, nfc, normalize_word, shown
 
-MAX_PROBLEMS = 1000
 PROGRESS_EVERY = 50_000  # rows between progress reports
 Progress = Callable[[str, int], None]  # (file, bytes read so far)
 
@@ -102,17 +101,19 @@ def is_a_total(area: str) -> bool:
 
 
 def csv_problem(name: str, error: str, line: int) -> Problem:
+    """The csv module's error, told at the line its record starts on (column 1: the record as
+    a whole, as the module does not say where in it)."""
     if "end of data" in error or "EOF" in error:
-        return problem(name, "csv-syntax.unclosed", line)
+        return problem(name, "csv-syntax.unclosed", line, 1)
     if "field larger than field limit" in error:
-        return problem(name, "csv-syntax.too-large", line)
+        return problem(name, "csv-syntax.too-large", line, 1)
     if "NUL" in error:
-        return problem(name, "csv-syntax.nul", line)
+        return problem(name, "csv-syntax.nul", line, 1)
     if error.endswith("""expected after '"'"""):  # ',' expected after '"'
         if error[1] == "\t":
-            return problem(name, "csv-syntax.after-quote-tab", line)
-        return problem(name, "csv-syntax.after-quote", line, delimiter=error[:3])
-    return problem(name, "csv-syntax", line, detail=error)
+            return problem(name, "csv-syntax.after-quote-tab", line, 1)
+        return problem(name, "csv-syntax.after-quote", line, 1, delimiter=error[:3])
+    return problem(name, "csv-syntax", line, 1, detail=error)
 
 
 class TableReader:
@@ -144,6 +145,7 @@ class TableReader:
         # alone); its counts are kept all the same
         self.keep = True
         self.named_rows = 0  # rows whose indicator is written by its name, not its id
+        self.named_lines: list[int] = []  # the first of them, to name in the warning
         self.current_year = current_year()  # no value may be dated after it
         # per percent indicator, the lines of its values while every one lies within 0–1
         # (None once one does not): "0.55" for 55% throughout a file is warned of
@@ -162,7 +164,13 @@ class TableReader:
     @property
     def full(self) -> bool:
         """Whether no more problems are kept (they are counted, and need no words)."""
-        return len(self.result.problems) > MAX_PROBLEMS
+        return len(self.result.problems) >= MAX_PROBLEMS
+
+    def written_by_name(self) -> None:
+        """A row whose indicator is written by its name: counted, and the first lines kept."""
+        self.named_rows += 1
+        if len(self.named_lines) < 10:
+            self.named_lines.append(self.line)
 
     def add(self, found: Problem) -> None:
         """Keep a problem, up to :data:`MAX_PROBLEMS` (then one that says so)."""
@@ -176,7 +184,7 @@ class TableReader:
         sample = stream.readline()
         ahead = list(itertools.islice(stream, LOOK_FOR_HEADER))
         if not sample.strip() and not ahead:
-            self.problem("empty-file", None)
+            self.problem("empty-file", 1, 1)
             return
         lines = [sample, *ahead]
         found = find_header(lines)  # below title lines, as a sheet saved as CSV has them
@@ -259,7 +267,7 @@ class TableReader:
         """Read (line, cells) records, the first being the header; any source (CSV, a sheet)."""
         first = next(records, None)
         if first is None:
-            self.problem("empty-file", None)
+            self.problem("empty-file", 1, 1)
             return
         self.read_table(*first, records)
 
@@ -273,8 +281,17 @@ class TableReader:
         rows given in Python) and its (line, cells) rows."""
         self._read_rows(header_line, header, rows)
         if self.named_rows:
+            lines = self.named_lines
+            shown_lines = ", ".join(map(str, lines[:10])) + (" …" if self.named_rows > 10 else "")
             self.result.warnings.append(
-                problem(self.name, "warning.indicator-names", kind="warning", count=self.named_rows)
+                problem(
+                    self.name,
+                    "warning.indicator-names",
+                    lines[0],
+                    kind="warning",
+                    count=self.named_rows,
+                    lines=shown_lines,
+                )
             )
         self._warn_of_fractions()
         if self.other_city_rows:
@@ -314,7 +331,7 @@ class TableReader:
         header: Sequence[str],
         records: Iterator[tuple[int, Sequence[str]]],
     ) -> None:
-        rows_before, problems_before = self.result.rows, len(self.result.problems)  # other files'
+        rows_before = self.result.rows  # other files'
         columns = read_header(
             self.name,
             header_line,
@@ -348,8 +365,13 @@ class TableReader:
         remember = not self.seen.nothing_twice
         kept, name = self.result.observations.append, self.name
         rows = self.result.rows
+        problems = self.result.problems
         try:
             for self.line, cells in records:
+                if (
+                    len(problems) > MAX_PROBLEMS
+                ):  # "stopped after 1000 problems": the rest is unread
+                    break
                 if (not cells or not cells[0].strip()) and not "".join(cells).strip():
                     continue  # a blank line, or one of empty cells (Excel writes ";;;" for those)
                 rows += 1
@@ -395,7 +417,7 @@ class TableReader:
                             latest[0] = year
                             set_id, area, _, by_name, indicator_id = named[:5]
                             if by_name:
-                                self.named_rows += 1
+                                self.written_by_name()
                             line = self.line
                             if keep:
                                 observation: Observation = _new_tuple(
@@ -428,7 +450,9 @@ class TableReader:
             self.result.warnings.append(
                 problem(self.name, "warning.unnamed-column", line, index + 1, kind="warning")
             )
-        if self.result.rows == rows_before and len(self.result.problems) == problems_before:
+        if self.result.rows == rows_before and not any(  # a row refused is a row that was there
+            found.file == self.name for found in self.result.problems
+        ):
             self.problem("empty-file.no-rows", header_line)
 
 
@@ -495,7 +519,7 @@ class RowReader:
     def read_rest(self, reader: TableReader, cells: Sequence[str], names: Names) -> None:
         """A row read on from what its city, indicator and area cells name."""
         if names.by_name:
-            reader.named_rows += 1
+            reader.written_by_name()
         # the row is read on after a control character, so that its other problems show too
         note = nfc(cells[self.note_at].strip()) if self.note_at is not None else ""
         if note and self.note_at is not None:

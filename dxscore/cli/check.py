@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dxscore.cli.app import app
+from dxscore.cli.app import app, examples
 from dxscore.cli.options import (
     ActualsArgument,
     AreaOption,
@@ -21,10 +21,8 @@ from dxscore.cli.options import (
     TargetsOption,
     YearOption,
     language,
-    pillar_names,
-    progress_shown,
     reports_input_errors,
-    warn,
+    score,
     write_chunks,
 )
 from dxscore.errors import ExitCode, InputError
@@ -34,7 +32,14 @@ if TYPE_CHECKING:
     from dxscore.scoring import Scorecard
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "dxscore check actuals.csv",
+        "dxscore check actuals.csv --year 2025 --lang vi",
+        'dxscore check communes.xlsx --sheet "Số liệu" --area "Ba Vì" --explain',
+        "dxscore check actuals.csv --fail-on at_risk --format json > scorecard.json",
+    )
+)
 @reports_input_errors
 def check(
     actuals: ActualsArgument,
@@ -48,10 +53,14 @@ def check(
         FailOn,
         typer.Option(
             "--fail-on",
+            metavar="missed|at_risk|never",
             help="Exit 1 when a target is this bad or worse (missed is worse than at_risk).",
         ),
     ] = FailOn.missed,
-    output_format: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
+    output_format: Annotated[
+        TableOrJson,
+        typer.Option("--format", "-f", metavar="table|json", help="The colored table, or JSON."),
+    ] = TableOrJson.table,
     lang: LangOption = None,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
@@ -68,24 +77,22 @@ def check(
     ] = False,
 ) -> None:
     """Score actuals against the targets and print the colored report. Exit 1 when --fail-on is met."""
-    from dxscore import __version__, api
+    from dxscore import __version__
 
     chosen = language(lang)
-    with progress_shown(actuals, chosen) as progress:
-        card = api.score(
-            actuals,
-            targets=targets_paths,
-            city=city,
-            as_of=as_of,
-            year=year,
-            pillar=pillar_names(pillar),
-            area=area,
-            encoding=encoding,
-            sheet=sheet,
-            history=explain,
-            progress=progress,
-        )
-    warn(card.warnings, chosen)
+    card = score(
+        actuals,
+        chosen,
+        history=explain,
+        pillar=pillar,
+        targets=targets_paths,
+        city=city,
+        as_of=as_of,
+        year=year,
+        area=area,
+        encoding=encoding,
+        sheet=sheet,
+    )
     if output_format is TableOrJson.json:
         from dxscore.render.json_report import json_chunks
 

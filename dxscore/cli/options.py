@@ -8,13 +8,14 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
 from dxscore.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
+    from dxscore.api import Card
     from dxscore.errors import Problem
     from dxscore.i18n import Lang
 
@@ -51,12 +52,14 @@ TargetsOption = Annotated[
     typer.Option(
         "--targets",
         "-t",
+        metavar="PATH",
         help="Target file or folder (repeatable). Default: $DXSCORE_TARGETS, else ./targets/, else the bundled files.",
     ),
 ]
 ActualsArgument = Annotated[
     list[Path],
     typer.Argument(
+        metavar="FILE",
         help="Actuals files: CSV or .xlsx, long or wide layout; - reads standard input.",
         show_default=False,
     ),
@@ -65,45 +68,63 @@ CityOption = Annotated[
     str | None,
     typer.Option(
         "--city",
+        metavar="CITY",
         help="The target set (id or name) the rows are for; rows of other cities are skipped.",
     ),
 ]
 EncodingOption = Annotated[
     str | None,
     typer.Option(
-        "--encoding", help="The actuals' text encoding (default: UTF-8, with or without BOM)."
+        "--encoding",
+        metavar="ENCODING",
+        help="The actuals' text encoding (default: UTF-8, with or without BOM).",
     ),
 ]
 SheetOption = Annotated[
     str | None,
     typer.Option(
         "--sheet",
+        metavar="SHEET",
         help="The sheet of an .xlsx workbook to read (default: the first one not hidden).",
     ),
 ]
 LangOption = Annotated[
     LangChoice | None,
     typer.Option(
-        "--lang", help="Language of the report (default: from LANG/LC_ALL, else English)."
+        "--lang",
+        metavar="en|vi",
+        help="Language of the report (default: from LANG/LC_ALL, else English).",
     ),
 ]
 AsOfOption = Annotated[
     int | None,
     typer.Option(
         "--as-of",
+        metavar="YEAR",
         min=1900,
         max=2100,
         help="Judge as of this year (default: the latest year with a value).",
     ),
 ]
 YearOption = Annotated[
-    list[int] | None, typer.Option("--year", help="Only this target year (repeatable).")
+    list[int] | None,
+    typer.Option("--year", metavar="YEAR", help="Only this target year (repeatable)."),
 ]
 PillarOption = Annotated[
-    list[Pillar] | None, typer.Option("--pillar", help="Only this pillar (repeatable).")
+    list[Pillar] | None,
+    typer.Option(
+        "--pillar",
+        metavar="PILLAR",
+        help="Only this pillar: overall, government, economy or society (repeatable).",
+    ),
 ]
 AreaOption = Annotated[
-    list[str] | None, typer.Option("--area", help="Only this area (repeatable).")
+    list[str] | None,
+    typer.Option(
+        "--area",
+        metavar="AREA",
+        help="Only this district or commune, written with or without accents (repeatable).",
+    ),
 ]
 
 
@@ -150,20 +171,6 @@ def reports_input_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def refuse_unused(
-    *, city: str | None = None, encoding: str | None = None, sheet: str | None = None
-) -> None:
-    """An actuals option given with no actuals file to apply to is a mistake, not a no-op."""
-    from dxscore.actuals import unused_options
-    from dxscore.errors import problem
-
-    problems = unused_options([], sheet, encoding)
-    if city is not None:
-        problems.append(problem("--city", "option-unused"))
-    if problems:
-        raise InputError(problems)
-
-
 @contextlib.contextmanager
 def progress_shown(
     paths: Iterable[Path], lang: Lang
@@ -197,6 +204,26 @@ def progress_shown(
             bar.update(task, completed=sum(done.values()))
 
         yield advance
+
+
+def score(
+    actuals: list[Path],
+    lang: Lang,
+    *,
+    history: bool,
+    pillar: list[Pillar] | None,
+    **options: Any,
+) -> Card:
+    """``check``'s and ``report``'s call of the library, with progress shown for a large input
+    and the warnings said; ``options`` are :func:`dxscore.score`'s, as the command took them."""
+    from dxscore import api
+
+    with progress_shown(actuals, lang) as progress:
+        card = api.score(
+            actuals, pillar=pillar_names(pillar), history=history, progress=progress, **options
+        )
+    warn(card.warnings, lang)
+    return card
 
 
 def write_chunks(chunks: Iterable[str]) -> None:

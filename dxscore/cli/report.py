@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dxscore.cli.app import app
+from dxscore.cli.app import app, examples
 from dxscore.cli.options import (
     ActualsArgument,
     AreaOption,
@@ -21,16 +22,14 @@ from dxscore.cli.options import (
     TargetsOption,
     YearOption,
     language,
-    pillar_names,
-    progress_shown,
     reports_input_errors,
-    warn,
+    score,
 )
 from dxscore.errors import InputError
 
 if TYPE_CHECKING:
+    from dxscore.api import Card
     from dxscore.i18n import Lang
-    from dxscore.scoring import Scorecard
 
 
 class ReportFormat(StrEnum):
@@ -38,6 +37,7 @@ class ReportFormat(StrEnum):
     html = "html"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 EXTENSIONS = {
@@ -47,10 +47,19 @@ EXTENSIONS = {
     ".htm": "html",
     ".json": "json",
     ".csv": "csv",
+    ".xlsx": "xlsx",
 }
+EXPLAINED = ("markdown", "html", "json")  # the formats with an audit trail (--explain)
+WITH_HISTORY = ("markdown", "html", "xlsx")  # the formats that show every reported value
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "dxscore report actuals.csv -o report.html",
+        "dxscore report actuals.csv -o bao-cao.md --lang vi",
+        "dxscore report actuals.csv --format json --explain > scorecard.json",
+    )
+)
 @reports_input_errors
 def report(
     actuals: ActualsArgument,
@@ -59,6 +68,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="The file to write (its extension chooses the format); - for standard output.",
         ),
     ] = None,
@@ -67,7 +77,8 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="markdown, html, json or csv (default: from the -o extension, else markdown).",
+            metavar="markdown|html|json|csv|xlsx",
+            help="markdown, html, json, csv or xlsx (default: from the -o extension, else markdown).",
         ),
     ] = None,
     targets_paths: TargetsOption = None,
@@ -80,15 +91,18 @@ def report(
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     explain: Annotated[
-        bool, typer.Option("--explain", help="JSON only: the values and fit behind each verdict.")
+        bool,
+        typer.Option(
+            "--explain",
+            help="Markdown, HTML and JSON: the values and fit behind each verdict (an appendix).",
+        ),
     ] = False,
     force: Annotated[
         bool,
         typer.Option("--force", help="Replace the output file even if it is not a dxscore report."),
     ] = False,
 ) -> None:
-    """Write the scorecard as a document: markdown, self-contained HTML, JSON or CSV. Exits 0 whatever the statuses."""
-    from dxscore import api
+    """Write the scorecard as a document: markdown, self-contained HTML, JSON, CSV or an Excel workbook. Exits 0 whatever the statuses."""
     from dxscore.errors import problem
     from dxscore.output import is_a_report, write_atomic
 
@@ -98,48 +112,52 @@ def report(
         chosen = EXTENSIONS.get(Path(str(output)).suffix.lower())
         if chosen is None:
             raise InputError([problem(str(output), "unknown-format")])
-    if explain and (chosen or "markdown") != "json":
+    if chosen == "xlsx" and to_stdout and sys.stdout.isatty():
+        raise InputError([problem("-o -", "workbook-to-terminal")])
+    if explain and (chosen or "markdown") not in EXPLAINED:
         raise InputError(
             [problem("--explain", "option-unused.explain", format=chosen or "markdown")]
         )
     lang_chosen = language(lang)
-    with progress_shown(actuals, lang_chosen) as progress:
-        card = api.score(
-            actuals,
-            targets=targets_paths,
-            city=city,
-            as_of=as_of,
-            year=year,
-            pillar=pillar_names(pillar),
-            area=area,
-            encoding=encoding,
-            sheet=sheet,
-            history=explain or chosen == "html",
-            progress=progress,
-        )
-    warn(card.warnings, lang_chosen)
-    document = render(card.scorecard, chosen or "markdown", lang_chosen, explain)
+    card = score(
+        actuals,
+        lang_chosen,
+        history=explain or (chosen or "markdown") in WITH_HISTORY,
+        pillar=pillar,
+        targets=targets_paths,
+        city=city,
+        as_of=as_of,
+        year=year,
+        area=area,
+        encoding=encoding,
+        sheet=sheet,
+    )
+    document = render(card, chosen or "markdown", lang_chosen, explain)
     if to_stdout:
-        typer.echo(document, nl=False)
+        if isinstance(document, bytes):
+            sys.stdout.buffer.write(document)
+            sys.stdout.flush()
+        else:
+            typer.echo(document, nl=False)
         return
     target = Path(str(output))
     inputs = [Path(name) for name in (*card.actuals_files, *card.target_files)]
     replaced = write_atomic(
-        target, document.encode("utf-8"), inputs=inputs, replaceable=None if force else is_a_report
+        target,
+        document if isinstance(document, bytes) else document.encode("utf-8"),
+        inputs=inputs,
+        replaceable=None if force else is_a_report,
     )
     from dxscore.i18n import t
 
     typer.echo(t("cli.replaced" if replaced else "cli.wrote", lang_chosen, path=target), err=True)
 
 
-def render(scorecard: Scorecard, chosen: str, lang: Lang, explain: bool) -> str:
-    """The document in the chosen format."""
+def render(card: Card, chosen: str, lang: Lang, explain: bool) -> str | bytes:
+    """The document in the chosen format (a workbook as bytes)."""
     from dxscore import __version__
 
-    if chosen == "html":
-        from dxscore.render.html import as_html
-
-        return as_html(scorecard, lang, __version__)
+    scorecard = card.scorecard
     if chosen == "json":
         from dxscore.render.json_report import as_json
 
@@ -148,6 +166,15 @@ def render(scorecard: Scorecard, chosen: str, lang: Lang, explain: bool) -> str:
         from dxscore.render.csv_report import as_csv
 
         return as_csv(scorecard, lang)
+    made = card.provenance()
+    if chosen == "html":
+        from dxscore.render.html import as_html
+
+        return as_html(scorecard, lang, made, explain=explain)
+    if chosen == "xlsx":
+        from dxscore.render.workbook import as_workbook
+
+        return as_workbook(scorecard, lang, made)
     from dxscore.render.markdown import as_markdown
 
-    return as_markdown(scorecard, lang, __version__)
+    return as_markdown(scorecard, lang, made, explain=explain)

@@ -6,10 +6,15 @@ from typing import Annotated
 
 import typer
 
-from dxscore.cli.app import app
+from dxscore.cli.app import app, examples
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "dxscore schema > targets.schema.json",
+        "dxscore schema --report > report.schema.json",
+    )
+)
 def schema(
     report: Annotated[
         bool, typer.Option("--report", help="The schema of the JSON report instead.")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from dxscore.cli.app import app
+from dxscore.cli.app import app, examples
 from dxscore.cli.options import (
     LangOption,
     TableOrJson,
@@ -16,17 +16,28 @@ from dxscore.cli.options import (
 )
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "dxscore targets",
+        'dxscore targets "Hải Phòng" --lang vi',
+        "dxscore targets hanoi --format json > hanoi.json",
+    )
+)
 @reports_input_errors
 def targets(
     set_id: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ID]", help="A target set: its id or name (hanoi, haiphong, 'Hải Phòng' …)."
+            metavar="ID", help="A target set: its id or name (hanoi, haiphong, 'Hải Phòng' …)."
         ),
     ] = None,
     targets_paths: TargetsOption = None,
-    output_format: Annotated[TableOrJson, typer.Option("--format", "-f")] = TableOrJson.table,
+    output_format: Annotated[
+        TableOrJson,
+        typer.Option(
+            "--format", "-f", metavar="table|json", help="A table, or the validated sets as JSON."
+        ),
+    ] = TableOrJson.table,
     lang: LangOption = None,
 ) -> None:
     """List the target sets, or one set's pillars, indicators and targets."""

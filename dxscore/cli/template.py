@@ -7,12 +7,17 @@ from typing import Annotated
 
 import typer
 
-from dxscore.cli.app import app
+from dxscore.cli.app import app, examples
 from dxscore.cli.options import LangOption, TargetsOption, language, reports_input_errors
 from dxscore.errors import InputError
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "dxscore template hanoi -o actuals.csv",
+        'dxscore template "Hải Phòng" --lang vi --year 2025 -o so-lieu-2025.csv',
+    )
+)
 @reports_input_errors
 def template(
     set_id: Annotated[
@@ -25,6 +30,7 @@ def template(
         int | None,
         typer.Option(
             "--year",
+            metavar="YEAR",
             min=1900,
             max=2100,
             help="The year the values are measured in (default: the last full calendar year).",
@@ -36,6 +42,7 @@ def template(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write to this file (UTF-8 with BOM, for Excel) instead of standard output.",
         ),
     ] = None,

@@ -9,14 +9,13 @@ from typing import Annotated
 import typer
 
 from dxscore import __version__
-from dxscore.cli.app import app
+from dxscore.cli.app import app, examples
 from dxscore.cli.options import (
     CityOption,
     EncodingOption,
     LangOption,
     SheetOption,
     language,
-    refuse_unused,
     reports_input_errors,
     warn,
 )
@@ -29,13 +28,20 @@ class ValidateFormat(StrEnum):
     github = "github"
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "dxscore validate targets/",
+        "dxscore validate targets/ --format github",
+        "dxscore validate --actuals actuals.csv",
+    )
+)
 @reports_input_errors
 def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Target files or folders (their *.yaml, *.yml). Default: the discovered target files."
+            metavar="PATH",
+            help="Target files or folders (their *.yaml, *.yml). Default: the discovered target files.",
         ),
     ] = None,
     output_format: Annotated[
@@ -43,6 +49,7 @@ def validate(
         typer.Option(
             "--format",
             "-f",
+            metavar="text|json|github",
             help="text; json (a report on standard output); github (::error annotations).",
         ),
     ] = ValidateFormat.text,
@@ -51,6 +58,7 @@ def validate(
         typer.Option(
             "--actuals",
             "-a",
+            metavar="FILE",
             help="Also check this actuals file against the targets (repeatable); nothing is scored.",
         ),
     ] = None,
@@ -67,8 +75,6 @@ def validate(
     from dxscore.render import problems as render_problems
 
     chosen = language(lang)
-    if not actuals:  # --city, --encoding and --sheet are about actuals
-        refuse_unused(city=city, encoding=encoding, sheet=sheet)
     found = api.validate(paths, actuals=actuals, city=city, encoding=encoding, sheet=sheet)
     problems = found.problems
     if found.unchecked:

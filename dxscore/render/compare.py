@@ -201,15 +201,22 @@ def as_table(view: Comparison, lang: Lang) -> list[RenderableType]:
     ]
 
 
-def as_markdown(view: Comparison, lang: Lang) -> str:
+def _meta(view: Comparison, lang: Lang, version: str) -> str:
+    """``As of 2025 · made with dxscore 0.1.0``: what a document says it was made from."""
+    if view.as_of is None:
+        return t("report.meta_no_data", lang, version=version)
+    return t("report.meta", lang, year=view.as_of, version=version)
+
+
+def as_markdown(view: Comparison, lang: Lang, version: str) -> str:
     from dxscore.render.markdown import text
 
     names = [text(ts.name.in_lang(lang)) for ts in view.sets]
-    title = t("compare.title", lang) + (
-        f" · {t('heading.as_of', lang, year=view.as_of)}" if view.as_of else ""
-    )
+    title = t("compare.title", lang)
     lines = [
         f"# {text(title)}",
+        "",
+        text(_meta(view, lang, version)),
         "",
         f"| {t('col.indicator', lang)} | {t('compare.year', lang)} | " + " | ".join(names) + " |",
         "|---|---:|" + "---|" * len(names),
@@ -231,6 +238,79 @@ def as_markdown(view: Comparison, lang: Lang) -> str:
         for year, cells in view.scores
     ]
     return "\n".join(lines) + "\n"
+
+
+def as_html(view: Comparison, lang: Lang, version: str) -> str:
+    """One self-contained page: the comparison and the scores as tables, statuses in words,
+    symbols and colors, readable on paper."""
+    from html import escape
+
+    def cell(result: Result | None) -> str:
+        if result is None:
+            return '<td class="none">·</td>'
+        target = escape(wording.target(result.target, result.indicator.unit, lang))
+        if result.status == "no_data":
+            return f"<td>{target}<br><span class='status no_data'>{escape(wording.status('no_data', lang))}</span></td>"
+        actual = escape(wording.actual_of(result, lang))
+        status = escape(wording.status(result.status, lang))
+        waiting = wording.awaiting_short(result, lang)
+        note = f"<br><small>{escape(waiting)}</small>" if waiting else ""
+        return (
+            f"<td>{target}<br>{actual}<br>"
+            f"<span class='status {result.status}'>{status}</span>{note}</td>"
+        )
+
+    names = "".join(f"<th>{escape(ts.name.in_lang(lang))}</th>" for ts in view.sets)
+    rows = "".join(
+        f"<tr><th scope='row'>{escape(t('indicator.' + row.indicator, lang))}"
+        f"<br><code>{escape(row.indicator)}</code></th><td class='num'>{row.target_year}</td>"
+        + "".join(cell(result) for result in row.cells)
+        + "</tr>"
+        for row in view.rows
+    )
+    scores = "".join(
+        f"<tr><th scope='row'>{year}</th>"
+        + "".join(f"<td class='num'>{escape(_score(summary, lang))}</td>" for summary in cells)
+        + "</tr>"
+        for year, cells in view.scores
+    )
+    title = escape(t("compare.title", lang))
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="dxscore">
+<title>{title}</title>
+<style>
+body {{ font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1f24; line-height: 1.4; }}
+table {{ border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; font-size: .9rem; }}
+th, td {{ border-bottom: 1px solid #d0d7de; padding: .4rem .5rem; text-align: left; vertical-align: top; }}
+thead th {{ border-bottom: 2px solid #57606a; }}
+.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+.none {{ color: #8c959f; }}
+code {{ font-size: .8rem; color: #57606a; }}
+.status {{ font-weight: 600; white-space: nowrap; }}
+.achieved {{ color: #1a7f37; }} .on_track {{ color: #0969da; }} .at_risk {{ color: #9a6700; }}
+.missed {{ color: #cf222e; }} .no_data {{ color: #6e7781; }}
+@media print {{ body {{ margin: 0; max-width: none; }} tr {{ break-inside: avoid; }} }}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+<p>{escape(_meta(view, lang, version))}</p>
+<table>
+<thead><tr><th>{escape(t("col.indicator", lang))}</th><th class="num">{escape(t("compare.year", lang))}</th>{names}</tr></thead>
+<tbody>{rows}</tbody>
+</table>
+<h2>{escape(t("compare.scores", lang))}</h2>
+<table>
+<thead><tr><th class="num">{escape(t("compare.year", lang))}</th>{names}</tr></thead>
+<tbody>{scores}</tbody>
+</table>
+</body>
+</html>
+"""
 
 
 def as_json(view: Comparison, version: str) -> str:

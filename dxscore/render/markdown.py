@@ -1,5 +1,10 @@
 """The scorecard as a GitHub-flavoured markdown document, for briefings and repositories.
 
+Summary first (per target set and target year: the score, the counts by status, the targets
+furthest behind with the resolution's sentence), then the leagues of areas, what the report
+was made from, the details, and the appendices (the audit trail with ``--explain``, the
+resolution's words, how to read the report).
+
 Everything that comes from input files is escaped, so that a name holding ``|``,
 ``<script>`` or ``[text](link)`` prints as written and cannot break a table.
 """
@@ -7,16 +12,24 @@ Everything that comes from input files is escaped, so that a name holding ``|``,
 from __future__ import annotations
 
 from dxscore.i18n import Lang, t
-from dxscore.model import PILLARS
+from dxscore.model import PILLARS, TargetSet
+from dxscore.provenance import Provenance
 from dxscore.render import wording
+from dxscore.render.charts import projection_words
 from dxscore.render.sections import (
     RESULT_COLUMNS,
-    Heading,
+    Overview,
     Part,
     PillarBlock,
     Section,
+    explanation,
     heading,
+    made_from,
+    overviews,
     parts,
+    quoted_once,
+    series,
+    total_label,
 )
 from dxscore.scoring import STATUSES, Result, Scorecard
 
@@ -52,43 +65,138 @@ def html_text(value: str) -> str:
     return " ".join(escape(value, quote=False).split())
 
 
-def as_markdown(scorecard: Scorecard, lang: Lang, version: str) -> str:
-    lines: list[str] = []
-    for part in parts(scorecard):
-        for section in part.reports:
-            lines.extend(_section(section, scorecard.as_of, lang, version))
-        if part.league_heads:
-            lines.extend(_heading(heading(part.target_set, scorecard.as_of, lang, version)))
+def as_markdown(
+    scorecard: Scorecard, lang: Lang, provenance: Provenance, *, explain: bool = False
+) -> str:
+    shown = parts(scorecard)
+    sections = [section for part in shown for section in part.reports]
+    lines = _title(shown, scorecard.as_of, lang, provenance.version)
+    lines += [f"## {t('report.summary', lang)}", ""]
+    for entry in overviews(scorecard):
+        lines += _overview(entry, lang)
+    for part in shown:
         lines.extend(_league(part, lang))
+    lines += _made_from(provenance, scorecard, lang)
+    for section in sections:
+        lines.extend(_section(section, lang, titled=len(sections) > 1 or len(shown) > 1))
+    if explain:
+        lines += _explain(sections, scorecard.as_of, lang, titled=len(sections) > 1)
+    lines += _quotes(shown, lang)
     lines.extend(_legend(lang))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _section(section: Section, as_of: int | None, lang: Lang, version: str) -> list[str]:
-    head = heading(section.target_set, as_of, lang, version)
-    if section.area is not None:
-        head = head._replace(title=f"{head.title} · {t('report.area', lang, area=section.area)}")
-    lines = [
-        *_heading(head),
-        f"## {t('report.summary', lang)}",
-        "",
-        *_summary(section, lang),
-        "",
+def _title(shown: list[Part], as_of: int | None, lang: Lang, version: str) -> list[str]:
+    sets = [part.target_set for part in shown]
+    if len(sets) == 1:
+        head = heading(sets[0], as_of, lang, version)
+        return [f"# {text(head.title)}", "", f"{text(head.document)}  ", f"*{head.meta}*", ""]
+    names = ", ".join(ts.name.in_lang(lang) for ts in sets) or "dxscore"
+    meta = (
+        heading(sets[0], as_of, lang, version).meta
+        if sets
+        else t("report.meta_no_data", lang, version=version)
+    )
+    documents = [
+        f"{text(ts.name.in_lang(lang))}: {text(ts.resolution.title.in_lang(lang))}  " for ts in sets
     ]
+    return [f"# {text(t('report.title', lang, city=names))}", "", *documents, f"*{meta}*", ""]
+
+
+def _place(target_set: TargetSet, area: str | None, lang: Lang) -> str:
+    name = target_set.name.in_lang(lang)
+    return name if area is None else f"{name} · {t('report.area', lang, area=area)}"
+
+
+def _section_title(section: Section, lang: Lang) -> str:
+    """``Hanoi: digital-transformation scorecard · Area: Ba Đình``."""
+    title = t("report.title", lang, city=section.target_set.name.in_lang(lang))
+    return (
+        title if section.area is None else f"{title} · {t('report.area', lang, area=section.area)}"
+    )
+
+
+def _overview(entry: Overview, lang: Lang) -> list[str]:
+    title = entry.title(lang)
+    lines = [f"### {text(title)}", ""]
+    if entry.ranked_areas:
+        lines += [t("overview.areas", lang, n=entry.ranked_areas), ""]
+    else:
+        lines += [
+            "**"
+            + t(
+                "overview.score",
+                lang,
+                score=wording.score(entry.score, lang),
+                coverage=wording.percent(entry.coverage),
+            )
+            + "**",
+            "",
+        ]
+    lines += [_counts(entry, lang), ""]
+    if not entry.behind:
+        return [*lines, t("overview.none_behind", lang), ""]
+    lines += [f"{t('overview.behind', lang)}:", ""]
+    for number, (result, quote) in enumerate(quoted_once(entry.behind), 1):
+        lines += _behind(number, result, quote, lang)
+    if entry.more_behind:
+        lines += [t("overview.more_behind", lang, n=entry.more_behind), ""]
+    return lines
+
+
+def _counts(entry: Overview, lang: Lang) -> str:
+    return " · ".join(
+        f"{wording.STATUS_SYMBOL[status]} {entry.counts[status]} {t('status.' + status, lang)}"
+        for status in STATUSES
+    )
+
+
+def _behind(number: int, result: Result, quote: str | None, lang: Lang) -> list[str]:
+    unit = result.indicator.unit
+    name = result.indicator.name.in_lang(lang)
+    area = f" · {text(result.area)}" if result.area is not None else ""
+    figure = t(
+        "overview.against",
+        lang,
+        figure=wording.actual_of(result, lang),
+        target=wording.target(result.target, unit, lang),
+    )
+    line = (
+        f"{number}. **{text(name)}**{area}: {text(figure)} · {wording.status(result.status, lang)}"
+        f" · {t('col.attainment', lang).lower()} {wording.percent(result.attainment)}"
+    )
+    why = wording.awaiting(result, lang)
+    lines = [line + (f" — {text(why)}" if why else "")]
+    lines += [f"   > {text(line)}" for line in (quote or "").splitlines()]
+    return [*lines, ""]
+
+
+def _made_from(provenance: Provenance, scorecard: Scorecard, lang: Lang) -> list[str]:
+    lines = [f"## {t('made.heading', lang)}", ""]
+    for label, value in made_from(provenance, scorecard, lang):
+        if isinstance(value, str):
+            lines.append(f"- {label}: {text(value)}")
+            continue
+        lines.append(f"- {label}:")
+        lines += [f"  - {text(path)}: `{sha}`" for path, sha in value]
+    return [*lines, ""]
+
+
+def _section(section: Section, lang: Lang, *, titled: bool) -> list[str]:
+    lines: list[str] = []
+    if titled:
+        lines += [f"# {text(_section_title(section, lang))}", ""]
+    lines += [f"## {t('report.scores', lang)}", "", *_scores(section, lang), ""]
     for year in section.years:
         lines += [f"## {t('heading.target_year', lang, year=year)}", ""]
         for block in section.blocks:
             if block.target_year == year:
                 lines += _block(block, lang)
-    lines += _quotes(section, lang)
+    lines += _series(section, lang)
     return lines
 
 
-def _heading(head: Heading) -> list[str]:
-    return [f"# {text(head.title)}", "", f"{text(head.document)}  ", f"*{head.meta}*", ""]
-
-
-def _summary(section: Section, lang: Lang) -> list[str]:
+def _scores(section: Section, lang: Lang) -> list[str]:
     years = section.years
     lines = [
         f"| {t('col.pillar', lang)} | " + " | ".join(str(y) for y in years) + " |",
@@ -104,9 +212,10 @@ def _summary(section: Section, lang: Lang) -> list[str]:
             else ""
             for row in rows
         ]
-        label = t("pillar." + (pillar or "all"), lang)
         if pillar is None:
-            label, cells = f"**{label}**", [f"**{cell}**" for cell in cells]
+            label, cells = f"**{total_label(lang)}**", [f"**{cell}**" for cell in cells]
+        else:
+            label = t("pillar." + pillar, lang)
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return lines
 
@@ -133,7 +242,7 @@ def _block(block: PillarBlock, lang: Lang) -> list[str]:
             f"{text(result.indicator.name.in_lang(lang))}<br><sub>{text(result.indicator.id)}</sub>",
             text(wording.target(result.target, unit, lang)),
             text(wording.actual_of(result, lang)) + _provenance(result),
-            text(wording.projected_of(result, lang)),
+            text(projection_words(result, lang)),
             attainment,
             wording.status(result.status, lang) + _awaiting(result, lang),
         ]
@@ -154,23 +263,61 @@ def _provenance(result: Result) -> str:
     return f"<br><sub>{text(' · '.join(parts))}</sub>" if parts else ""
 
 
-def _quotes(section: Section, lang: Lang) -> list[str]:
-    lines = [f"## {t('report.sources', lang)}", ""]
-    seen: set[str] = set()
-    for result in section.results():
-        indicator = result.indicator
-        if indicator.id in seen:
-            continue
-        seen.add(indicator.id)
-        lines += [
-            # an HTML block: markdown escapes would show, so HTML's alone
-            f"<details><summary>{html_text(indicator.name.in_lang(lang))} ({indicator.id})</summary>",
-            "",
-            *(f"> {text(line)}" for line in indicator.quote.splitlines()),
-            "",
-            "</details>",
-            "",
+def _series(section: Section, lang: Lang) -> list[str]:
+    years, rows = series(section)
+    if not rows:
+        return []
+    lines = [
+        f"## {t('series.heading', lang)}",
+        "",
+        f"| {t('col.indicator', lang)} | " + " | ".join(str(y) for y in years) + " |",
+        "|---|" + "---:|" * len(years),
+    ]
+    for row in rows:
+        cells = [
+            text(wording.observed(row.values[year], row.result, lang)) if year in row.values else ""
+            for year in years
         ]
+        name = f"{text(row.indicator.name.in_lang(lang))}<br><sub>{text(row.indicator.id)}</sub>"
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _explain(sections: list[Section], as_of: int | None, lang: Lang, *, titled: bool) -> list[str]:
+    lines = [f"## {t('explain.appendix', lang)}", ""]
+    for section in sections:
+        if titled:
+            lines += [f"### {text(_place(section.target_set, section.area, lang))}", ""]
+        for year in section.years:
+            lines += [f"**{t('heading.target_year', lang, year=year)}**", ""]
+            for block in section.blocks:
+                if block.target_year != year:
+                    continue
+                for result in block.results:
+                    steps = "; ".join(explanation(result, as_of, lang))
+                    lines.append(f"- `{text(result.indicator.id)}`: {text(steps)}")
+            lines.append("")
+    return lines
+
+
+def _quotes(shown: list[Part], lang: Lang) -> list[str]:
+    lines = [f"## {t('report.sources', lang)}", ""]
+    for part in shown:
+        if len(shown) > 1:
+            lines += [f"### {text(part.target_set.name.in_lang(lang))}", ""]
+        seen = {result.indicator.id for section in part.reports for result in section.results()}
+        for _, indicator in part.target_set.indicators():
+            if indicator.id not in seen and part.reports:
+                continue
+            lines += [
+                # an HTML block: markdown escapes would show, so HTML's alone
+                f"<details><summary>{html_text(indicator.name.in_lang(lang))} ({indicator.id})</summary>",
+                "",
+                *(f"> {text(line)}" for line in indicator.quote.splitlines()),
+                "",
+                "</details>",
+                "",
+            ]
     return lines
 
 
