@@ -240,7 +240,7 @@ def main() -> None:
     load_before = load()
     started = time.perf_counter()
     repeat = args.repeat
-    quick = max(repeat, 3) * 3  # start-up cases: short, and noisier
+    quick = max(repeat, 3) * 7  # start-up cases: a quarter of a second, and noisy on a busy machine
     work = Path(tempfile.mkdtemp(prefix="dxscore-bench-"))
     rows: list[Row] = []
     add: Callable[[Row], None] = rows.append
