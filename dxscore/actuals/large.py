@@ -13,9 +13,12 @@ layout with no note or source column, no quotes, no NUL and no lone carriage ret
 every line has as many cells as the header. A file that fails it is left to the reference
 reader (None), which reads it once.
 
-Once DuckDB has parsed the file, a check with any doubt (a name, year or value the reference
-reader would refuse or only warn of, a row given twice) hands DuckDB's rows to the reference
-row engine, which reports whatever is wrong as usual: the file is not read again.
+Once DuckDB has parsed the file, a check that finds what the reference reader certainly
+refuses (an unknown name, a value it does not read, a row given twice) hands DuckDB's rows to
+the reference row engine, which reports every problem as it does reading the file: a refused
+file is not read again. A check with only a doubt (what the reference reader may warn of or
+accept as it is: an indicator written by its name, spaces around an area) leaves the file to
+the reference reader (None), which reads it whole: see :class:`_Reader`.
 """
 
 from __future__ import annotations

@@ -368,9 +368,8 @@ class TableReader:
         problems = self.result.problems
         try:
             for self.line, cells in records:
-                if (
-                    len(problems) > MAX_PROBLEMS
-                ):  # "stopped after 1000 problems": the rest is unread
+                # "stopped after 1000 problems": the rest is unread
+                if len(problems) > MAX_PROBLEMS:
                     break
                 if (not cells or not cells[0].strip()) and not "".join(cells).strip():
                     continue  # a blank line, or one of empty cells (Excel writes ";;;" for those)
