@@ -191,6 +191,8 @@ def compare(
     national reference) with every result "no data"."""
     from dxscore.scoring import score as score_observations
 
+    if actuals is None:
+        _refuse_unused(encoding=encoding, sheet=sheet)
     loaded = _loaded_or_given(targets)
     sets = [item.target_set for item in loaded]
     if city is not None:
@@ -295,9 +297,13 @@ def validate(
     sheet: str | None = None,
 ) -> Validation:
     """Check target files (the discovered ones by default) and, optionally, actuals files
-    against them, without scoring. Problems are returned, not raised: a CI run reports them."""
+    against them, without scoring. Problems are returned, not raised: a CI run reports them
+    (an option about actuals given without actuals is raised: it is a mistake of usage)."""
     from dxscore.actuals import read_actuals
     from dxscore.targets import chosen_paths, display_name, locate_files, validate_target_files
+
+    if not actuals:  # --city, --encoding and --sheet are about actuals
+        _refuse_unused(city=city, encoding=encoding, sheet=sheet)
 
     files, missing = locate_files(chosen_paths(_paths(paths) if paths is not None else None))
     loaded, problems = validate_target_files(files)
@@ -384,6 +390,19 @@ def _loaded_or_given(
                 raise InputError(found)
             return [LoadedTargetSet(ts, f"<{ts.id}>") for ts in models]
     return load_target_files(targets)  # type: ignore[arg-type]
+
+
+def _refuse_unused(
+    *, city: str | None = None, encoding: str | None = None, sheet: str | None = None
+) -> None:
+    """An option about actuals given with no actuals to apply to is a mistake, not a no-op."""
+    from dxscore.actuals import unused_options
+
+    problems = unused_options([], sheet, encoding)
+    if city is not None:
+        problems.append(problem("--city", "option-unused"))
+    if problems:
+        raise InputError(problems)
 
 
 def _dotted(loc: tuple[str | int, ...]) -> str:

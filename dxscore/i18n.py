@@ -28,7 +28,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "pillar.government": {"en": "Digital government", "vi": "Chính quyền số"},
     "pillar.economy": {"en": "Digital economy", "vi": "Kinh tế số"},
     "pillar.society": {"en": "Digital society", "vi": "Xã hội số"},
-    "pillar.all": {"en": "Target set", "vi": "Toàn bộ chỉ tiêu"},
     # columns and headings
     "targets.title": {"en": "Target sets", "vi": "Các bộ chỉ tiêu"},
     "targets.id": {"en": "id", "vi": "mã"},
@@ -1019,10 +1018,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         " tháng) không được đọc",
     },
     "warning.indicator-names": {
-        "en": "{count} row(s) name their indicator by its name rather than its id; they are read"
+        "en": "{count} row(s) (lines {lines}) name their indicator by its name rather than its id; they are read"
         " as that indicator, but an id is safer (a name may change): `dxscore targets` lists"
         " the ids and `dxscore template` writes them",
-        "vi": "{count} dòng ghi tên chỉ tiêu thay cho mã chỉ tiêu; các dòng này vẫn được đọc theo"
+        "vi": "{count} dòng (dòng {lines}) ghi tên chỉ tiêu thay cho mã chỉ tiêu; các dòng này vẫn được đọc theo"
         " chỉ tiêu có tên đó, nhưng nên ghi mã (tên có thể thay đổi): `dxscore targets` liệt kê"
         " các mã và `dxscore template` ghi sẵn các mã",
     },

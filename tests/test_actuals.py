@@ -291,7 +291,8 @@ def test_an_indicator_written_by_its_name_is_read_with_one_warning(cli: Cli, wri
     assert [(r["actual"], r["actual_year"]) for r in commune] == [(55.0, 2024)]
     warnings = [line for line in result.err.splitlines() if line.startswith("warning:")]
     assert warnings == [
-        f"warning: {path}: 2 row(s) name their indicator by its name rather than its id; they are"
+        f"warning: {path}:2: 2 row(s) (lines 2, 3) name their indicator by its name rather than its"
+        " id; they are"
         " read as that indicator, but an id is safer (a name may change): `dxscore targets`"
         " lists the ids and `dxscore template` writes them"
     ]

@@ -98,6 +98,7 @@ class TableReader:
         self.next_line = 1  # where the record being read starts (for CSV syntax errors)
         self.other_city_rows = 0
         self.named_rows = 0  # rows whose indicator is written by its name, not its id
+        self.named_lines: list[int] = []  # the first of them, to name in the warning
         self.current_year = current_year()  # no value may be dated after it
         # per percent indicator, the lines of its values while every one lies within 0–1
         # (None once one does not): "0.55" for 55% throughout a file is warned of
@@ -201,8 +202,17 @@ class TableReader:
         rows given in Python) and its (line, cells) rows."""
         self._read_rows(header_line, header, rows)
         if self.named_rows:
+            lines = self.named_lines
+            shown_lines = ", ".join(map(str, lines[:10])) + (" …" if self.named_rows > 10 else "")
             self.result.warnings.append(
-                problem(self.name, "warning.indicator-names", kind="warning", count=self.named_rows)
+                problem(
+                    self.name,
+                    "warning.indicator-names",
+                    lines[0],
+                    kind="warning",
+                    count=self.named_rows,
+                    lines=shown_lines,
+                )
             )
         self._warn_of_fractions()
         if self.other_city_rows:
@@ -340,6 +350,8 @@ class RowReader:
         indicator, by_name = known
         if by_name:
             reader.named_rows += 1
+            if len(reader.named_lines) < 10:
+                reader.named_lines.append(reader.line)
         area: str | None = None
         if self.area_at is not None:
             area_cell = cells[self.area_at]

@@ -16,7 +16,6 @@ from dxscore.cli.options import (
     SheetOption,
     TargetsOption,
     language,
-    refuse_unused,
     reports_input_errors,
     warn,
 )
@@ -98,8 +97,6 @@ def compare(
         fmt = EXTENSIONS.get(Path(str(output)).suffix.lower(), "")
         if not fmt:
             raise InputError([problem(str(output), "unknown-format.compare")])
-    if not actuals:
-        refuse_unused(encoding=encoding, sheet=sheet)
     card = api.compare(
         actuals or None,
         targets=targets_paths,

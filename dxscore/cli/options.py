@@ -170,20 +170,6 @@ def reports_input_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def refuse_unused(
-    *, city: str | None = None, encoding: str | None = None, sheet: str | None = None
-) -> None:
-    """An actuals option given with no actuals file to apply to is a mistake, not a no-op."""
-    from dxscore.actuals import unused_options
-    from dxscore.errors import problem
-
-    problems = unused_options([], sheet, encoding)
-    if city is not None:
-        problems.append(problem("--city", "option-unused"))
-    if problems:
-        raise InputError(problems)
-
-
 @contextlib.contextmanager
 def progress_shown(
     paths: Iterable[Path], lang: Lang

@@ -16,7 +16,6 @@ from dxscore.cli.options import (
     LangOption,
     SheetOption,
     language,
-    refuse_unused,
     reports_input_errors,
     warn,
 )
@@ -76,8 +75,6 @@ def validate(
     from dxscore.render import problems as render_problems
 
     chosen = language(lang)
-    if not actuals:  # --city, --encoding and --sheet are about actuals
-        refuse_unused(city=city, encoding=encoding, sheet=sheet)
     found = api.validate(paths, actuals=actuals, city=city, encoding=encoding, sheet=sheet)
     problems = found.problems
     if found.unchecked:

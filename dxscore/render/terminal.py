@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, TargetSet
 from dxscore.render import wording
-from dxscore.render.sections import Part, PillarBlock, Section, parts
+from dxscore.render.sections import Part, PillarBlock, Section, parts, total_label
 from dxscore.scoring import STATUSES, Result, Scorecard, Summary
 from dxscore.text import escape, printable
 
@@ -378,7 +378,7 @@ def _matrix(summary: Sequence[Summary], lang: Lang) -> RenderableType:
             cells.append(_score_cell(row, lang))
         if all(cell == "" for cell in cells):
             continue
-        label = t("pillar." + (pillar or "all"), lang)
+        label = t("pillar." + pillar, lang) if pillar is not None else total_label(lang)
         table.add_row(f"[bold]{label}[/bold]" if pillar is None else label, *cells)
     return table
 
