@@ -271,6 +271,199 @@ def mutants() -> list[Mutant]:
     return found
 
 
+SCENARIO_TESTS = "tests/test_mutants_scoring.py::"
+VALUE_TESTS = "tests/test_mutants_values.py::"
+API = "dxscore/api.py"
+
+
+def scenarios() -> list[Mutant]:
+    """The surviving mutants issue 24 lists, each run against the one test named after its
+    scenario alone: that test must kill it."""
+    found: list[Mutant] = []
+
+    def add(name: str, file: str, old: str, new: str, test: str) -> None:
+        found.append(Mutant(f"scenario: {name}", file, old, new, (test,)))
+
+    t, v = SCENARIO_TESTS, VALUE_TESTS
+    add(
+        "x <= 0 → x <= 1 (min 0.5, actual 0.25)",
+        SCORING,
+        "        if x <= 0:",
+        "        if x <= 1:",
+        t + "test_a_min_target_below_one_attains_in_proportion",
+    )
+    add(
+        "value <= 0 → value <= 1 (max 0.5, actual 0.8)",
+        SCORING,
+        "    if value <= 0:  # max/below",
+        "    if value <= 1:  # max/below",
+        t + "test_a_max_target_with_an_actual_below_one_attains_in_proportion",
+    )
+    met = "return 1.0 if meets(target, value) else 0.0"
+    add(
+        "min/above at or below 0: always 1.0",
+        SCORING,
+        "        if x <= 0:\n            " + met,
+        "        if x <= 0:\n            return 1.0",
+        t + "test_zero_and_negative_targets_that_are_missed_attain_nothing",
+    )
+    add(
+        "max/below at or below 0: always 1.0",
+        SCORING,
+        "    if value <= 0:  # max/below with a non-positive actual (a count of 0)\n        " + met,
+        "    if value <= 0:  # max/below with a non-positive actual (a count of 0)\n        return 1.0",
+        t + "test_zero_and_negative_targets_that_are_missed_attain_nothing",
+    )
+    add(
+        "no abs_tol: a line landing on 0",
+        SCORING,
+        "rel_tol=1e-12, abs_tol=1e-12",
+        "rel_tol=1e-12",
+        t + "test_a_projection_landing_exactly_on_a_zero_target_is_on_track",
+    )
+    add(
+        "milestones projected (the engine)",
+        SCORING,
+        "fit = None if milestone else series.fit()",
+        "fit = series.fit()",
+        t + "test_a_milestone_is_never_projected_in_json_or_explain",
+    )
+    add(
+        "milestones projected (the unit check)",
+        SCORING,
+        'indicator.unit == "milestone"',
+        'indicator.unit == "milestones"',
+        t + "test_a_milestone_is_never_projected_in_json_or_explain",
+    )
+    add(
+        "the league: continue → break",
+        SCORING,
+        "        if row.area is None:\n            continue",
+        "        if row.area is None:\n            break",
+        t + "test_the_league_is_shown_for_a_file_with_city_wide_and_area_rows",
+    )
+    add(
+        "city-wide not first",
+        SCORING,
+        'key=lambda a: (a is not None, a or "")',
+        'key=lambda a: (a is None, a or "")',
+        t + "test_the_city_wide_result_comes_first_then_areas_by_name",
+    )
+    add(
+        "areas in file order",
+        SCORING,
+        'key=lambda a: (a is not None, a or "")',
+        "key=lambda a: (a is not None,)",
+        t + "test_the_city_wide_result_comes_first_then_areas_by_name",
+    )
+    add(
+        "the weakest pillar's score shown as –",
+        SCORING,
+        "weakest.score if weakest else None,",
+        "None,",
+        t + "test_the_weakest_pillar_is_shown_with_its_score",
+    )
+    add(
+        "the weakest pillar: 0 taken for 1",
+        SCORING,
+        "key=lambda s: s.score or 0.0, default=None",
+        "key=lambda s: s.score or 1.0, default=None",
+        t + "test_the_weakest_pillar_is_shown_with_its_score",
+    )
+    add(
+        "an area scoring 0 ranked above one scoring 0.5",
+        SCORING,
+        "-(s.score or 0.0)",
+        "-(s.score or 1.0)",
+        t + "test_an_area_scoring_zero_ranks_below_one_scoring_half_a_point",
+    )
+    add(
+        "round(score, 1) → round(score)",
+        SCORING,
+        "round(score, 1) >= 100",
+        "round(score) >= 100",
+        t + "test_a_score_of_99_6_reads_99_6",
+    )
+    add(
+        "no verdict's awaiting without data: None",
+        SCORING,
+        "        waiting = False",
+        "        waiting = None",
+        t + "test_compare_without_actuals_says_no_verdict_awaits_or_is_an_estimate",
+    )
+    add(
+        "the area filter of the library dropped",
+        API,
+        "areas=nfc_areas",
+        "areas=None",
+        t + "test_the_area_filter_of_the_library_scores_that_area_alone",
+    )
+    add(
+        "two values for one year not refused",
+        ROWS,
+        "        if key in reader.first_seen:",
+        "        if False:",
+        t + "test_two_values_for_one_year_given_as_rows_are_refused",
+    )
+    add(
+        "'55%' read as 5",
+        VALUES,
+        "cleaned = cleaned[:-1].rstrip()",
+        "cleaned = cleaned[:-2].rstrip()",
+        v + "test_a_percent_sign_is_read_in_a_csv_file",
+    )
+    add(
+        "'-' and '--' without the leave-it-empty advice",
+        VALUES,
+        'if cleaned and all(c == "-" or c in _DASHES for c in cleaned):',
+        "if False:",
+        v + "test_dashes_and_n_a_are_told_to_leave_the_cell_empty",
+    )
+    add(
+        "1e12 refused (the digits' quick path)",
+        VALUES,
+        "number if number <= MAX_NUMBER else",
+        "number if number < MAX_NUMBER else",
+        v + "test_a_trillion_either_way_is_the_largest_value",
+    )
+    add(
+        "1e12 refused",
+        VALUES,
+        "if not -MAX_NUMBER <= number <= MAX_NUMBER:",
+        "if not -MAX_NUMBER < number < MAX_NUMBER:",
+        v + "test_a_trillion_either_way_is_the_largest_value",
+    )
+    add(
+        "',125' refused",
+        VALUES,
+        'whole.lstrip("+-") not in ("0", "")',
+        'whole.lstrip("+-") not in ("0",)',
+        v + "test_a_decimal_comma_is_read_with_or_without_a_whole_part",
+    )
+    add(
+        "'Infinity' without its message",
+        VALUES,
+        '{"nan", "inf", "infinity"}',
+        '{"nan", "inf"}',
+        v + "test_nan_and_infinity_are_named",
+    )
+    add(
+        "'+nan', '-inf' without their message",
+        VALUES,
+        'cleaned.lstrip("+-").casefold()',
+        "cleaned.casefold()",
+        v + "test_nan_and_infinity_are_named",
+    )
+    add(
+        "'1,234,567' without its message",
+        VALUES,
+        'if "." in cleaned or "," in fraction:',
+        'if "." in cleaned:',
+        v + "test_grouped_thousands_are_named",
+    )
+    return found
+
+
 def copy_of_repository(into: Path) -> None:
     for name in COPIED:
         source = ROOT / name
@@ -306,7 +499,8 @@ def run(mutant: Mutant, copy: Path) -> tuple[str, float]:
 
 
 def main(words: list[str]) -> int:
-    chosen = [m for m in mutants() if not words or any(w in m.name for w in words)]
+    every = scenarios() + mutants()
+    chosen = [m for m in every if not words or any(w in m.name for w in words)]
     outcomes = []
     with tempfile.TemporaryDirectory(prefix="dxscore-hand-mutants-") as folder:
         copy = Path(folder)

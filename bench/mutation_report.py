@@ -97,8 +97,12 @@ def main(patterns: list[str]) -> int:
             else:
                 tally[file]["not run" if code is None else f"exit {code}"] += 1
     hand = MUTANTS / "hand.json"
+    scenarios: list[tuple[str, str]] = []
     for outcome in json.loads(hand.read_text(encoding="utf-8")) if hand.exists() else []:
         status = outcome["status"]
+        if outcome["name"].startswith("scenario: "):  # the list, each against its test
+            scenarios.append((outcome["name"].removeprefix("scenario: "), status))
+            continue
         key = status if status in ("killed", "equivalent", "survived") else "not run"
         tally[outcome["file"]][key] += 1
         tally[outcome["file"]]["by hand"] += 1
@@ -117,6 +121,11 @@ def main(patterns: list[str]) -> int:
     others = {k: v for c in tally.values() for k, v in c.items() if k.startswith(("not", "exit"))}
     if others:
         print(f"\nnot counted: {others}")
+    if scenarios:
+        print("\n| the issue's mutant | its named test |")
+        print("|---|---|")
+        for name, status in scenarios:
+            print(f"| {name} | {status} |")
     for file, mutant, line in survivors:
         print(f"SURVIVED {mutant} ({file}): {line}")
     for stale in sorted(set(known) - used):
