@@ -41,7 +41,7 @@ def equivalents() -> dict[tuple[str, str], str]:
     for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        function, mutated, why = (part.strip() for part in line.split(" | ", 2))
+        function, mutated, why = (part.strip() for part in line.split(" ¦ ", 2))
         found[(function, mutated)] = why
     return found
 
@@ -78,6 +78,7 @@ def main(patterns: list[str]) -> int:
     tally: dict[str, Counter[str]] = defaultdict(Counter)
     survivors: list[tuple[str, str, str]] = []
     used: set[tuple[str, str]] = set()
+    seen_equivalent: list[tuple[str, str, str]] = []  # file, what, why
     for meta in sorted(MUTANTS.glob("dxscore/**/*.py.meta")):
         file = str(meta.relative_to(MUTANTS))[: -len(".meta")]
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
@@ -91,6 +92,7 @@ def main(patterns: list[str]) -> int:
                 if (function, line) in known:
                     used.add((function, line))
                     tally[file]["equivalent"] += 1
+                    seen_equivalent.append((file, f"`{function}`: `{line}`", known[function, line]))
                 else:
                     tally[file]["survived"] += 1
                     survivors.append((file, mutant, line))
@@ -106,6 +108,8 @@ def main(patterns: list[str]) -> int:
         key = status if status in ("killed", "equivalent", "survived") else "not run"
         tally[outcome["file"]][key] += 1
         tally[outcome["file"]]["by hand"] += 1
+        if key == "equivalent":
+            seen_equivalent.append((outcome["file"], outcome["name"], outcome["equivalent"]))
         if key == "survived":
             survivors.append((outcome["file"], "by hand", outcome["name"]))
 
@@ -126,11 +130,21 @@ def main(patterns: list[str]) -> int:
         print("|---|---|")
         for name, status in scenarios:
             print(f"| {name} | {status} |")
+    if seen_equivalent:
+        print("\n| module | equivalent mutant | why it cannot change behaviour |")
+        print("|---|---|---|")
+        for file, what, why in seen_equivalent:
+            print(f"| {file} | {escaped(what)} | {why} |")
     for file, mutant, line in survivors:
         print(f"SURVIVED {mutant} ({file}): {line}")
     for stale in sorted(set(known) - used):
-        print(f"(equivalent listed but not seen this run: {stale[0]} | {stale[1]})")
+        print(f"(equivalent listed but not seen this run: {stale[0]} ¦ {stale[1]})")
     return 0
+
+
+def escaped(text: str) -> str:
+    """Text for a markdown table's cell: its bars escaped."""
+    return text.replace("|", "\\|")
 
 
 def row(name: str, counts: Counter[str]) -> str:

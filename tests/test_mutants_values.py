@@ -10,6 +10,7 @@ dxscore's own constants, so that a changed constant fails a test (docs/mutation.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,16 @@ TARGETS = {
     "rank": "{max: 3}",
     "milestone": "{done: true}",
 }
+
+
+@pytest.fixture(autouse=True)
+def as_a_new_process() -> None:
+    """Each test reads its cells as a new dxscore process does, with no milestone word
+    remembered from an earlier test (the grammar keeps the spellings it has read, and a test
+    run, or mutmut's forked workers, would otherwise only ever find them there)."""
+    from dxscore.actuals import values
+
+    values._MILESTONE_CACHE.clear()
 
 
 def target_file(write: Write) -> Path:
@@ -197,7 +208,21 @@ def test_the_number_pattern_refuses_these(cli: Cli, write: Write) -> None:
 
 
 def test_a_typeset_minus_on_a_percentage_is_named(cli: Cli, write: Write) -> None:
-    refused(cli, write, "percent", [("\u221255%", "starts with U+2212")])
+    told = "starts with U+2212"
+    refused(cli, write, "percent", [("\u221255%", told), ("\u22125%%", told), ("\u22125", told)])
+
+
+def test_minus_zero_reads_as_zero(cli: Cli, write: Write) -> None:
+    """'-0' is 0, in JSON as in every document: never '-0'."""
+    for unit, cells in [("percent_change", ["-0", "-0.0", "-0,0", "-0e3"]), ("count", ["0"])]:
+        body = "".join(f"A{i},{unit},2025,{quoted(cell)}\n" for i, cell in enumerate(cells))
+        actuals = write("area,indicator,year,value\n" + body, "actuals.csv")
+        ran = cli(
+            "check", actuals, "--targets", target_file(write), "-f", "json", "--fail-on", "never"
+        )
+        assert ran.code == 0, ran
+        rows = [r for r in json.loads(ran.out)["results"] if r["indicator"] == unit]
+        assert [math.copysign(1, r["actual"]) for r in rows] == [1.0] * len(cells), cells
 
 
 def test_a_date_is_named(cli: Cli, write: Write) -> None:
@@ -413,3 +438,29 @@ def test_every_totals_row_is_named_not_only_the_first(cli: Cli, write: Write) ->
         f"{actuals}:3:1",
         f"{actuals}:5:1",
     ]
+
+
+def test_a_second_row_for_an_area_names_the_area(cli: Cli, write: Write) -> None:
+    actuals = write(
+        "area,indicator,year,value\nBa Đình,percent,2025,55\nBa Đình,percent,2025,56\n"
+        ",percent,2025,50\n,percent,2025,51\n"
+    )
+    ran = cli("check", actuals, "--targets", target_file(write))
+    assert ran.code == 2
+    told = [line.split(": ", 1)[1] for line in ran.err.splitlines() if "[duplicate-row]" in line]
+    assert told == [
+        f"value: a second row for percent in 2025 (testcity, area Ba Đình); the first is at "
+        f"{actuals}:2. Keep one row [duplicate-row]",
+        f"value: a second row for percent in 2025 (testcity, city-wide); the first is at "
+        f"{actuals}:4. Keep one row [duplicate-row]",
+    ]
+
+
+@pytest.mark.parametrize("cell", ["\t", "\u2028", " \r ", "\x0b"])
+def test_a_value_cell_of_only_a_control_character_is_named_not_skipped(
+    cli: Cli, write: Write, cell: str
+) -> None:
+    """A tab or a line separator alone is not an empty cell (an empty one is skipped as not
+    reported): it is named, as in any other cell."""
+    found = read_each(cli, write, "percent", [cell])[f"{cell}@2025"]
+    assert "[control-character]" in str(found), found
