@@ -39,7 +39,7 @@ SCORING_TESTS = [
     "tests/test_verdicts.py",
     "tests/test_check.py",
 ]
-ROWS_TESTS = ["tests/test_areas.py", "tests/test_actuals.py"]
+ROWS_TESTS = ["tests/test_mutants_values.py", "tests/test_areas.py", "tests/test_actuals.py"]
 PYTEST = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
 PYTEST += ["-m", "not slow and not browser"]
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Mutation testing of the scoring engine, the cell grammar and the row engine's reading rules
-# (docs/mutation.md). Takes some 20 minutes on 2 cores: not part of .ci/run.
+# (docs/mutation.md). Takes some 40 minutes on 2 cores: not part of .ci/run.
 #
-#   bench/mutation.sh            mutmut over the modules below, then the hand-made mutants
-#   bench/mutation.sh --fresh    the same from scratch (mutmut otherwise reuses its results for
-#                                functions and tests that did not change)
+#   bench/mutation.sh            mutmut over the functions below (every one checked again), then
+#                                the hand-made mutants, then the score per module
+#   bench/mutation.sh --fresh    the same in a new mutants/ folder (after a change of the tests
+#                                that mutmut's recorded test durations no longer fit)
+#   MUTATION_JOBS=1 bench/mutation.sh   one worker instead of two
 #
 # Which tests run is set in pyproject.toml, [tool.mutmut]. The score per module, over the
 # mutants that are not equivalent (bench/mutation_equivalent.txt), is printed at the end.

@@ -133,7 +133,7 @@ def main(patterns: list[str]) -> int:
     if seen_equivalent:
         print("\n| module | equivalent mutant | why it cannot change behaviour |")
         print("|---|---|---|")
-        for file, what, why in seen_equivalent:
+        for file, what, why in sorted(seen_equivalent, key=lambda e: (GROUPS.get(e[0], e[0]), e)):
             print(f"| {file} | {escaped(what)} | {why} |")
     for file, mutant, line in survivors:
         print(f"SURVIVED {mutant} ({file}): {line}")

@@ -138,9 +138,12 @@ def test_a_projection_landing_exactly_on_a_zero_target_is_on_track(cli: Cli, wri
         "halved,2023,0.62\nhalved,2024,0.58\nhalved,2025,0.54\n",
         "actuals.csv",
     )
-    rows = by_indicator(checked(cli, actuals, targets))
+    rows = by_indicator(checked(cli, actuals, targets, "--explain"))
     assert (rows["leaks"]["status"], rows["leaks"]["projected"]) == ("on_track", 0.0)
     assert rows["halved"]["status"] == "on_track"
+    # the line --explain shows: value = 81.04 − 0.04 × year (0.08 at the mean year, 2024)
+    explained = rows["leaks"]["explain"]
+    assert (explained["slope"], explained["intercept"]) == (-0.04, 81.04)
 
 
 # --- Milestones are never projected ---------------------------------------------------------------
