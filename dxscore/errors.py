@@ -26,6 +26,9 @@ class ExitCode(IntEnum):
 
 # not a problem of the input: the notice that a reader stopped counting them
 TOO_MANY_PROBLEMS = "too-many-problems"
+# how many problems of one file a reader locates and words; past them it only counts, so
+# that a file of a hundred thousand mistakes costs no more than one of a thousand
+MAX_PROBLEMS = 1000
 
 
 @dataclass(frozen=True, slots=True)

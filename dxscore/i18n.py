@@ -88,7 +88,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "verdict.never": {"en": "(--fail-on never: exit 0)", "vi": "(--fail-on never: mã thoát 0)"},
     # explain
-    "explain.heading": {"en": "How each verdict was reached", "vi": "Căn cứ của từng đánh giá"},
     "explain.observations": {"en": "observations", "vi": "số liệu"},
     "explain.none": {
         "en": "no observation up to {year}",
@@ -139,7 +138,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{city}: digital-transformation scorecard",
         "vi": "{city}: đánh giá thực hiện mục tiêu chuyển đổi số",
     },
-    "report.subtitle": {"en": "{document}", "vi": "{document}"},
     "report.meta": {
         "en": "As of {year} · made with dxscore {version}",
         "vi": "Tính đến năm {year} · lập bằng dxscore {version}",
@@ -174,7 +172,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "Điểm (toàn bộ chỉ tiêu của từng bộ; điểm · tỷ lệ có số liệu)",
     },
     "compare.year": {"en": "Year", "vi": "Năm"},
-    "col.trend": {"en": "Trend", "vi": "Xu hướng"},
     "col.score": {"en": "Score", "vi": "Điểm"},
     "summary.coverage": {"en": "coverage", "vi": "có số liệu"},  # after a percentage
     "col.coverage": {"en": "Coverage", "vi": "Tỷ lệ có số liệu"},
@@ -279,11 +276,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         " at {line}:{col} a ',' or '{closer}' was expected",
         "vi": "dấu ngoặc {opener} mở ở đây chưa được đóng, hoặc thiếu dấu ',' giữa các mục: tại dòng {line}, cột {col} cần có ',' hoặc '{closer}'",
     },
-    "problem.yaml-syntax.unclosed-flow": {
-        "en": "the {opener} opened here is not closed: at {line}:{col} a ',' or '{closer}' was"
-        " expected; close it with {closer}",
-        "vi": "dấu ngoặc {opener} mở ở đây chưa được đóng: tại dòng {line}, cột {col} cần có ',' hoặc '{closer}'; hãy thêm dấu {closer} để đóng",
-    },
     "problem.yaml-syntax.line-separator": {
         "en": "the text holds the line separator U+{code} (often pasted from Word or a PDF),"
         " which YAML reads as a line break and editors do not; replace it with a space or a new line",
@@ -314,8 +306,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "khóa '{key}' bị lặp (lần đầu ở dòng {first}); chỉ giữ một",
     },
     "problem.empty-file.yaml": {
-        "en": "the file is empty; see the README for the format",
-        "vi": "tệp rỗng; xem định dạng trong README",
+        "en": "the file is empty; see docs/targets.md (or `dxscore schema`) for the format",
+        "vi": "tệp rỗng; xem định dạng trong docs/targets.md (hoặc `dxscore schema`)",
     },
     "problem.not-a-mapping.list": {
         "en": "the file holds a list; a target file is a mapping of keys (dxscore: 1, id: …, pillars: …)",
@@ -578,10 +570,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.unknown-indicator.close": {
         "en": "unknown indicator '{indicator}' for {city}; did you mean '{close}'? `dxscore targets {city}` lists them",
         "vi": "bộ chỉ tiêu {city} không có chỉ tiêu '{indicator}'; có phải là '{close}' không? Xem danh sách bằng `dxscore targets {city}`",
-    },
-    "problem.unknown-indicator.name": {
-        "en": "'{indicator}' names indicator {close} of {city}; write its id, {close}, in this column",
-        "vi": "'{indicator}' là tên của chỉ tiêu {close} thuộc bộ {city}; hãy ghi mã chỉ tiêu, {close}, vào cột này",
     },
     "problem.unknown-indicator.names": {
         "en": "'{indicator}' is close to the names of several indicators of {city} ({candidates}); write the id of the one meant in this column",
@@ -969,6 +957,187 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.unknown-sheet": {
         "en": "the workbook has no sheet '{sheet}'; its sheets: {sheets}",
         "vi": "tệp Excel không có trang tính '{sheet}'; các trang tính: {sheets}",
+    },
+    # issue 23, hostile input round two: workbooks read part by part, and target files' names
+    "problem.not-a-workbook.not-zip": {
+        "en": "this is not an .xlsx workbook: an .xlsx file is a zip archive and this one is not; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "đây không phải tệp Excel .xlsx: tệp .xlsx là một tệp nén zip, còn tệp này thì không; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.not-a-workbook.ole2": {
+        "en": "this is an old .xls workbook, or an .xlsx saved with a password (both are stored another way); save it from Excel as .xlsx without a password, or as CSV UTF-8",
+        "vi": "đây là tệp Excel cũ dạng .xls, hoặc tệp .xlsx có đặt mật khẩu (cả hai được lưu theo cách khác); hãy lưu lại từ Excel dạng .xlsx không đặt mật khẩu, hoặc CSV UTF-8",
+    },
+    "problem.not-a-workbook.damaged-zip": {
+        "en": "the workbook's zip structure is damaged; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "cấu trúc nén zip của tệp Excel bị hỏng; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.not-a-workbook.encrypted": {
+        "en": "the workbook's parts are encrypted; save it from Excel without a password, or as CSV UTF-8",
+        "vi": "các phần của tệp Excel bị mã hóa; hãy lưu lại từ Excel không đặt mật khẩu, hoặc CSV UTF-8",
+    },
+    "problem.not-a-workbook.compression": {
+        "en": "the workbook's part {part} is compressed in a way Excel never uses; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "phần {part} của tệp Excel được nén theo cách Excel không bao giờ dùng; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.not-a-workbook.part-missing": {
+        "en": "the workbook lacks its part {part}, which every .xlsx file holds; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "tệp Excel thiếu phần {part}, phần mà mọi tệp .xlsx đều có; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.not-a-workbook.damaged-part": {
+        "en": "the workbook's part {part} is damaged (cut short, or its checksum does not match); save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "phần {part} của tệp Excel bị hỏng (bị cắt cụt, hoặc mã kiểm tra không khớp); hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.not-a-workbook.xml": {
+        "en": "the workbook's part {part} is not well-formed XML (at line {line}, column {col} of that part); the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "phần {part} của tệp Excel không phải XML hợp lệ (tại dòng {line}, cột {col} của phần đó); tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.not-a-workbook.doctype": {
+        "en": "the workbook's part {part} declares a document type (DOCTYPE), which Excel never writes and which can make a small file expand to gigabytes; it is not read: save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "phần {part} của tệp Excel khai báo kiểu tài liệu (DOCTYPE), điều Excel không bao giờ ghi và có thể khiến một tệp nhỏ phình ra hàng gigabyte; phần này không được đọc: hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.workbook-too-large": {
+        "en": "the file is larger than {limit} MiB, dxscore's limit for a workbook; save large data as CSV UTF-8",
+        "vi": "tệp lớn hơn {limit} MiB, giới hạn của dxscore cho một tệp Excel; hãy lưu dữ liệu lớn dạng CSV UTF-8",
+    },
+    "problem.workbook-too-many-parts": {
+        "en": "the workbook has more than {limit} parts (an Excel workbook has a few dozen), dxscore's limit; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "tệp Excel có hơn {limit} phần (một tệp Excel thường chỉ có vài chục), vượt giới hạn của dxscore; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.workbook-part-too-large": {
+        "en": "the workbook's part {part} unpacks to more than {limit} MiB, dxscore's limit for one part of a workbook (a sheet of about a million cells); save large data as CSV UTF-8",
+        "vi": "phần {part} của tệp Excel khi giải nén lớn hơn {limit} MiB, giới hạn của dxscore cho một phần của tệp Excel (một trang tính khoảng một triệu ô); hãy lưu dữ liệu lớn dạng CSV UTF-8",
+    },
+    "problem.too-many-shared-strings": {
+        "en": "the workbook holds more than {limit} distinct texts (shared strings), dxscore's limit; save large data as CSV UTF-8",
+        "vi": "tệp Excel chứa hơn {limit} chuỗi văn bản khác nhau (shared strings), vượt giới hạn của dxscore; hãy lưu dữ liệu lớn dạng CSV UTF-8",
+    },
+    "problem.shared-strings-too-large": {
+        "en": "the workbook's texts (shared strings) add up to more than {limit} characters, dxscore's limit; save large data as CSV UTF-8",
+        "vi": "tổng độ dài các chuỗi văn bản (shared strings) của tệp Excel vượt {limit} ký tự, giới hạn của dxscore; hãy lưu dữ liệu lớn dạng CSV UTF-8",
+    },
+    "problem.shared-string-too-long": {
+        "en": "the workbook's text number {index} (a shared string) is longer than {limit} characters, which no Excel cell can hold; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "chuỗi văn bản số {index} (shared string) của tệp Excel dài hơn {limit} ký tự, điều không ô Excel nào chứa được; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.no-sheets": {
+        "en": "the workbook lists no sheet; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "tệp Excel không có trang tính nào; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.sheet-part-missing": {
+        "en": "the workbook lists the sheet '{sheet}' but does not hold it, and no other sheet is read in its place; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "tệp Excel liệt kê trang tính '{sheet}' nhưng không chứa trang đó, và không trang nào khác được đọc thay; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.bad-merged-range": {
+        "en": "the sheet lists '{range}' as merged cells, which is no range of cells within Excel's limits; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "trang tính ghi '{range}' là vùng ô gộp, nhưng đó không phải vùng ô nào trong giới hạn của Excel; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.table-too-wide": {
+        "en": "the table's header runs to column {column}, past dxscore's limit of {limit} columns (a table of every year from 1900 to 2100 needs about 200); remove what stands right of the table, or save it as CSV UTF-8",
+        "vi": "dòng tiêu đề của bảng kéo dài tới cột {column}, vượt giới hạn {limit} cột của dxscore (một bảng ghi mọi năm từ 1900 đến 2100 chỉ cần khoảng 200 cột); hãy xóa phần nằm bên phải bảng, hoặc lưu dạng CSV UTF-8",
+    },
+    "problem.sheet-xml": {
+        "en": "the sheet's XML is damaged in or after this row; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "XML của trang tính bị hỏng tại hoặc sau dòng này; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.bad-row-number": {
+        "en": "a row is numbered '{written}', which is no row number; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "một dòng được đánh số '{written}', không phải số dòng; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.row-past-limit": {
+        "en": "row {row} is past Excel's last row, {limit}; the sheet is not read: the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "dòng {row} vượt quá dòng cuối cùng của Excel ({limit}); trang tính không được đọc: tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.row-out-of-order": {
+        "en": "row {row} comes after row {previous}: a row given twice, or out of order, would overwrite or hide another; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "dòng {row} nằm sau dòng {previous}: một dòng ghi hai lần, hoặc sai thứ tự, sẽ ghi đè hoặc che mất dòng khác; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.row-out-of-order.repeated": {
+        "en": "row {row} is given twice: the second would overwrite or hide the first; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "dòng {row} được ghi hai lần: lần sau sẽ ghi đè hoặc che mất lần trước; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.bad-cell-reference": {
+        "en": "a cell is named '{written}', which is no cell reference (such as B7); the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "một ô được đặt tên '{written}', không phải địa chỉ ô (như B7); tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.cell-in-another-row": {
+        "en": "the cell {written} is written in row {row}; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "ô {written} lại được ghi trong dòng {row}; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.column-past-limit": {
+        "en": "the cell {written} is past Excel's last column, XFD ({limit} columns); the sheet is not read: the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "ô {written} vượt quá cột cuối cùng của Excel, XFD ({limit} cột); trang tính không được đọc: tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.cell-repeated": {
+        "en": "the cell {written} is given twice in this row: which value holds would be a guess; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "ô {written} được ghi hai lần trong dòng này: không thể biết giá trị nào đúng; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.cell-out-of-order": {
+        "en": "the cell {written} comes after a cell to its right: it would be lost; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "ô {written} được ghi sau một ô nằm bên phải nó: ô này sẽ bị mất; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.cell-too-long": {
+        "en": "the cell holds more than {limit} characters, which no Excel cell can; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "ô chứa hơn {limit} ký tự, điều không ô Excel nào chứa được; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.bad-cell-style": {
+        "en": "the cell's style number {style} is none of the workbook's {count} styles, so how its number reads (a percentage, a date) would be a guess; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "kiểu định dạng số {style} của ô không nằm trong {count} kiểu định dạng của tệp Excel, nên không thể biết số trong ô được hiểu thế nào (phần trăm hay ngày tháng); tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.bad-cell-style.format": {
+        "en": "the cell's number format is not defined in the workbook, so whether its number is a percentage or a date would be a guess; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "định dạng số của ô không được khai báo trong tệp Excel, nên không thể biết số trong ô là phần trăm hay ngày tháng; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.bad-cell-type": {
+        "en": "the cell's type '{kind}' is none that Excel writes; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "kiểu ô '{kind}' không phải kiểu nào Excel ghi; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.bad-cell-value.number": {
+        "en": "the cell is stored as a number but holds '{written}'; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "ô được lưu dạng số nhưng chứa '{written}'; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.bad-cell-value.boolean": {
+        "en": "the cell is stored as true/false but holds '{written}'; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "ô được lưu dạng đúng/sai nhưng chứa '{written}'; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.bad-cell-value.date": {
+        "en": "the cell is stored as a date but '{written}' is no date Excel can show; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "ô được lưu dạng ngày tháng nhưng '{written}' không phải ngày Excel hiển thị được; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.bad-shared-string": {
+        "en": "the cell points to text number {index} of the workbook's {count} texts (shared strings), which does not exist; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "ô trỏ tới chuỗi văn bản số {index} trong {count} chuỗi (shared strings) của tệp Excel, nhưng chuỗi đó không tồn tại; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.bad-shared-string.malformed": {
+        "en": "the cell's text (shared string {index}) is malformed: its words are not where Excel puts them, and it is not read as empty; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "văn bản của ô (shared string {index}) sai cấu trúc: chữ không nằm ở chỗ Excel đặt, và ô không được coi là để trống; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.bad-inline-string": {
+        "en": "the cell's text is malformed: its words are not where Excel puts them, and it is not read as empty; the file is damaged or was not written by a spreadsheet program; save it again from Excel as .xlsx, or as CSV UTF-8",
+        "vi": "văn bản của ô sai cấu trúc: chữ không nằm ở chỗ Excel đặt, và ô không được coi là để trống; tệp bị hỏng hoặc không do chương trình bảng tính tạo ra; hãy lưu lại từ Excel dạng .xlsx, hoặc CSV UTF-8",
+    },
+    "problem.schema.invisible-character": {
+        "en": "the name holds the invisible character U+{code} (a zero-width space, a direction mark or a byte-order mark, often pasted from a web page); remove it: the name would not read as it looks",
+        "vi": "tên chứa ký tự ẩn U+{code} (khoảng trắng độ rộng 0, dấu định hướng văn bản hoặc dấu BOM, thường bị dán vào từ trang web); hãy xóa ký tự này: nếu không, tên đọc ra không giống như nhìn thấy",
+    },
+    "problem.schema.name-without-letter": {
+        "en": "the name has no visible letter or digit (only spaces, marks or invisible characters such as U+3164); write the name out",
+        "vi": "tên không có chữ cái hay chữ số nhìn thấy được (chỉ có dấu cách, dấu phụ hoặc ký tự ẩn như U+3164); hãy viết tên đầy đủ",
+    },
+    "problem.schema.line-separator": {
+        "en": "the text holds U+{code}, a line or paragraph separator (\\L or \\P in double quotes), which terminals and editors break lines at differently; write \\n, or a space",
+        "vi": "văn bản chứa U+{code}, ký tự phân cách dòng hoặc đoạn (\\L hoặc \\P trong dấu nháy kép), mà mỗi terminal, mỗi trình soạn thảo xuống dòng theo một cách khác nhau; hãy viết \\n, hoặc một dấu cách",
+    },
+    "problem.yaml-syntax.unclosed-flow-at-end": {
+        "en": "the {opener} opened here is never closed (the file ends first); close it with {closer}",
+        "vi": "dấu ngoặc {opener} mở ở đây chưa được đóng (tệp kết thúc trước khi gặp dấu đóng); hãy thêm dấu {closer} để đóng",
+    },
+    "problem.yaml-too-many-nodes": {
+        "en": "the file holds more than {limit} values (keys, texts, numbers), dxscore's limit: a target file holds a few hundred; it is read no further than here",
+        "vi": "tệp chứa hơn {limit} giá trị (khóa, văn bản, số), vượt giới hạn của dxscore: một tệp chỉ tiêu chỉ có vài trăm; tệp không được đọc tiếp từ chỗ này",
+    },
+    "problem.yaml-syntax.directive": {
+        "en": "a %YAML or %TAG directive must be followed by '---' and the document; dxscore reads its own YAML rules anyway: remove this line",
+        "vi": "chỉ thị %YAML hoặc %TAG phải được theo sau bởi '---' và nội dung tài liệu; dxscore vẫn đọc theo quy tắc YAML riêng: hãy xóa dòng này",
     },
     # warnings
     "warning.other-cities": {

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal, Protocol
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from dxscore.text import literal, loose_word, normalize_word
+from dxscore.text import control_character, literal, loose_word, normalize_word
 
 Unit = Literal["percent", "percent_per_year", "percent_change", "rank", "count", "milestone"]
 PillarKey = Literal["overall", "government", "economy", "society"]
@@ -55,12 +55,20 @@ Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMB
 
 def _printable(text: str) -> str:
     """Refuse control characters (they would move the cursor or clear the screen when
-    printed), and text with nothing to read: only spaces, or a zero-width space."""
+    printed), line and paragraph separators (``"\\L"``, ``"\\P"`` in YAML: each terminal
+    and editor breaks lines at them its own way), and text with nothing to read: only spaces,
+    or a zero-width space."""
     for char in text:
         if unicodedata.category(char) == "Cc" and char not in "\n\t":
             raise PydanticCustomError(
                 "control-character",
                 "the text holds the control character U+{code}; remove it",
+                {"code": f"{ord(char):04X}"},
+            )
+        if char in "\u2028\u2029":
+            raise PydanticCustomError(
+                "line-separator",
+                "the text holds U+{code}, a line or paragraph separator",
                 {"code": f"{ord(char):04X}"},
             )
     if text and not any(char.isprintable() and not char.isspace() for char in text):
@@ -70,7 +78,31 @@ def _printable(text: str) -> str:
     return text
 
 
+# Letters that show nothing: the Hangul fillers (U+3164 looks like an empty name)
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+
+
+def _a_name(text: str) -> str:
+    """A name or title follows the rules of an area's name in actuals (no control character,
+    no invisible format character such as a right-to-left override), and holds a visible
+    letter or digit: U+2800 (a blank braille cell) or a lone combining accent names nothing."""
+    found = control_character(text, name=True)
+    if found is not None:
+        invisible = unicodedata.category(found) == "Cf"
+        raise PydanticCustomError(
+            "invisible-character" if invisible else "control-character",
+            "the name holds the character U+{code}; remove it",
+            {"code": f"{ord(found):04X}"},
+        )
+    if not any(
+        unicodedata.category(char)[0] in "LN" and char not in _INVISIBLE_LETTERS for char in text
+    ):
+        raise PydanticCustomError("name-without-letter", "the name has no visible letter or digit")
+    return text
+
+
 NonEmptyText = Annotated[str, Field(min_length=1), AfterValidator(_printable)]
+NameText = Annotated[NonEmptyText, AfterValidator(_a_name)]
 
 
 def _the_integer_one(value: object) -> object:
@@ -90,8 +122,8 @@ class _Strict(BaseModel):
 class Text(_Strict):
     """A text in Vietnamese and English."""
 
-    vi: NonEmptyText
-    en: NonEmptyText
+    vi: NameText
+    en: NameText
 
     def in_lang(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
@@ -318,9 +350,14 @@ def unit_range(unit: str) -> tuple[float | None, float | None]:
 
 
 def unit_span(unit: str) -> str:
-    """:func:`unit_range` as a message words it: ``0–100``, ``≥ 1``."""
+    """:func:`unit_range` as a message words it: ``0–100``, ``≥ 1``, ``any`` for a unit whose
+    values have no bound (a growth rate may be negative)."""
     low, high = unit_range(unit)
-    return f"≥ {literal(low or 0)}" if high is None else f"{literal(low or 0)}–{literal(high)}"
+    if low is None and high is None:
+        return "any"
+    if high is None:
+        return f"≥ {literal(low or 0)}"
+    return f"{literal(low or 0)}–{literal(high)}"
 
 
 class Checked(Protocol):

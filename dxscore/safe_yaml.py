@@ -19,7 +19,9 @@ and returns its line, column and printable path.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,9 @@ from dxscore.errors import Problem, problem
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
+# values (keys, scalars, lists, mappings): the largest bundled file holds about 600; composing
+# each costs microseconds in Python, so a 1 MiB file of 200,000 would take seconds
+MAX_NODES = 50_000
 
 _TAG = "tag:yaml.org,2002:"
 
@@ -74,6 +79,7 @@ class _Checks(Composer, _CoreResolver):
     """Python composition (aliases, anchors, tags and depth checked) over any event source."""
 
     _depth = 0
+    _nodes = 0
 
     if TYPE_CHECKING:  # provided by the parser class mixed in
 
@@ -89,6 +95,9 @@ class _Checks(Composer, _CoreResolver):
             raise YamlProblem(event.start_mark, "yaml-tag", tag=event.tag)
         if isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor is not None:
             raise YamlProblem(event.start_mark, "yaml-anchor", name=event.anchor)
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise YamlProblem(event.start_mark, "yaml-too-many-nodes", limit=f"{MAX_NODES:,}")
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise YamlProblem(event.start_mark, "yaml-too-deep", depth=MAX_DEPTH)
@@ -108,7 +117,7 @@ class _Loader(_Checks, Reader, Scanner, Parser):
         Parser.__init__(self)
         Composer.__init__(self)
         _CoreResolver.__init__(self)
-        self._depth = 0
+        self._depth = self._nodes = 0
 
 
 if yaml.__with_libyaml__:
@@ -170,7 +179,23 @@ def parse_text(text: str, name: str) -> tuple[Document | None, list[Problem]]:
         problem(name, "yaml-syntax.line-separator", line, col, code=f"{ord(found):04X}")
         for line, col, found in _line_separators(text)
     ]
-    return (None, separators) if separators else _parse(text, name, _FastLoader)
+    if separators:
+        return None, separators
+    document, problems = _parse(text, name, _FastLoader)
+    lines = lines_of(text)
+    if lines[-1] == "" and len(lines) > 1:  # the line break that ends the last line
+        lines.pop()
+    end = (len(lines), len(lines[-1].rstrip("\r")) + 1)
+    return document, [_within(end, found) for found in problems]
+
+
+def _within(end: tuple[int, int], found: Problem) -> Problem:
+    """The problem placed on a line that exists: a parser that reaches the end of the file
+    marks the line after the last (a line no editor shows, no CI annotates); that place is
+    ``end``, the end of the last line."""
+    if found.line is None or found.line <= end[0]:
+        return found
+    return dataclasses.replace(found, line=end[0], col=end[1])
 
 
 # YAML 1.1 (PyYAML) breaks lines at NEL, LS and PS too; editors and GitHub do not, so every
@@ -199,7 +224,7 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
         root = loader.get_single_node()
     except YamlProblem as error:
         return None, [
-            _problem_at(
+            problem_at(
                 name, error.mark, error.key, fields={str(k): v for k, v in error.params.items()}
             )
         ]
@@ -209,21 +234,22 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
             # libyaml stops at 1000 levels, scanning a flow collection ("[[[[…") ahead of
             # the composer; the Python parser reaches the composer's limit and says where
             return again
-        if unclosed := _unclosed(text, name, error):
-            return None, [unclosed]
-        if colon := _colon_left_out(text, name, error):
-            return None, [colon]
-        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+        from dxscore import yaml_slips  # only a file that does not parse needs it
+
+        for slip in (yaml_slips.directive_alone, yaml_slips.unclosed, yaml_slips.colon_left_out):
+            if placed := slip(text, name, error):
+                return None, [placed]
+        if mark is not None and char_at(text, mark.line, mark.column) == "\t":
             # said as it is, not as the parser's "cannot start any token"
-            return None, [_problem_at(name, mark, "yaml-syntax.tab")]
+            return None, [problem_at(name, mark, "yaml-syntax.tab")]
         found = error.problem or ""
         if "unknown escape character" in found:  # "C:\qx" in double quotes
-            return None, [_problem_at(name, mark, "yaml-syntax.escape")]
+            return None, [problem_at(name, mark, "yaml-syntax.escape")]
         if "cannot start any token" in found and mark is not None:  # "id: @x", "name: `x`"
-            char = _char_at(text, mark.line, mark.column)
-            return None, [_problem_at(name, mark, "yaml-syntax.cannot-start", char=char)]
+            char = char_at(text, mark.line, mark.column)
+            return None, [problem_at(name, mark, "yaml-syntax.cannot-start", char=char)]
         message = " ".join(part for part in (error.context, error.problem) if part) or str(error)
-        return None, [_problem_at(name, mark, "yaml-syntax", detail=message)]
+        return None, [problem_at(name, mark, "yaml-syntax", detail=message)]
     except yaml.reader.ReaderError as error:
         return _reread(text, name, parser) or (None, [_reader_problem(text, name, error)])
     except yaml.YAMLError as error:
@@ -234,165 +260,23 @@ def _parse(text: str, name: str, parser: type[_Checks]) -> tuple[Document | None
         return None, [problem(name, "empty-file.yaml")]
     if not isinstance(root, MappingNode):
         found = "list" if isinstance(root, SequenceNode) else "value"
-        return None, [_problem_at(name, root.start_mark, f"not-a-mapping.{found}")]
+        return None, [problem_at(name, root.start_mark, f"not-a-mapping.{found}")]
     problems: list[Problem] = []
     data = _to_python(root, name, problems)
     return Document(name, data, root), problems
 
 
-def _unclosed(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | None:
-    """A quote, ``{`` or ``[`` left open, placed where it opens: the parser notices only
-    lines later, often past the end of the file (a line CI cannot annotate)."""
-    opened, noticed = error.context_mark, error.problem_mark
-    if opened is None or noticed is None or opened.line == noticed.line:
-        return None
-    opener = _char_at(text, opened.line, opened.column)
-    found = error.problem or ""
-    if opener in "\"'" and "end of stream" in found:
-        return _problem_at(name, opened, "yaml-syntax.unclosed-quote", quote=opener)
-    if (quote := _quote_left_open(text, (noticed.line, noticed.column))) is not None:
-        line, col, mark = quote
-        return problem(name, "yaml-syntax.unclosed-quote-line", line, col, quote=mark)
-    closer = {"{": "}", "[": "]"}.get(opener)
-    if closer is None or f"',' or '{closer}'" not in found:
-        return None
-    # when the file ends there, it is left open; before that, a missing comma reads the same
-    at_end = not "\n".join(text.split("\n")[noticed.line :]).strip()
-    return _problem_at(
-        name,
-        opened,
-        "yaml-syntax.unclosed-flow" if at_end else "yaml-syntax.unclosed-flow-or-comma",
-        opener=opener,
-        closer=closer,
-        line=noticed.line + 1,
-        col=noticed.column + 1,
-    )
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # YAML's line breaks, as its marks count lines
 
 
-_REST_OF_QUOTED = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
-TRIALS = 4  # suspect lines tried, nearest first (each trial parses the file again)
+def lines_of(text: str) -> list[str]:
+    """The text's lines as YAML (and an editor) counts them: a lone CR ends a line too."""
+    return _LINE_BREAK.split(text)
 
 
-def _quote_left_open(text: str, noticed: tuple[int, int]) -> tuple[int, int, str] | None:
-    """The line, up to where the parser noticed a problem, whose quote was left open, as
-    1-based line and column: the parser notices such a quote only where the lines it takes in
-    stop making sense. A quoted value may span lines in YAML, so a line whose quote does not
-    close on it is only a suspect: it is the one when closing it there lets the parser read
-    on past where it stopped (a long quotation over two lines does not)."""
-    lines = text.split("\n")
-    tried = 0
-    for number in range(min(noticed[0], len(lines) - 1), -1, -1):
-        opened = _open_quote(lines[number])
-        if opened is None:
-            continue
-        column, quote = opened
-        line = lines[number]
-        end = len(line.rstrip("\r"))  # before a CRLF file's \r
-        ends = [end]  # at the end of the line, or before the } or ] that ends it
-        if (flow := line[:end].rstrip()).endswith(("}", "]")) and len(flow) - 1 > column:
-            ends.append(len(flow) - 1)
-        if any(_reads_past(lines, number, line[:at] + quote + line[at:], noticed) for at in ends):
-            return number + 1, column + 1, quote
-        tried += 1
-        if tried == TRIALS:
-            break
-    return None
-
-
-def _colon_left_out(text: str, name: str, error: yaml.MarkedYAMLError) -> Problem | None:
-    """A key without its ':', placed on its own line: the parser notices it on the next one,
-    either scanning the key ("could not find expected ':'", where the key began) or at the next
-    key's ':' ("mapping values are not allowed here": the line above is the one when writing
-    its ':' lets the parser read on)."""
-    noticed = error.problem_mark
-    lines = text.split("\n")
-    if error.problem == "could not find expected ':'" and error.context_mark is not None:
-        opened = error.context_mark
-        written = _before_comment(lines[opened.line][opened.column :])
-        return _problem_at(name, opened, "yaml-syntax.no-colon", written=written.strip()[:40])
-    if noticed is None or "mapping values are not allowed" not in (error.problem or ""):
-        return None
-    above = next(
-        (n for n in range(noticed.line - 1, -1, -1) if lines[n].strip()[:1] not in ("", "#")),
-        None,
-    )
-    if above is None:
-        return None
-    key = _KEY_WITHOUT_COLON.match(_before_comment(lines[above]))
-    if key is None:
-        return None
-    fixed = f"{key['lead']}{key['key']}: {key['rest']}"
-    if not _reads_past(lines, above, fixed, (noticed.line, noticed.column)):
-        return None
-    written = f"{key['key']} {key['rest']}".strip()[:40]
-    return problem(name, "yaml-syntax.no-colon", above + 1, key.start("key") + 1, written=written)
-
-
-# "  unit percent", "    - id records_online_commune", "dxscore 1", "  2025 {min: 60}": a
-# key of the schema's kind (a name in ASCII, or a year), a space, a value
-_KEY_WITHOUT_COLON = re.compile(
-    r"(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][A-Za-z0-9_-]*|[0-9]{4})[ \t]+"
-    r"(?P<rest>[^:]+?)[ \t]*$"
-)
-
-
-def _open_quote(line: str) -> tuple[int, str] | None:
-    """The column (0-based) and the mark of a quote that opens a value on this line and does
-    not close on it; quotes inside plain text ("Hanoi's") and comments are not values."""
-    column = 0
-    while column < len(line):
-        char = line[column]
-        if char == "#" and (column == 0 or line[column - 1] in " \t"):
-            return None  # the rest of the line is a comment
-        if char in _REST_OF_QUOTED and _starts_a_value(line, column):
-            end = _REST_OF_QUOTED[char].match(line, column + 1)
-            if end is None:
-                return column, char
-            column = end.end()
-            continue
-        column += 1
-    return None
-
-
-def _starts_a_value(line: str, column: int) -> bool:
-    """Whether a quote at this column opens a value: after "key: ", "- ", "[", "{", "," or
-    at the start of the line (looking back over spaces only: a long line stays linear)."""
-    before = column
-    while before and line[before - 1] in " \t":
-        before -= 1
-    if before == 0:
-        return True
-    char = line[before - 1]
-    return char in ":[{," or (char == "-" and not line[: before - 1].strip())
-
-
-def _before_comment(line: str) -> str:
-    """A line without its comment (a '#' after a space)."""
-    return re.split(r"[ \t]#", line, maxsplit=1)[0]
-
-
-def _reads_past(lines: list[str], number: int, fixed: str, noticed: tuple[int, int]) -> bool:
-    """Whether, with line ``number`` written as ``fixed``, the YAML parser reads the file to its
-    end, or stops later than ``noticed`` (0-based line and column) did."""
-    text = "\n".join([*lines[:number], fixed, *lines[number + 1 :]])
-    # events only (the check is of the syntax), by the parser that noticed the problem
-    loader = yaml.CSafeLoader(text) if yaml.__with_libyaml__ else yaml.SafeLoader(text)
-    try:
-        while loader.check_event():
-            loader.get_event()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return mark is not None and (mark.line, mark.column) > noticed
-    except yaml.YAMLError:
-        return False
-    finally:
-        loader.dispose()
-    return True
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    """The character at a 0-based line and column, or '' past the text."""
-    lines = text.split("\n", line + 1)
+def char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column (as YAML's marks count them), or ''."""
+    lines = _LINE_BREAK.split(text, line + 1)
     return lines[line][column : column + 1] if line < len(lines) else ""
 
 
@@ -413,7 +297,7 @@ def _reader_problem(text: str, name: str, error: yaml.reader.ReaderError) -> Pro
     return problem(name, "yaml-syntax.character", line, col, code=f"{code:04X}")
 
 
-def _problem_at(
+def problem_at(
     name: str,
     mark: Any,
     key: str,
@@ -455,7 +339,7 @@ def _to_python(node: Node, name: str, problems: list[Problem], path: str = "") -
             return _scalar(node)
         except ValueError:
             problems.append(
-                _problem_at(name, node.start_mark, "yaml-tag", path=path or None, tag=node.tag)
+                problem_at(name, node.start_mark, "yaml-tag", path=path or None, tag=node.tag)
             )
             return node.value
     if isinstance(node, SequenceNode):
@@ -469,7 +353,7 @@ def _to_python(node: Node, name: str, problems: list[Problem], path: str = "") -
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
             problems.append(
-                _problem_at(name, key_node.start_mark, "yaml-complex-key", path=path or None)
+                problem_at(name, key_node.start_mark, "yaml-complex-key", path=path or None)
             )
             continue
         key = _to_python(key_node, name, problems, path)
@@ -477,7 +361,7 @@ def _to_python(node: Node, name: str, problems: list[Problem], path: str = "") -
         if key in first_seen:
             first = first_seen[key].start_mark.line + 1
             problems.append(
-                _problem_at(
+                problem_at(
                     name, key_node.start_mark, "duplicate-key", path=here, key=key, first=first
                 )
             )
@@ -514,10 +398,7 @@ def locate(root: Node, loc: tuple[str | int, ...], *, at_key: bool = False) -> L
             at_key = True
             continue
         if walking and isinstance(node, MappingNode):
-            match = next(((k, v) for k, v in node.value if _same_key(k, part, exact=True)), None)
-            match = match or next(
-                ((k, v) for k, v in node.value if _same_key(k, part, exact=False)), None
-            )
+            match = _find_key(node, part)
             if match is not None:
                 key_node, node = match
                 key_mark, written = key_node.start_mark, key_node.value
@@ -544,15 +425,40 @@ def locate(root: Node, loc: tuple[str | int, ...], *, at_key: bool = False) -> L
     return Location(mark.line + 1, mark.column + 1, "".join(parts).removeprefix("."), written)
 
 
-def _same_key(key_node: Node, part: object, *, exact: bool) -> bool:
-    """Whether a key node is the key pydantic names (exactly: ``true`` is True, not 1)."""
-    if not isinstance(key_node, ScalarNode):
-        return False
+def _find_key(node: MappingNode, part: object) -> tuple[Node, Node] | None:
+    """The entry of a mapping whose key pydantic names ``part``: exactly (``true`` is True,
+    not 1; "2025" is not 2025), else as pydantic names a key it could not use, by its str()
+    (None for `~:`, True for `yes:`). Looked up in an index built once per mapping, so that
+    locating each of thousands of keys is not a walk over thousands of keys."""
+    index = _INDEXES.get(node)
+    if index is None:
+        index = _INDEXES[node] = _index(node)
+    exact, loose = index
     try:
-        key = _scalar(key_node)
-    except ValueError:
-        return False
-    if exact:  # "2025" is not 2025: a file may hold both, and only one is wrong
-        return type(key) is type(part) and bool(key == part)
-    # pydantic names a key it could not use by its str(): None for `~:`, True for `yes:`
-    return (isinstance(part, str) and part in (key_node.value, str(key))) or bool(key == part)
+        found = exact.get((type(part), part)) or loose.get(part)
+    except TypeError:  # an unhashable part
+        return None
+    return found
+
+
+_Index = tuple[dict[tuple[type, object], tuple[Node, Node]], dict[object, tuple[Node, Node]]]
+_INDEXES: weakref.WeakKeyDictionary[MappingNode, _Index] = weakref.WeakKeyDictionary()
+
+
+def _index(node: MappingNode) -> _Index:
+    exact: dict[tuple[type, object], tuple[Node, Node]] = {}
+    loose: dict[object, tuple[Node, Node]] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            continue
+        try:
+            key = _scalar(key_node)
+        except ValueError:
+            continue
+        entry = (key_node, value_node)
+        if isinstance(key, float) and key != key:  # .nan: equal to nothing, itself included
+            continue
+        exact.setdefault((type(key), key), entry)
+        for name in (key_node.value, str(key), key):
+            loose.setdefault(name, entry)
+    return exact, loose

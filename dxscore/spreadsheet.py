@@ -1,7 +1,8 @@
 """Actuals in an .xlsx workbook: the rows of one sheet as text cells, for the same reader as CSV.
 
-openpyxl (imported only here) reads the workbook in read-only mode, row by row. Cells become
-the text a CSV would hold: numbers without a trailing ``.0``, a percentage-formatted cell
+:mod:`dxscore.xlsx` reads the workbook part by part, with bounded work, refusing what Excel
+would never write; this module chooses the sheet, finds its table's header and turns cells
+into the text a CSV would hold: numbers without a trailing ``.0``, a percentage-formatted cell
 (which Excel stores as 0.55) as ``55%``, dates in ISO form (then refused as values, with
 their cell named), booleans as true/false.
 """
@@ -13,17 +14,17 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
 
+from dxscore.xlsx import Book, Cell, Merged, SheetEntry, SheetError
 
-class SheetError(Exception):
-    """The workbook or sheet cannot be read; ``key`` and ``fields`` name the problem."""
+__all__ = ["SheetError", "open_sheet"]
 
-    def __init__(self, key: str, at: tuple[int, int] | None = None, **fields: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.at = at  # the row and column of the cell at fault, if one is
-        self.fields = fields
+# The header is looked for in the first rows with a value (below a title, a unit, a date);
+# a sheet without one in its first thousand is not a table
+MAX_ROWS_ABOVE_HEADER = 1000
+# A table's header spans at most this many columns (a wide layout of every year from 1900 to
+# 2100 spans about 200): each of its rows is read as wide as its header
+MAX_TABLE_COLUMNS = 256
 
 
 def open_sheet(
@@ -36,95 +37,91 @@ def open_sheet(
     (the first row that ``is_header``, see :func:`_rows`), and the workbook's other visible
     sheets when none was chosen (they are not read: the caller says so).
 
-    A row of data that merged cells empty is not given: the range is passed to ``refuse``
-    (once) while reading goes on, so that every such range is reported at once."""
-    from openpyxl import load_workbook
+    A row of data that merged cells empty is not given, nor one with a cell that cannot be
+    read: each is passed to ``refuse`` while reading goes on, so that every such problem is
+    reported at once. A problem of the whole workbook raises :class:`SheetError`."""
+    from dxscore.xlsx import merged_ranges, open_book
 
+    book = open_book(path)
     try:
-        # values as Excel last computed them, and beside them the formulas, to tell a formula
-        # that was never computed (saved by a program, not by Excel) from an empty cell
-        values = load_workbook(path, read_only=True, data_only=True)
-        formulas = load_workbook(path, read_only=True, data_only=False)
-    except Exception as error:  # openpyxl raises many kinds on a damaged file
-        raise SheetError("not-a-workbook", reason=_reason(error)) from None
-    names = values.sheetnames
-    others: list[str] = []
-    if sheet is None:  # the first sheet Excel shows: a hidden one holds workings, not the data
-        shown = [ws.title for ws in values.worksheets if ws.sheet_state == "visible"]
-        title = shown[0] if shown else names[0]
-        others = shown[1:]
-    else:  # "số liệu", or typed with decomposed accents, is the same name (as to Excel)
-        wanted = unicodedata.normalize("NFC", sheet).casefold()
-        found = [name for name in names if unicodedata.normalize("NFC", name).casefold() == wanted]
-        if not found:
-            listed = ", ".join(f"'{name}'" for name in names)  # quoted: a trailing space shows
-            raise SheetError("unknown-sheet", sheet=sheet, sheets=listed)
-        title = found[0]
-    if not hasattr(values[title], "iter_rows"):  # a chart sheet
-        raise SheetError("not-a-worksheet", sheet=title)
-    merged = _merged_ranges(path, values[title])
-    return title, _rows(values, formulas, title, merged, is_header, refuse), others
+        if not book.sheets:
+            raise SheetError("no-sheets")
+        names = [entry.name for entry in book.sheets]
+        others: list[str] = []
+        if sheet is None:  # the first sheet Excel shows: a hidden one holds workings, not the data
+            shown = [entry for entry in book.sheets if entry.state == "visible"]
+            chosen = shown[0] if shown else book.sheets[0]
+            others = [entry.name for entry in shown[1:]]
+        else:  # "số liệu", or typed with decomposed accents, is the same name (as to Excel)
+            wanted = unicodedata.normalize("NFC", sheet).casefold()
+            found = [
+                e for e in book.sheets if unicodedata.normalize("NFC", e.name).casefold() == wanted
+            ]
+            if not found:
+                listed = ", ".join(f"'{name}'" for name in names)  # quoted: a trailing space shows
+                raise SheetError("unknown-sheet", sheet=sheet, sheets=listed)
+            chosen = found[0]
+        if chosen.part is None:  # listed in the workbook, missing from the file
+            raise SheetError("sheet-part-missing", sheet=chosen.name)
+        if chosen.kind != "worksheet":  # a chart sheet
+            raise SheetError("not-a-worksheet", sheet=chosen.name)
+        merged = merged_ranges(book, chosen)
+    except BaseException:
+        book.close()
+        raise
+    return chosen.name, _rows(book, chosen, merged, is_header, refuse), others
 
 
-class Merged(NamedTuple):
-    """A range of merged cells: only its first (top-left) cell holds the value."""
+class _Hiding:
+    """Which merged ranges empty a cell of a row of the table, the rows taken in order: each
+    range is looked at once when the rows reach it, so a sheet of many ranges costs no more
+    than its rows and ranges."""
 
-    top: int
-    left: int
-    bottom: int
-    right: int
-    name: str  # "B2:B3"
+    def __init__(self, merged: list[Merged], first: int, last: int) -> None:
+        # only ranges over the table's columns, from the first row in which they empty a cell:
+        # their top row when they span columns (its cells right of the first), else the next
+        spans = [
+            (m.top if m.right > m.left else m.top + 1, m)
+            for m in merged
+            if m.left <= last and m.right >= first
+        ]
+        self.waiting = sorted(spans, key=lambda span: span[0], reverse=True)
+        self.pending: list[Merged] = []  # ranges reached, not yet reported
+        self.covered = 0  # the last row that a range reached empties
 
-    def hides(self, row: int, first: int, last: int) -> bool:
-        """Whether it empties a cell of this row within the table's columns, first to last."""
-        if not self.top <= row <= self.bottom or self.left > last or self.right < first:
-            return False
-        return row > self.top or self.right > self.left
-
-
-def _merged_ranges(path: Path, sheet: Any) -> list[Merged]:
-    """The sheet's ranges of merged cells. openpyxl's read-only sheet does not parse them, so
-    they are read from the sheet's XML, where they follow the rows: only that tail is kept."""
-    import zipfile
-
-    from openpyxl.utils import column_index_from_string
-
-    member = getattr(sheet, "_worksheet_path", None)
-    if member is None:
-        return []
-    kept: list[bytes] = []
-    carry = b""
-    with zipfile.ZipFile(path) as book, book.open(member) as xml:
-        while chunk := xml.read(1 << 20):
-            if kept:
-                kept.append(chunk)
-                continue
-            joined = carry + chunk
-            end = _ROWS_END.search(joined)  # </sheetData>, or </x:sheetData> (OpenXML SDK)
-            if end is not None:
-                kept.append(joined[end.start() :])
-            carry = joined[-24:]
-    text = b"".join(kept).decode("utf-8", "replace")
-    return [
-        Merged(
-            int(top),
-            column_index_from_string(left),
-            int(bottom),
-            column_index_from_string(right),
-            f"{left}{top}:{right}{bottom}",
-        )
-        for left, top, right, bottom in _MERGE.findall(text)
-    ]
+    def at(self, row: int) -> tuple[bool, list[Merged]]:
+        """Whether a range empties a cell of this row, and the ranges to report here."""
+        while self.waiting and self.waiting[-1][0] <= row:
+            _, reached = self.waiting.pop()
+            self.pending.append(reached)
+            self.covered = max(self.covered, reached.bottom)
+        report = [m for m in self.pending if m.bottom >= row]
+        self.pending = []
+        return self.covered >= row, report
 
 
-_ROWS_END = re.compile(rb"</(?:\w+:)?sheetData>")
-_MERGE = re.compile(r'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
+def _texts(cells: list[Cell], width: int | None = None) -> list[str]:
+    """A row's cells as text, by column, up to ``width`` columns (all when None), without the
+    empty cells at its end (formatting alone extends a row; they say nothing)."""
+    last = cells[-1].column if width is None else width
+    texts = [""] * last
+    for cell in cells:
+        if cell.column > last:
+            break
+        texts[cell.column - 1] = _text(cell.value, cell.number_format)
+    while texts and texts[-1] == "":
+        texts.pop()
+    return texts
+
+
+def _first_outside(row: list[Cell], last: int) -> int:
+    """The column of the row's first cell with a value right of column ``last``, or 0."""
+    return next((c.column for c in row if c.column > last and c.value not in (None, "")), 0)
 
 
 def _rows(
-    values: Any,
-    formulas: Any,
-    title: str,
+    book: Book,
+    entry: SheetEntry,
     merged: list[Merged],
     is_header: Callable[[list[str]], bool],
     refuse: Callable[[SheetError], None],
@@ -133,80 +130,56 @@ def _rows(
     SỐ", merged across the table or not, a unit, a date) are not the table and are not read; a
     sheet with no header (a sheet of notes) gives its first row with a value, for the reader
     to say what that header lacks."""
+    from dxscore.xlsx import read_rows
+
     try:
-        for sheet in (values[title], formulas[title]):
-            sheet.reset_dimensions()  # the size a file declares can be wrong: read every row
-        # each cell as Excel last computed it, and what was written in it: a value or a formula
-        pairs = zip(
-            values[title].iter_rows(), formulas[title].iter_rows(values_only=True), strict=False
-        )
-        first = last = 0  # the table's columns, from its header
-        reported: set[Merged] = set()
+        last = 0  # the table's last column, from its header
+        hiding: _Hiding | None = None
+        beyond = False  # a cell right of the header was given (the reader warns of the first)
         above: tuple[int, list[str]] | None = None  # the first row with a value, above it
-        for number, (row, written) in enumerate(pairs, 1):
-            end = _extent(written)
-            row, written = row[:end], written[:end]
-            cells = [_text(cell) for cell in row]
-            while cells and cells[-1] == "":
-                cells.pop()  # formatting alone extends a row; empty cells at its end say nothing
+        searched = 0  # rows with a value above the header
+        for number, row in read_rows(book, entry, refuse):
             if not last:
-                if not is_header(cells):
-                    above = above or ((number, cells) if cells else None)
+                compact = [_text(cell.value, cell.number_format) for cell in row]
+                if not is_header(compact):
+                    if above is None and any(compact):
+                        above = (number, _texts(row))
+                    searched += 1
+                    if searched == MAX_ROWS_ABOVE_HEADER:  # a sheet of notes, not a table
+                        break
                     continue
+                cells = _texts(row)
                 named = [i for i, cell in enumerate(cells, 1) if cell]
                 first, last = named[0], named[-1]  # the header's first and last named columns
-            elif merged and any(cells):
-                # in a row of data, a merged cell reads empty but for the first: an area, a
-                # city or a value would be lost (a merged title, or an empty box, is harmless)
-                hiding = [m for m in merged if m.hides(number, first, last)]
-                for m in hiding:
-                    if m not in reported:
-                        reported.add(m)
-                        refuse(SheetError("merged-cells", (m.top, m.left), range=m.name))
-                if hiding:
-                    continue  # its emptied cells would read as city-wide, or as no value
-            for column, (cell, content) in enumerate(zip(row, written, strict=False), 1):
-                formula = getattr(content, "text", content)  # an array formula's text
-                if (
-                    cell.value is None
-                    and getattr(cell, "data_type", None) != "str"  # "str": computed to ""
-                    and isinstance(formula, str)
-                    and formula.startswith("=")
-                ):
+                if last > MAX_TABLE_COLUMNS:  # every row of it would be as wide
                     raise SheetError(
-                        "formula-without-value", (number, column), formula=formula[:40]
+                        "table-too-wide", (number, last), column=last, limit=MAX_TABLE_COLUMNS
+                    )
+                hiding = _Hiding(merged, first, last) if merged else None
+            else:
+                # cells right of the table's columns are given up to the first with a value,
+                # once (for the reader to warn of it): a reader pads every row to the header
+                outside = 0 if beyond else _first_outside(row, last)
+                beyond = beyond or bool(outside)
+                cells = _texts(row, outside or last)
+                if hiding is not None and any(cells):
+                    # in a row of data, a merged cell reads empty but for the first: an area, a
+                    # city or a value would be lost (a merged title, or an empty box, is harmless)
+                    hidden, report = hiding.at(number)
+                    for m in report:
+                        refuse(SheetError("merged-cells", (m.top, m.left), range=m.name))
+                    if hidden:
+                        continue  # its emptied cells would read as city-wide, or as no value
+            for cell in row:
+                if cell.value is None and cell.formula is not None:
+                    raise SheetError(
+                        "formula-without-value", (number, cell.column), formula=cell.formula[:40]
                     )
             yield number, cells
         if not last and above is not None:  # no header: its first row with a value, to say so
             yield above
-    except SheetError:
-        raise
-    except Exception as error:  # a damaged sheet: truncated XML, a bad cell reference …
-        raise SheetError("not-a-workbook", reason=_reason(error)) from None
     finally:
-        values.close()
-        formulas.close()
-
-
-def _extent(contents: tuple[Any, ...]) -> int:
-    """How many of a row's cells to read: up to its last that holds a value or a formula.
-
-    openpyxl pads a row up to its last cell, so a cell merely formatted far to the right
-    (column XFD) makes 16,384 cells of every row: read one by one in Python, 2,000 rows took
-    ten times as long. The padding is found by counting it in C, halving the span each time."""
-    high = len(contents)
-    if not high or contents[-1] is not None:
-        return high
-    if contents.count(None) == high:
-        return 0
-    low = 0  # the last content lies in [low, high)
-    while high - low > 16:
-        middle = (low + high) // 2
-        if contents[middle:high].count(None) < high - middle:
-            low = middle
-        else:
-            high = middle
-    return next(i for i in range(high, low, -1) if contents[i - 1] is not None)
+        book.close()
 
 
 def _times_100(value: float) -> str:
@@ -217,12 +190,8 @@ def _times_100(value: float) -> str:
     return format((Decimal(repr(value)) * 100).normalize(), "f")
 
 
-def _reason(error: Exception) -> str:
-    return " ".join(f"{type(error).__name__}: {error}".split())[:200]
-
-
-def _text(cell: Any) -> str:
-    value = cell.value
+def _text(value: object, number_format: str) -> str:
+    """A cell's value as the text a CSV would hold."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -230,7 +199,7 @@ def _text(cell: Any) -> str:
     if isinstance(value, int | float):
         if isinstance(value, float):  # as Excel shows and exports it: 15 significant digits,
             value = float(f"{value:.15g}")  # so 0.7+0.2 (0.8999999999999999) is 0.9
-        if _is_percent(cell.number_format or ""):
+        if _is_percent(number_format):
             return _times_100(value) + "%"
         if isinstance(value, float) and value.is_integer():
             return str(int(value))

@@ -8,16 +8,17 @@ raised, so a CI run shows them all at once.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from dxscore import safe_yaml
-from dxscore.errors import InputError, Problem, problem
+from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, InputError, Problem, problem
 from dxscore.i18n import CATALOGUE
 from dxscore.model import (
     PILLARS,
@@ -141,13 +142,24 @@ def load_target_file(path: Path) -> tuple[LoadedTargetSet | None, list[Problem]]
         indicators = list(target_set.numbered_indicators())
     except ValidationError as error:
         problems.extend(_pydantic_problems(document, error))
-        indicators = _valid_indicators(document.data)
-    for loc, key, params in consistency_problems(indicators):
+        # what validates on its own is checked further, unless the file already has more
+        # problems than are reported
+        indicators = _valid_indicators(document.data) if len(problems) < MAX_PROBLEMS else []
+    for loc, key, params in consistency_problems(indicators)[: MAX_PROBLEMS - len(problems)]:
         where = safe_yaml.locate(document.root, loc)
         problems.append(problem(name, key, where.line, where.col, where.path, fields=params))
     if problems or target_set is None:
-        return None, _sorted(problems)
+        return None, _capped(name, problems)
     return LoadedTargetSet(target_set, name), []
+
+
+def _capped(name: str, problems: list[Problem]) -> list[Problem]:
+    """The first :data:`MAX_PROBLEMS` problems in the file's order, then a notice that more
+    were found (parse problems and unused errors are not located, only counted)."""
+    ordered = _sorted(problems)
+    if len(ordered) <= MAX_PROBLEMS:
+        return ordered
+    return [*ordered[:MAX_PROBLEMS], problem(name, TOO_MANY_PROBLEMS, count=MAX_PROBLEMS)]
 
 
 def _valid_indicators(data: object) -> list[tuple[PillarKey, int, Checked]]:
@@ -180,27 +192,32 @@ class IndicatorPart(NamedTuple):
 
 def _valid_part(item: object) -> IndicatorPart | None:
     """None without a valid unit: the targets' range and comparators depend on it."""
-    from pydantic import TypeAdapter
-
     if not isinstance(item, dict):
         return None
+    unit_type, id_type, year_type = _adapters()
     try:
-        unit: Unit = TypeAdapter(Unit).validate_python(item.get("unit"), strict=True)
+        unit: Unit = unit_type.validate_python(item.get("unit"), strict=True)
     except ValidationError:
         return None
     try:
-        indicator_id = TypeAdapter(IndicatorId).validate_python(item.get("id"), strict=True)
+        indicator_id = id_type.validate_python(item.get("id"), strict=True)
     except ValidationError:
         indicator_id = None
     targets: dict[int, Target] = {}
     given = item.get("targets")
-    year_type = TypeAdapter(Year)
     for year, target in given.items() if isinstance(given, dict) else ():
         try:
             targets[year_type.validate_python(year, strict=True)] = Target.model_validate(target)
         except ValidationError:
             continue
     return IndicatorPart(indicator_id, unit, targets)
+
+
+@functools.cache
+def _adapters() -> tuple[TypeAdapter[Unit], TypeAdapter[str], TypeAdapter[int]]:
+    """The validators of a unit, an indicator id and a year, built once (each costs as much
+    as validating a thousand values)."""
+    return TypeAdapter(Unit), TypeAdapter(IndicatorId), TypeAdapter(Year)
 
 
 def validate_target_files(paths: Iterable[Path]) -> tuple[list[LoadedTargetSet], list[Problem]]:
@@ -248,8 +265,10 @@ def load_target_sets(paths: Iterable[Path]) -> list[LoadedTargetSet]:
 
 
 def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> list[Problem]:
+    """Each of pydantic's errors, located and worded: the first :data:`MAX_PROBLEMS` only
+    (locating each of thousands of unknown keys cost minutes)."""
     problems = []
-    for detail in error.errors(include_url=False):
+    for detail in error.errors(include_url=False)[: MAX_PROBLEMS + 1]:
         pydantic_type = detail["type"]
         kind = pydantic_type.replace("_", "-")
         loc = tuple(detail["loc"])

@@ -88,7 +88,7 @@ def test_explain_says_how_to_see_what_a_league_hides(cli: Cli, write: Write) -> 
     )
     assert mixed.code == 0
     assert "--explain: the areas of worked are shown as league rows" in mixed.err
-    assert "records_online_commune 2025: observations 2024=61%" in mixed.out  # city-wide
+    assert "records_online_commune 2025: observations: 2024: 61%" in mixed.out  # city-wide
 
 
 @pytest.mark.parametrize(

@@ -718,8 +718,7 @@ def test_a_control_character_after_accented_text_is_placed_by_character(
         (  # the file ends inside it
             'quote: "Phổ cập điện thoại di động thông minh"',
             'quote: ["Phổ cập điện thoại di động thông minh"',
-            "28:14: the [ opened here is not closed: at 29:1 a ',' or ']' was expected;"
-            " close it with ]",
+            "28:14: the [ opened here is never closed (the file ends first); close it with ]",
         ),
         (  # a comma missing, which the parser finds at the next line: it reads the same
             "{min: 60}",

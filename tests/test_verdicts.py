@@ -104,7 +104,7 @@ def test_estimates_and_awaiting_are_said_in_every_document(
     assert marked.split(" (")[0] in terminal and ("est.)" if lang == "en" else "ước)") in terminal
     assert ("awaiting 2025 value" if lang == "en" else "chờ số liệu năm 2025") in terminal
     explained = cli("check", HANOI, "--lang", lang, "--explain", "--fail-on", "never", env=wide)
-    assert ("2025=17.34% (est.)" if lang == "en" else "2025=17,34% (ước)") in explained.out
+    assert ("2025: 17.34% (est.)" if lang == "en" else "2025: 17,34% (ước)") in explained.out
     for fmt in ("markdown", "html"):
         document = cli("report", HANOI, "--lang", lang, "-f", fmt).out
         assert marked in document, fmt

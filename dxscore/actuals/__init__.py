@@ -3,7 +3,7 @@
 One place opens, decodes and sniffs every actuals file, for ``check``, ``report``,
 ``validate --actuals`` and ``compare`` alike. Rows are read as a stream and checked one by
 one without building a model per row; every problem is collected (up to
-:data:`~dxscore.actuals.rows.MAX_PROBLEMS`) with the line as the file counts it (header =
+:data:`~dxscore.errors.MAX_PROBLEMS`) with the line as the file counts it (header =
 line 1) and the column, so a user fixes a file in one go.
 
 The modules, in the order a file goes through them: :mod:`.encoding` (bytes to text),

@@ -183,8 +183,8 @@ def _read_spreadsheet(
     from dxscore.spreadsheet import SheetError, open_sheet
 
     def refuse(error: SheetError) -> None:  # called as the rows are read, so in their order
-        if error.at is None:
-            result.problems.append(problem(str(path), error.key, fields=error.fields))
+        if error.at is None:  # the whole workbook: placed at its start, as CI annotates a file
+            result.problems.append(problem(str(path), error.key, 1, 1, fields=error.fields))
         else:
             line, col = error.at
             reader.add(problem(reader.name, error.key, line, col, fields=error.fields))

@@ -32,13 +32,12 @@ from dxscore.actuals.values import (
     read_cell,
 )
 from dxscore.clock import current_year
-from dxscore.errors import TOO_MANY_PROBLEMS, Problem, problem
+from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, Problem, problem
 from dxscore.model import Indicator
 from dxscore.observations import Observation
 from dxscore.rules import SeriesYear, first_filled, is_future, is_ragged, looks_like_fractions
 from dxscore.text import control_character, nfc, normalize_word, shown
 
-MAX_PROBLEMS = 1000
 PROGRESS_EVERY = 50_000  # rows between progress reports
 Progress = Callable[[str, int], None]  # (file, bytes read so far)
 
@@ -249,7 +248,7 @@ class TableReader:
     def _read_rows(
         self, header_line: int | None, header: list[str], records: Iterator[tuple[int, list[str]]]
     ) -> None:
-        rows_before, problems_before = self.result.rows, len(self.result.problems)  # other files'
+        rows_before = self.result.rows  # other files'
         columns = read_header(
             self.name,
             header_line,
@@ -270,7 +269,10 @@ class TableReader:
         layout = RowReader(columns)
         progress, every = self.progress, PROGRESS_EVERY
         unnamed, unnamed_data = layout.unnamed, None  # the first cell with data in such a column
+        problems = self.result.problems
         for self.line, cells in records:
+            if len(problems) > MAX_PROBLEMS:  # "stopped after 1000 problems": the rest is unread
+                break
             if (not cells or not cells[0].strip()) and not "".join(cells).strip():
                 continue  # a blank line, or one of empty cells (Excel writes ";;;" for those)
             self.result.rows += 1
@@ -302,7 +304,9 @@ class TableReader:
             self.result.warnings.append(
                 problem(self.name, "warning.unnamed-column", line, index + 1, kind="warning")
             )
-        if self.result.rows == rows_before and len(self.result.problems) == problems_before:
+        if self.result.rows == rows_before and not any(  # a row refused is a row that was there
+            found.file == self.name for found in self.result.problems
+        ):
             self.problem("empty-file.no-rows", header_line)
 
 

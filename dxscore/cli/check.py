@@ -21,10 +21,8 @@ from dxscore.cli.options import (
     TargetsOption,
     YearOption,
     language,
-    pillar_names,
-    progress_shown,
     reports_input_errors,
-    warn,
+    score,
     write_chunks,
 )
 from dxscore.errors import ExitCode, InputError
@@ -79,24 +77,22 @@ def check(
     ] = False,
 ) -> None:
     """Score actuals against the targets and print the colored report. Exit 1 when --fail-on is met."""
-    from dxscore import __version__, api
+    from dxscore import __version__
 
     chosen = language(lang)
-    with progress_shown(actuals, chosen) as progress:
-        card = api.score(
-            actuals,
-            targets=targets_paths,
-            city=city,
-            as_of=as_of,
-            year=year,
-            pillar=pillar_names(pillar),
-            area=area,
-            encoding=encoding,
-            sheet=sheet,
-            history=explain,
-            progress=progress,
-        )
-    warn(card.warnings, chosen)
+    card = score(
+        actuals,
+        chosen,
+        history=explain,
+        pillar=pillar,
+        targets=targets_paths,
+        city=city,
+        as_of=as_of,
+        year=year,
+        area=area,
+        encoding=encoding,
+        sheet=sheet,
+    )
     if output_format is TableOrJson.json:
         from dxscore.render.json_report import json_chunks
 

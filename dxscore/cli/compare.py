@@ -64,6 +64,7 @@ def compare(
             "--format",
             "-f",
             metavar="table|markdown|json|html",
+            show_default=False,
             help="The output's format (default: from the -o extension, else table).",
         ),
     ] = CompareFormat.table,

@@ -8,13 +8,14 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
 from dxscore.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
+    from dxscore.api import Card
     from dxscore.errors import Problem
     from dxscore.i18n import Lang
 
@@ -203,6 +204,26 @@ def progress_shown(
             bar.update(task, completed=sum(done.values()))
 
         yield advance
+
+
+def score(
+    actuals: list[Path],
+    lang: Lang,
+    *,
+    history: bool,
+    pillar: list[Pillar] | None,
+    **options: Any,
+) -> Card:
+    """``check``'s and ``report``'s call of the library, with progress shown for a large input
+    and the warnings said; ``options`` are :func:`dxscore.score`'s, as the command took them."""
+    from dxscore import api
+
+    with progress_shown(actuals, lang) as progress:
+        card = api.score(
+            actuals, pillar=pillar_names(pillar), history=history, progress=progress, **options
+        )
+    warn(card.warnings, lang)
+    return card
 
 
 def write_chunks(chunks: Iterable[str]) -> None:

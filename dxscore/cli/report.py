@@ -22,10 +22,8 @@ from dxscore.cli.options import (
     TargetsOption,
     YearOption,
     language,
-    pillar_names,
-    progress_shown,
     reports_input_errors,
-    warn,
+    score,
 )
 from dxscore.errors import InputError
 
@@ -105,7 +103,6 @@ def report(
     ] = False,
 ) -> None:
     """Write the scorecard as a document: markdown, self-contained HTML, JSON, CSV or an Excel workbook. Exits 0 whatever the statuses."""
-    from dxscore import api
     from dxscore.errors import problem
     from dxscore.output import is_a_report, write_atomic
 
@@ -122,21 +119,19 @@ def report(
             [problem("--explain", "option-unused.explain", format=chosen or "markdown")]
         )
     lang_chosen = language(lang)
-    with progress_shown(actuals, lang_chosen) as progress:
-        card = api.score(
-            actuals,
-            targets=targets_paths,
-            city=city,
-            as_of=as_of,
-            year=year,
-            pillar=pillar_names(pillar),
-            area=area,
-            encoding=encoding,
-            sheet=sheet,
-            history=explain or (chosen or "markdown") in WITH_HISTORY,
-            progress=progress,
-        )
-    warn(card.warnings, lang_chosen)
+    card = score(
+        actuals,
+        lang_chosen,
+        history=explain or (chosen or "markdown") in WITH_HISTORY,
+        pillar=pillar,
+        targets=targets_paths,
+        city=city,
+        as_of=as_of,
+        year=year,
+        area=area,
+        encoding=encoding,
+        sheet=sheet,
+    )
     document = render(card, chosen or "markdown", lang_chosen, explain)
     if to_stdout:
         if isinstance(document, bytes):

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, TargetSet
 from dxscore.render import wording
-from dxscore.render.sections import Part, PillarBlock, Section, parts, total_label
+from dxscore.render.sections import (
+    Part,
+    PillarBlock,
+    Section,
+    explanation,
+    parts,
+    total_label,
+)
 from dxscore.scoring import STATUSES, Result, Scorecard, Summary
 from dxscore.text import escape, printable
 
@@ -320,46 +327,20 @@ def _table_title(year: int, pillar: str, summary: Summary, lang: Lang) -> str:
 
 
 def _explain(rows: Sequence[Result], as_of: int | None, lang: Lang) -> Iterator[str]:
+    """Each verdict's audit trail on one line: the documents' lines (sections.explanation),
+    the value's note and source, and the verdict with its colored status."""
     for result in rows:
-        unit = result.indicator.unit
         head = f"  [bold]{escape(result.indicator.id)}[/bold] {result.target_year}: "
+        lines = explanation(result, as_of, lang)
         if not result.used:
-            yield head + escape(t("explain.none", lang, year=as_of))
+            yield head + escape(lines[0])
             continue
-        points = ", ".join(f"{o.year}={wording.observed(o, result, lang)}" for o in result.used)
-        parts = [f"{t('explain.observations', lang)} {points}"]
-        if result.actual_year is not None:
-            parts.append(
-                t(
-                    "explain.current",
-                    lang,
-                    value=wording.observed(result.current, result, lang) if result.current else "–",
-                    year=result.actual_year,
-                )
-            )
-        if result.status == "missed":
-            parts.append(t("explain.deadline_passed", lang, year=result.target_year))
-        elif result.fit is not None and result.projected is not None:
-            parts.append(
-                t(
-                    "explain.fit",
-                    lang,
-                    slope=wording.slope(result.fit.slope, lang),
-                    projected=wording.projected_of(result, lang),
-                    year=result.target_year,
-                )
-            )
-        elif result.status == "at_risk":
-            parts.append(t("explain.no_fit", lang))
-        waiting = wording.awaiting(result, lang)
-        if waiting:
-            parts.append(waiting)
-        if result.current and (result.current.note or result.current.source):
-            parts.append(" · ".join(p for p in (result.current.note, result.current.source) if p))
-        parts.append(
-            f"{wording.target(result.target, unit, lang)} → {status_text(result.status, lang)}"
-        )
-        yield head + escape("; ".join(parts[:-1])) + "; " + parts[-1]
+        *reasons, _ = lines
+        current = result.current
+        if current and (current.note or current.source):
+            reasons.append(" · ".join(p for p in (current.note, current.source) if p))
+        verdict = f"{wording.target(result.target, result.indicator.unit, lang)} → "
+        yield head + escape("; ".join([*reasons, verdict])) + status_text(result.status, lang)
 
 
 def _matrix(summary: Sequence[Summary], lang: Lang) -> RenderableType:
