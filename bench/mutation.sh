@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing of the scoring engine, the cell grammar and the row engine's reading rules
-# (docs/mutation.md). Takes some 40 minutes on 2 cores: not part of .ci/run.
+# (docs/mutation.md). Takes some 20 minutes on 2 cores: not part of .ci/run.
 #
 #   bench/mutation.sh            mutmut over the functions below (every one checked again), then
 #                                the hand-made mutants, then the score per module
@@ -42,6 +42,13 @@ mutated=(
   'dxscore.actuals.rows.x_is_a_total__*'
 )
 
-.venv/bin/mutmut run --max-children "${MUTATION_JOBS:-2}" "${mutated[@]}" | tr '\r' '\n' | grep -v '^[⠁-⣿]' || true
+mkdir -p mutants
+echo "mutmut: ${#mutated[@]} patterns of functions (log: mutants/run.log)"
+if ! .venv/bin/mutmut run --max-children "${MUTATION_JOBS:-2}" "${mutated[@]}" >mutants/run.log 2>&1; then
+  tr '\r' '\n' <mutants/run.log | tail -n 40
+  exit 1
+fi
+tr '\r' '\n' <mutants/run.log | LC_ALL=C grep -a 'mutations/second' || true
+echo "hand-made mutants:"
 .venv/bin/python bench/mutate_by_hand.py
 .venv/bin/python bench/mutation_report.py "${mutated[@]}"
