@@ -169,18 +169,17 @@ def judge(
     target: Target,
     target_year: int,
     history: Sequence[Observation],
-    as_of: int,
     milestone: bool,
 ) -> tuple[Status, Observation | None, float | None, Fit | None]:
     """Status, current observation, projection and fit for one target year.
 
     ``history`` holds one indicator's observations with year ≤ as-of, sorted by year.
     """
-    return verdict(target, target_year, History(history), as_of, milestone)
+    return verdict(target, target_year, History(history), milestone)
 
 
 def verdict(
-    target: Target, target_year: int, series: Series, as_of: int, milestone: bool
+    target: Target, target_year: int, series: Series, milestone: bool
 ) -> tuple[Status, Observation | None, float | None, Fit | None]:
     """The rules of the module docstring, for one series and one target year."""
     current = series.current(target_year)
@@ -402,7 +401,7 @@ def _result(
             None, series.history, None,
         )  # fmt: skip
     status, current, projected, fit = verdict(
-        target, target_year, series, as_of, indicator.unit == "milestone"
+        target, target_year, series, indicator.unit == "milestone"
     )
     waiting = as_of >= target_year and _awaiting(current, target_year)
     if current is None:

@@ -111,3 +111,16 @@ def test_work_for_unknown_indicators_stops_at_the_problems_kept(
     assert ran.code == 2
     assert "[too-many-problems]" in ran.err
     assert len(looked) <= 1000
+
+
+def test_letters_before_a_decimal_comma_are_no_number_and_a_spaced_full_stop_is_a_total(
+    cli: Cli, write: Write
+) -> None:
+    """Found by the mutation audit: "abc,125" was called ambiguous (abc125 or abc.125), and
+    "TỔNG CỘNG ." (a space before the full stop) was read as one more area."""
+    path = write('indicator,year,value\nreporting_online,2024,"abc,125"\n', "a.csv")
+    ran = cli("check", path, "-t", WORKED)
+    assert ran.err.startswith(f"{path}:2:3: value: 'abc,125' is not a number [not-a-number]")
+    total = write("area,indicator,year,value\nTỔNG CỘNG .,reporting_online,2024,50\n", "t.csv")
+    ran = cli("check", total, "-t", WORKED)
+    assert ran.code == 2 and "[area-total]" in ran.err

@@ -78,11 +78,11 @@ def test_the_edge_of_an_about_margin_is_the_decimal_written_minus_its_margin(
 def test_below_when_the_projection_lands_exactly_on_the_target() -> None:
     # 2022: 9, 2023: 7 → slope −2 → 2025: 3. "below 3" is not met at 3: at risk.
     status, current, projected, _ = judge(
-        target(below=3), 2025, history((2022, 9), (2023, 7)), 2023, False
+        target(below=3), 2025, history((2022, 9), (2023, 7)), False
     )
     assert (status, projected) == ("at_risk", pytest.approx(3.0))
     assert current is not None and current.value == 7
-    status, _, _, _ = judge(target(max=3), 2025, history((2022, 9), (2023, 7)), 2023, False)
+    status, _, _, _ = judge(target(max=3), 2025, history((2022, 9), (2023, 7)), False)
     assert status == "on_track"
 
 
@@ -96,14 +96,14 @@ def test_a_rank_target_is_lower_is_better() -> None:
 def test_a_milestone_is_done_or_not_and_never_projected() -> None:
     done = target(done=True)
     assert attainment(done, True) == 1.0 and attainment(done, False) == 0.0
-    status, _, projected, fit = judge(done, 2025, history((2023, False), (2024, False)), 2024, True)
+    status, _, projected, fit = judge(done, 2025, history((2023, False), (2024, False)), True)
     assert (status, projected, fit) == ("at_risk", None, None)
-    assert judge(done, 2025, history((2024, True)), 2024, True)[0] == "achieved"
-    assert judge(done, 2025, history((2025, False)), 2025, True)[0] == "missed"
+    assert judge(done, 2025, history((2024, True)), True)[0] == "achieved"
+    assert judge(done, 2025, history((2025, False)), True)[0] == "missed"
 
 
 def test_a_single_observation_cannot_be_projected() -> None:
-    status, _, projected, _ = judge(target(min=60), 2030, history((2024, 50)), 2024, False)
+    status, _, projected, _ = judge(target(min=60), 2030, history((2024, 50)), False)
     assert (status, projected) == ("at_risk", None)
 
 
@@ -115,7 +115,7 @@ def test_a_past_target_year_without_its_value_is_judged_by_the_trend() -> None:
     # rule 3 of revision 2: as-of is past the deadline, but no 2025 value is reported, so
     # nothing shows the target missed: the line through 40, 55, 70 (2023, 2024, 2026) decides
     status, current, projected, _ = judge(
-        target(min=60), 2025, history((2023, 40), (2024, 55), (2026, 70)), 2026, False
+        target(min=60), 2025, history((2023, 40), (2024, 55), (2026, 70)), False
     )
     # current is the latest value up to the target year (2024), not the later 2026 one
     assert current is not None and (current.year, current.value) == (2024, 55)
@@ -124,17 +124,15 @@ def test_a_past_target_year_without_its_value_is_judged_by_the_trend() -> None:
 
 
 def test_a_value_reached_after_the_deadline_does_not_achieve_it() -> None:
-    status, _, _, _ = judge(target(min=60), 2025, history((2024, 55), (2026, 70)), 2026, False)
+    status, _, _, _ = judge(target(min=60), 2025, history((2024, 55), (2026, 70)), False)
     assert status != "achieved"
 
 
 def test_missed_only_on_the_deadlines_own_measured_value() -> None:
-    assert judge(target(min=60), 2025, history((2024, 55), (2025, 58)), 2025, False)[0] == "missed"
+    assert judge(target(min=60), 2025, history((2024, 55), (2025, 58)), False)[0] == "missed"
     # the same value in 2024, with the deadline's own value not reported: not missed
-    assert (
-        judge(target(min=60), 2025, history((2023, 50), (2024, 58)), 2025, False)[0] == "on_track"
-    )
-    assert judge(target(min=60), 2025, history((2024, 58)), 2025, False)[0] == "at_risk"
+    assert judge(target(min=60), 2025, history((2023, 50), (2024, 58)), False)[0] == "on_track"
+    assert judge(target(min=60), 2025, history((2024, 58)), False)[0] == "at_risk"
 
 
 def estimated(*points: tuple[int, float | bool]) -> list[Observation]:
@@ -146,12 +144,12 @@ def estimated(*points: tuple[int, float | bool]) -> list[Observation]:
 def test_a_failing_estimate_for_the_deadline_is_at_risk_whatever_the_trend() -> None:
     # 40 → 58 (est.) is steep enough for a line to pass 60 in 2025; the estimate outweighs it
     status, current, projected, fit = judge(
-        target(min=60), 2025, estimated((2020, 0), (2025, 58)), 2025, False
+        target(min=60), 2025, estimated((2020, 0), (2025, 58)), False
     )
     assert status == "at_risk"
     assert current is not None and current.estimate
     assert fit is not None and projected == pytest.approx(58)
-    milestone = judge(target(done=True), 2025, estimated((2025, False)), 2025, True)
+    milestone = judge(target(done=True), 2025, estimated((2025, False)), True)
     assert milestone[0] == "at_risk"
 
 
@@ -190,13 +188,13 @@ def test_an_estimate_that_meets_the_target_achieves_it_flagged_as_an_estimate() 
 
 
 def test_no_observation_up_to_the_target_year_is_no_data() -> None:
-    assert judge(target(min=60), 2025, [], 2024, False)[0] == "no_data"
-    assert judge(target(min=60), 2025, history((2026, 70)), 2026, False)[0] == "no_data"
+    assert judge(target(min=60), 2025, [], False)[0] == "no_data"
+    assert judge(target(min=60), 2025, history((2026, 70)), False)[0] == "no_data"
 
 
 def test_projections_are_not_clipped() -> None:
     status, _, projected, _ = judge(
-        target(min=80), 2030, history((2022, 40), (2023, 48), (2024, 55)), 2024, False
+        target(min=80), 2030, history((2022, 40), (2023, 48), (2024, 55)), False
     )
     assert projected == pytest.approx(47.6667 + 7.5 * 7, abs=1e-3)  # 100.17 %: past 100, as fitted
     assert status == "on_track"
@@ -349,10 +347,7 @@ def test_raising_a_higher_is_better_actual_never_worsens_its_status(
     before = history(*((2020 + i, v) for i, v in enumerate(series)))
     after = [*before[:-1], Observation("x", None, "i", as_of, series[-1] + raise_by)]
     year = as_of + ahead
-    assert (
-        rank[judge(goal, year, after, as_of, False)[0]]
-        >= rank[judge(goal, year, before, as_of, False)[0]]
-    )
+    assert rank[judge(goal, year, after, False)[0]] >= rank[judge(goal, year, before, False)[0]]
 
 
 @given(
@@ -367,7 +362,7 @@ def test_achieved_exactly_when_the_comparator_holds_on_current(
     goal = target(**{comparator: threshold})
     as_of = 2020 + len(series) - 1
     status, current, _, _ = judge(
-        goal, as_of + offset, history(*((2020 + i, v) for i, v in enumerate(series))), as_of, False
+        goal, as_of + offset, history(*((2020 + i, v) for i, v in enumerate(series))), False
     )
     if current is None:
         assert status == "no_data"
@@ -392,8 +387,7 @@ def test_values_within_bounds_never_give_infinity_or_nan(
     """JSON cannot hold NaN: every value the readers accept keeps the numbers finite."""
     goal = target(**{comparator: threshold})
     series = sorted(dict(points).items())
-    as_of = series[-1][0]
-    _, current, projected, fit = judge(goal, target_year, history(*series), as_of, False)
+    _, current, projected, fit = judge(goal, target_year, history(*series), False)
     for number in (projected, *(fit or ())):
         assert number is None or math.isfinite(number)
     if current is not None:
@@ -406,7 +400,7 @@ def test_values_within_bounds_never_give_infinity_or_nan(
 def test_a_projection_that_lands_on_the_target_despite_float_error_is_on_track() -> None:
     # 10 → 35 → 47.5 lies on a line that reaches 60 in 2025; in floats, 59.99999999999905
     status, _, projected, _ = judge(
-        target(min=60), 2025, history((2021, 10.0), (2023, 35.0), (2024, 47.5)), 2024, False
+        target(min=60), 2025, history((2021, 10.0), (2023, 35.0), (2024, 47.5)), False
     )
     assert projected is not None and projected != 60.0
     assert status == "on_track"
@@ -426,9 +420,7 @@ def test_a_line_of_millions_that_lands_on_the_target_is_judged_as_landing_on_it(
 ) -> None:
     """Found by an independent oracle: evaluated from its intercept at year 0, such a line
     missed 1,500,000 by 10⁻⁸, and 'min' went at risk while 'above' went on track."""
-    status, _, projected, _ = judge(
-        target(**{comparator: 1500000}), 2030, history(*points), 2024, False
-    )
+    status, _, projected, _ = judge(target(**{comparator: 1500000}), 2030, history(*points), False)
     assert projected == pytest.approx(1500000, abs=1e-6)
     assert status == expected
 
@@ -436,7 +428,7 @@ def test_a_line_of_millions_that_lands_on_the_target_is_judged_as_landing_on_it(
 def test_a_projection_just_beyond_the_target_is_beyond_it() -> None:
     # the exact line reaches 80.00000000025 in 2030: more than 80, as the data say
     status, _, projected, _ = judge(
-        target(above=80), 2030, history((2023, 79.9999999999), (2024, 79.99999999995)), 2024, False
+        target(above=80), 2030, history((2023, 79.9999999999), (2024, 79.99999999995)), False
     )
     assert projected is not None and projected > 80
     assert status == "on_track"

@@ -97,7 +97,7 @@ TOTALS = re.compile(
 
 
 def is_a_total(area: str) -> bool:
-    return TOTALS.fullmatch(normalize_word(area).rstrip(": ")) is not None
+    return TOTALS.fullmatch(normalize_word(area).rstrip(":. ")) is not None
 
 
 def csv_problem(name: str, error: str, line: int) -> Problem:

@@ -79,6 +79,8 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
             return "not-a-number.thousands", {}
         if not fraction.isdigit() or whole in ("+", "-"):  # "55,", "+,5": no number written whole
             return "not-a-number", {}
+        if any(c.isalpha() for c in whole):  # "abc,125" is no number, not an ambiguous one
+            return "not-a-number", {}
         if len(fraction) == 3 and whole.lstrip("+-") not in ("0", ""):  # 0,125 groups nothing
             return "not-a-number.comma", {"whole": whole, "fraction": fraction}
         cleaned = f"{whole}.{fraction}"
