@@ -13,11 +13,13 @@ are loaded when first used, so that ``import dxscore`` (and ``dxscore --version`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
+# not typing's: importing typing (and re) would be most of what `import dxscore` costs
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from dxscore.api import (
         Card,
         Validation,

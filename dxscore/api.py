@@ -240,7 +240,8 @@ def read(
     """The actuals read and validated (problems raise), and the names of what was read.
 
     A large clean CSV file is read by DuckDB when ``history`` is not needed and DuckDB is
-    installed (``pip install 'dxscore[large]'``); every other input by the reference reader.
+    installed (``pip install 'dxscore[large]'``); every other input by the reference reader
+    (a large file that DuckDB has parsed but not accepted: its rows, handed back).
     """
     from dxscore.actuals import read_actuals, read_rows
 
@@ -257,7 +258,9 @@ def read(
         from dxscore.actuals import large
 
         found = large.read_large(paths, target_sets, city=city, encoding=encoding)
-        if found is not None:
+        if found is not None:  # read by DuckDB, or its rows by the reference row engine
+            if found.problems:
+                raise InputError(found.problems, found.warnings)
             return found, names
         without_duckdb = large.worth_it(paths) and not large.installed()
     data = read_actuals(

@@ -12,7 +12,7 @@ plain number, the extremes of each unit's values).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 # --- A cell is no longer than the csv module reads ------------------------------------------
@@ -21,10 +21,9 @@ CELL_LIMIT = csv.field_size_limit()
 
 
 def longest_cell_sql(columns: int) -> str:
-    """SQL: the length in bytes (≥ characters) of the longest cell of table ``raw``."""
-    return (
-        "SELECT greatest(" + ", ".join(f"max(strlen(c{i}))" for i in range(columns)) + ") FROM raw"
-    )
+    """SQL: the length in bytes (≥ characters) of the longest cell of table ``raw`` (an
+    aggregate over it)."""
+    return "greatest(" + ", ".join(f"max(strlen(c{i}))" for i in range(columns)) + ")"
 
 
 # --- Every row has as many cells as the header ------------------------------------------------
@@ -46,9 +45,10 @@ def first_filled(cells: Sequence[str], indices: Iterable[int]) -> int | None:
 
 
 def filled_sql(columns: Iterable[int]) -> str:
-    """SQL: how many rows of ``raw`` hold more than spaces in any of these columns."""
+    """SQL: how many rows of ``raw`` hold more than spaces in any of these columns (an
+    aggregate over it; 0 for no column)."""
     held = " OR ".join(f"trim(coalesce(c{i}, '')) <> ''" for i in columns)
-    return f"SELECT count(*) FROM raw WHERE {held}"
+    return f"count(*) FILTER (WHERE {held})" if held else "0"
 
 
 # --- A plain number ---------------------------------------------------------------------------
@@ -67,19 +67,28 @@ SeriesYear = tuple[str, str | None, str, int]  # target set, area, indicator, ye
 # second one (duplicate-row).
 
 
-def given_twice_sql(low: int, high: int) -> str:
-    """SQL: how many series of table ``obs`` give a year twice. Within a span of 126 years,
-    each series' years are the bits of one number: a year given twice sets a bit already set."""
+def years_sql(low: int, high: int) -> str:
+    """SQL: how many distinct years a group of rows of ``obs`` gives (an aggregate); a series
+    with more rows than years gives a year twice. Within a span of 126 years, a series' years
+    are the bits of one number, and counting its bits is cheaper than counting distinct years."""
     if high - low <= 126:
-        return f"""SELECT count(*) FROM (SELECT 1 FROM obs GROUP BY set_id, area, indicator
-            HAVING count(*) <> bit_count(bit_or(CAST(1 AS HUGEINT) << (year - {low}))))"""
-    return """SELECT count(*) FROM (SELECT 1 FROM obs
-        GROUP BY set_id, area, indicator, year HAVING count(*) > 1)"""
+        return f"bit_count(bit_or(CAST(1 AS HUGEINT) << (year - {int(low)})))"
+    return "count(DISTINCT year)"
 
 
 # --- Target sets in the order the rows first name them -----------------------------------------
 # Python: the reference reader appends each set to Actuals.named_sets when a row first names it.
-NAMED_SETS_SQL = "SELECT set_id FROM obs GROUP BY set_id ORDER BY min(line)"
+# SQL: the first line of each indicator (``k``) of table ``stats`` (one row per series of
+# ``obs``, with its first line); the sets in the order of their indicators' first lines.
+FIRST_LINES_SQL = "SELECT k, min(first_line) FROM stats GROUP BY k"
+
+
+def named_sets(first_lines: Iterable[tuple[str, int]]) -> list[str]:
+    """The target sets in the order of their first line, from (set, first line) pairs."""
+    first: dict[str, int] = {}
+    for set_id, line in first_lines:
+        first[set_id] = min(line, first.get(set_id, line))
+    return sorted(first, key=first.__getitem__)
 
 
 # --- No measured value after the current year --------------------------------------------------
@@ -89,8 +98,9 @@ def is_future(year: int, current_year: int) -> bool:
 
 
 def future_sql(current_year: int) -> str:
-    """SQL: how many values of ``obs`` are dated after the current year."""
-    return f"SELECT count(*) FROM obs WHERE year > {int(current_year)} AND v IS NOT NULL"
+    """SQL: how many series of ``stats`` have a value dated after the current year (an
+    aggregate; ``last_year`` is a series' latest year with a value)."""
+    return f"count(*) FILTER (WHERE last_year > {int(current_year)})"
 
 
 # --- A percentage given as fractions of 1 throughout a file is warned of --------------------------
@@ -100,10 +110,13 @@ def looks_like_fractions(values: Iterable[float]) -> bool:
     return bool(seen) and all(0 <= v <= 1 for v in seen) and any(v > 0 for v in seen)
 
 
-# SQL: the percentage series (per set and indicator) that would be warned of; the DuckDB reader
-# hands such a file to the reference reader, which words the warning
-FRACTIONS_SQL = """SELECT count(*) FROM (SELECT 1 FROM obs WHERE unit = 'percent'
-    GROUP BY set_id, indicator HAVING max(v) <= 1 AND max(v) > 0)"""
+def fractions_sql(percentages: Iterable[int]) -> str:
+    """SQL: the percentage indicators (``k`` of a set's indicator, among ``percentages``) that
+    would be warned of, from the largest value of each series (``top`` in ``stats``); the
+    DuckDB reader leaves such a file to the reference reader, which words the warning."""
+    codes = ", ".join(str(int(k)) for k in percentages) or "NULL"
+    return f"""SELECT count(*) FROM (SELECT 1 FROM stats WHERE k IN ({codes})
+        GROUP BY k HAVING max(top) <= 1 AND max(top) > 0)"""
 
 
 # --- The latest value up to a year, and the least-squares line ---------------------------------
@@ -134,10 +147,14 @@ def fit_line(points: Sequence[tuple[int, float]]) -> Fit | None:
     n = len(points)
     if n < 2:
         return None
-    mean_x = sum(x for x, _ in points) / n
-    mean_y = ordered_sum(y for _, y in points) / n
-    sxx = ordered_sum((x - mean_x) * (x - mean_x) for x, _ in points)
-    sxy = ordered_sum((x - mean_x) * (y - mean_y) for x, y in points)
+    mean_x = sum([x for x, _ in points]) / n  # whole years: exact in any order
+    mean_y = ordered_sum([y for _, y in points]) / n
+    # the two sums of ordered_sum((x - mean_x) * …) in one pass: the same additions
+    sxx = sxy = 0.0
+    for x, y in points:
+        dx = x - mean_x
+        sxx += dx * dx
+        sxy += dx * (y - mean_y)
     return line_through(n, mean_x, mean_y, sxx, sxy)
 
 
@@ -152,41 +169,60 @@ def ordered_sum(values: Iterable[float]) -> float:
 
 def line_through(n: int, mean_x: float, mean_y: float, sxx: float, sxy: float) -> Fit | None:
     """The least-squares line from its sums (None without two distinct years): both forms end
-    here."""
+    here, the SQL form as :func:`slope_sql`."""
     if n < 2 or sxx == 0:
         return None
     return Fit(sxy / sxx, mean_x, mean_y)
 
 
-def series_sql(as_of: int, past: Sequence[int]) -> str:
-    """SQL: per series of ``obs``, up to ``as_of``: how many values, the latest year, value and
-    line (Python: scoring.History.current), the same up to each target year in ``past`` (those
-    before as-of), and the sums of the least-squares line (Python: :func:`fit_line`)."""
+def slope_sql(n: str, sxx: str, sxy: str) -> str:
+    """SQL: the slope of :func:`line_through` (NULL: no line), from columns of these names."""
+    return f"CASE WHEN {n} >= 2 AND {sxx} <> 0 THEN {sxy} / {sxx} END"
+
+
+def series_sql(as_of: int, past: Sequence[int], low: int) -> str:
+    """SQL: per series of ``obs`` (its set's indicator ``k`` and its ``area``), up to ``as_of``:
+    the latest year, value and line (Python: scoring.History.current; none when every value
+    is after as-of), the same up to each target year in ``past`` (those before as-of), and the
+    line fitted through its values (Python: :func:`fit_line`): the mean year and value and the
+    slope (NULL: no line). ``low``: the first year of ``obs``.
+
+    The sums are added as fit_line adds them, left to right by year: each series' value of
+    each year is a column of its own (a series gives a year once), and each sum adds the years
+    in order, adding 0.0 for a year without a value (x + 0.0 is x for every sum here, which
+    starts at +0.0 and so is never -0.0)."""
     as_of = int(as_of)
-    by_past = "".join(
-        f", max(year) FILTER (WHERE year <= {int(y)}), arg_max(v, year) FILTER (WHERE year <= {int(y)}),"
-        f" arg_max(line, year) FILTER (WHERE year <= {int(y)})"
-        for y in past
+    years = range(min(int(low), as_of), as_of + 1)
+    latest = [(f"p{i}_", f"year <= {int(y)}") for i, y in enumerate(past)]
+    latest.insert(0, ("last_", f"year <= {as_of}"))
+    picked = ", ".join(
+        f"max(year) FILTER (WHERE {up_to}) AS {name}year,"
+        f" arg_max(v, year) FILTER (WHERE {up_to}) AS {name}v,"
+        f" arg_max(line, year) FILTER (WHERE {up_to}) AS {name}line"
+        for name, up_to in latest
     )
+    shown = ", ".join(f"{name}year, {name}v, {name}line" for name, _ in latest)
+    values = "".join(f", max(v) FILTER (WHERE year = {year}) AS v{year}" for year in years)
+
+    def added(term: Callable[[int], str]) -> str:
+        return "0.0" + "".join(
+            f" + CASE WHEN v{year} IS NULL THEN 0.0 ELSE {term(year)} END" for year in years
+        )
+
     return f"""
         WITH grouped AS (
-            SELECT set_id, area, indicator, count(*) FILTER (WHERE year <= {as_of}) AS n,
-                list(year ORDER BY year) FILTER (WHERE year <= {as_of}) AS xs,
-                list(v ORDER BY year) FILTER (WHERE year <= {as_of}) AS ys,
-                max(year) FILTER (WHERE year <= {as_of}) AS last_year,
-                arg_max(v, year) FILTER (WHERE year <= {as_of}) AS last_v,
-                arg_max(line, year) FILTER (WHERE year <= {as_of}) AS last_line {by_past}
+            SELECT k, area, {picked},
+                count(*) FILTER (WHERE year <= {as_of}) AS n,
+                sum(year) FILTER (WHERE year <= {as_of}) AS sum_x {values}
             FROM obs
-            GROUP BY set_id, area, indicator
+            GROUP BY k, area
         ), means AS (
-            SELECT *, list_sum(xs) / n AS mx,
-                list_reduce(ys, lambda a, b: a + b) / n AS my
+            SELECT *, sum_x / n AS mx, ({added(lambda year: f"v{year}")}) / n AS my
             FROM grouped
+        ), sums AS (
+            SELECT *, {added(lambda year: f"({year} - mx) * ({year} - mx)")} AS sxx,
+                {added(lambda year: f"({year} - mx) * (v{year} - my)")} AS sxy
+            FROM means
         )
-        SELECT * EXCLUDE (xs, ys, mx, my), mx, my,
-            list_reduce(list_transform(xs, lambda x: (x - mx) * (x - mx)),
-                lambda a, b: a + b) AS sxx,
-            list_reduce(list_transform(xs, lambda x, i: (x - mx) * (ys[i] - my)),
-                lambda a, b: a + b) AS sxy
-        FROM means
+        SELECT k, area, {shown}, mx, my, {slope_sql("n", "sxx", "sxy")} AS slope FROM sums
         """

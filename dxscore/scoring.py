@@ -207,9 +207,11 @@ def verdict(
 def awaiting(series: Series, target_year: int, as_of: int) -> bool:
     """Whether the deadline has passed in the data (as-of ≥ the target year) while no measured
     value (one that is not an estimate) for the target year itself is reported."""
-    if as_of < target_year:
-        return False
-    current = series.current(target_year)
+    return as_of >= target_year and _awaiting(series.current(target_year), target_year)
+
+
+def _awaiting(current: Observation | None, target_year: int) -> bool:
+    """:func:`awaiting` from the current observation (with as-of ≥ the target year)."""
     return current is None or current.year != target_year or current.estimate
 
 
@@ -265,10 +267,20 @@ def series_of(observations: Iterable[Observation], as_of: int | None) -> dict[Se
     by_key: dict[SeriesKey, list[Observation]] = defaultdict(list)
     for obs in observations:
         by_key[(obs.target_set, obs.area, obs.indicator)].append(obs)
+    return series_from_groups(by_key, as_of)
+
+
+def series_from_groups(
+    groups: Mapping[SeriesKey, list[Observation]], as_of: int | None
+) -> dict[SeriesKey, Series]:
+    """Series from their observations in the order read (each list is sorted by year, in
+    place: stable, and cheap as files list years in order), each up to ``as_of``."""
     by_year = attrgetter("year")
     series: dict[SeriesKey, Series] = {}
-    for key, found in by_key.items():
-        found.sort(key=by_year)  # stable: files list years in order, so this is cheap
+    for key, found in groups.items():
+        if not found:  # every cell of it empty (or refused)
+            continue
+        found.sort(key=by_year)
         if as_of is not None and found[-1].year > as_of:
             found = [o for o in found if o.year <= as_of]
         series[key] = History(found)
@@ -305,11 +317,13 @@ def score_series(
     results: list[Result] = []
     summary: list[Summary] = []
     all_areas: dict[str | None, None] = {}
+    get = series.get
     for target_set in target_sets:
         set_areas = _area_order(seen_areas.get(target_set.id) or [None])
         if area_filter is not None:
             set_areas = [a for a in set_areas if a in area_filter]  # none: this set is not shown
         plan = _plan(target_set, year_filter, pillar_filter)
+        set_id = target_set.id
         for area in set_areas:
             all_areas[area] = None
             for target_year, pillar_plans in plan:
@@ -318,30 +332,31 @@ def score_series(
                 for pillar, indicators in pillar_plans:
                     pillar_results = [
                         _result(
-                            target_set.id,
+                            set_id,
                             area,
                             pillar,
                             indicator,
                             target_year,
                             target,
-                            series.get((target_set.id, area, indicator.id), NO_DATA),
+                            get((set_id, area, indicator_id), NO_DATA),
                             as_of,
                         )
-                        for indicator, target in indicators
+                        for indicator, target, indicator_id in indicators
                     ]
                     pillar_rows.append(
-                        _summarize(target_set.id, area, target_year, pillar, pillar_results)
+                        _summarize(set_id, area, target_year, pillar, pillar_results)
                     )
-                    year_results.extend(pillar_results)
-                summary.extend(pillar_rows)
+                    year_results += pillar_results
+                summary += pillar_rows
                 summary.append(
-                    _summarize_set(target_set.id, area, target_year, pillar_rows, year_results)
+                    _summarize_set(set_id, area, target_year, pillar_rows, len(year_results))
                 )
-                results.extend(year_results)
+                results += year_results
     return Scorecard(as_of, tuple(target_sets), tuple(results), tuple(summary), tuple(all_areas))
 
 
-_Plan = list[tuple[int, list[tuple[PillarKey, list[tuple[Indicator, Target]]]]]]
+# per target year, per pillar: each indicator, its target that year, and its id
+_Plan = list[tuple[int, list[tuple[PillarKey, list[tuple[Indicator, Target, str]]]]]]
 
 
 def _plan(target_set: TargetSet, years: set[int] | None, pillars: set[PillarKey] | None) -> _Plan:
@@ -357,7 +372,7 @@ def _plan(target_set: TargetSet, years: set[int] | None, pillars: set[PillarKey]
             if pillars is None or pillar in pillars
             if (
                 indicators := [
-                    (indicator, indicator.targets[target_year])
+                    (indicator, indicator.targets[target_year], indicator.id)
                     for indicator in getattr(target_set.pillars, pillar)
                     if target_year in indicator.targets
                 ]
@@ -378,34 +393,28 @@ def _result(
     series: Series,
     as_of: int | None,
 ) -> Result:
+    # positional, and the current observation looked up once: this runs once per result, a
+    # hundred thousand times for a file of every commune
     if as_of is None:
-        status: Status = "no_data"
-        current = projected = fit = None
-        waiting = False
-    else:
-        status, current, projected, fit = verdict(
-            target, target_year, series, indicator.unit == "milestone"
-        )
-        waiting = awaiting(series, target_year, as_of)
-    value = None if current is None else current.value
-    return Result(
-        set_id,
-        area,
-        pillar,
-        indicator,
-        target_year,
-        target,
-        status,
-        actual=value,
-        actual_year=None if current is None else current.year,
-        projected=projected,
-        attainment=None if value is None else attainment(target, value),
-        used=series.history,
-        fit=fit,
-        current=current,
-        estimate=current is not None and current.estimate,
-        awaiting=waiting,
+        return Result(
+            set_id, area, pillar, indicator, target_year, target, "no_data", None, None, None,
+            None, series.history, None,
+        )  # fmt: skip
+    status, current, projected, fit = verdict(
+        target, target_year, series, indicator.unit == "milestone"
     )
+    waiting = as_of >= target_year and _awaiting(current, target_year)
+    if current is None:
+        return Result(
+            set_id, area, pillar, indicator, target_year, target, status, None, None, projected,
+            None, series.history, fit, None, False, waiting,
+        )  # fmt: skip
+    value = current.value
+    return Result(
+        set_id, area, pillar, indicator, target_year, target, status, value, current.year,
+        projected, attainment(target, value), series.history, fit, current, current.estimate,
+        waiting,
+    )  # fmt: skip
 
 
 def _area_order(areas: Iterable[str | None]) -> list[str | None]:
@@ -417,9 +426,9 @@ def _summarize(
     set_id: str, area: str | None, target_year: int, pillar: PillarKey, results: Sequence[Result]
 ) -> Summary:
     with_data = [r for r in results if r.attainment is not None]
-    weight = sum(r.indicator.weight for r in with_data)
+    weight = sum([r.indicator.weight for r in with_data])
     score = (
-        100 * sum(r.indicator.weight * (r.attainment or 0.0) for r in with_data) / weight
+        100 * sum([r.indicator.weight * (r.attainment or 0.0) for r in with_data]) / weight
         if with_data
         else None
     )
@@ -429,22 +438,22 @@ def _summarize(
 
 
 def _summarize_set(
-    set_id: str,
-    area: str | None,
-    target_year: int,
-    pillars: Sequence[Summary],
-    results: Sequence[Result],
+    set_id: str, area: str | None, target_year: int, pillars: Sequence[Summary], results: int
 ) -> Summary:
+    """The set's row from its pillars' rows, over its ``results`` results (theirs together)."""
     scores = [s.score for s in pillars if s.score is not None]
-    with_data = sum(1 for r in results if r.status != "no_data")
+    counts: dict[Status, int] = dict.fromkeys(STATUSES, 0)
+    for row in pillars:
+        for status, count in row.counts.items():
+            counts[status] += count
     return Summary(
         set_id,
         area,
         target_year,
         None,
         sum(scores) / len(scores) if scores else None,
-        with_data / len(results),
-        _counts(results),
+        (results - counts["no_data"]) / results,
+        counts,
     )
 
 
@@ -456,7 +465,10 @@ def _counts(results: Iterable[Result]) -> dict[Status, int]:
 
 
 def _clip(value: float) -> float:
-    return min(1.0, max(0.0, value))
+    """``min(1.0, max(0.0, value))``, written out: it runs once per result."""
+    if not value > 0.0:  # NaN too, as max(0.0, nan) gives 0.0
+        return 0.0
+    return value if value < 1.0 else 1.0
 
 
 @dataclass(frozen=True, slots=True)

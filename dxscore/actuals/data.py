@@ -12,7 +12,7 @@ from typing import Protocol
 
 from dxscore.errors import Problem
 from dxscore.observations import Observation
-from dxscore.scoring import Series, SeriesKey, series_of, with_unreported
+from dxscore.scoring import Series, SeriesKey, series_from_groups, series_of, with_unreported
 
 
 class ActualsData(Protocol):
@@ -42,6 +42,9 @@ class Actuals:
     """What the actuals files held: observations, and everything worth telling the user."""
 
     observations: list[Observation] = field(default_factory=list)
+    # the same observations by series, in the order read: kept with them by the row engine,
+    # so that a million of them are not grouped again
+    groups: dict[SeriesKey, list[Observation]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     not_reported: int = 0  # cells left empty: "not reported", documented, never an observation
@@ -72,4 +75,6 @@ class Actuals:
 
     def series(self, as_of: int | None) -> dict[SeriesKey, Series]:
         """Each (target set, area, indicator) series up to ``as_of``, for the verdicts."""
+        if sum(map(len, self.groups.values())) == len(self.observations):  # kept together
+            return with_unreported(series_from_groups(self.groups, as_of), self.unreported)
         return with_unreported(series_of(self.observations, as_of), self.unreported)

@@ -56,6 +56,17 @@ def encoding_from_bom(head: bytes) -> str:
     return "utf-8-sig"
 
 
+def chosen_encoding(encoding: str | None, head: bytes) -> str:
+    """The encoding a file is read in: ``--encoding``, else its BOM's (UTF-8 by default); a
+    BOM is never text, whatever ``--encoding`` says."""
+    chosen = encoding or encoding_from_bom(head[:4])
+    if chosen != "utf-8-sig" and head.startswith(codecs.BOM_UTF8) and is_utf8(chosen):
+        return "utf-8-sig"  # --encoding utf-8 on Excel's "CSV UTF-8": its BOM is not text
+    if head.startswith(UTF16_BOMS) and codecs.lookup(chosen).name in ("utf-16-le", "utf-16-be"):
+        return "utf-16"  # --encoding utf-16-le on a file that has its BOM: nor is this one
+    return chosen
+
+
 def looks_like_utf16(head: bytes) -> bool:
     """Every other byte NUL, as in a header of ASCII letters in UTF-16 (not one NUL in a cell);
     or, in UTF-32, three bytes of four."""

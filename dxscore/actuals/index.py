@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from functools import cached_property
 
 from dxscore.errors import Problem, problem
 from dxscore.model import Indicator, TargetSet
@@ -14,7 +15,24 @@ Where = tuple[int | None, int | None, str | None]  # line, column number, column
 
 def resolve_city(target_sets: Sequence[TargetSet], name: str) -> str | None:
     """The id of the target set that ``name`` (an id or a name) stands for."""
-    return TargetIndex(target_sets).resolve_city(name)
+    return index_of(target_sets).resolve_city(name)
+
+
+_last: tuple[tuple[TargetSet, ...], TargetIndex] | None = None
+
+
+def index_of(target_sets: Sequence[TargetSet]) -> TargetIndex:
+    """The index of these target sets (the very objects): the last one made is kept, as a run
+    asks about the same sets several times (``--city``, each city of the rows, every row)."""
+    global _last
+    given = tuple(target_sets)
+    if (
+        _last is None
+        or len(_last[0]) != len(given)
+        or any(a is not b for a, b in zip(_last[0], given, strict=True))
+    ):
+        _last = (given, TargetIndex(given))
+    return _last[1]
 
 
 class TargetIndex:
@@ -29,17 +47,6 @@ class TargetIndex:
         for ts in target_sets:
             for key in ts.city_keys():
                 owners.setdefault(key, []).append(ts.id)
-        # each indicator's Vietnamese and English names as letters and digits alone, per set:
-        # what an indicator written by its name (as a sheet for people writes it) is matched by
-        self.named: dict[str, dict[str, list[str]]] = {}
-        for ts in target_sets:
-            named: dict[str, list[str]] = {}
-            for _, indicator in ts.indicators():
-                for name in (indicator.name.vi, indicator.name.en):
-                    ids = named.setdefault(letters(name), [])
-                    if indicator.id not in ids:
-                        ids.append(indicator.id)
-            self.named[ts.id] = named
         self.city_names: dict[str, str] = {}
         self.ambiguous: dict[str, list[str]] = {}  # a name that several sets answer to
         for key, found in owners.items():
@@ -49,6 +56,22 @@ class TargetIndex:
                 self.city_names[key] = found[0]
             else:
                 self.ambiguous[key] = found
+
+    @cached_property
+    def named(self) -> dict[str, dict[str, list[str]]]:
+        """Each indicator's Vietnamese and English names as letters and digits alone, per set:
+        what an indicator written by its name (as a sheet for people writes it) is matched by
+        (worked out when first asked for: most files write every indicator by its id)."""
+        found: dict[str, dict[str, list[str]]] = {}
+        for ts in self.sets.values():
+            named: dict[str, list[str]] = {}
+            for _, indicator in ts.indicators():
+                for name in (indicator.name.vi, indicator.name.en):
+                    ids = named.setdefault(letters(name), [])
+                    if indicator.id not in ids:
+                        ids.append(indicator.id)
+            found[ts.id] = named
+        return found
 
     def resolve_city(self, text: str) -> str | None:
         """A target set id from its id or its Vietnamese or English name, with or without accents and spaces."""

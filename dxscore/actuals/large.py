@@ -1,36 +1,50 @@
 """Large CSV files read column by column with DuckDB, for speed.
 
 The reference reader (:mod:`dxscore.actuals.rows`) takes one row at a time and reports each
-problem with its line and column. A large file that is clean is read here instead, five or
-six times as fast: DuckDB parses it, bulk queries check that the reference reader would
-read every row the same way, and each series (target set, area, indicator) is reduced to
-what the verdicts need: its latest values and the sums of its fitted line, added in the
-order :func:`dxscore.scoring.fit_line` adds them, so that the scores are identical.
+problem with its line and column. A large file that is clean is read here instead, several
+times as fast: DuckDB parses it, bulk queries check that the reference reader would read
+every row the same way, and each series (target set, area, indicator) is reduced to what the
+verdicts need: its latest values and the sums of its fitted line, added in the order
+:func:`dxscore.rules.fit_line` adds them, so that the scores are identical.
 
-Whenever this reader has any doubt, it returns None before anything is scored, and the
-reference reader reads the file from the start and reports whatever is wrong as usual.
-It only takes a single UTF-8 file of at least :data:`MIN_BYTES` in the long layout with
-no note or source column, no quotes, no blank lines and no lone carriage returns, whose
-names, years and values are all accepted, and with no row given twice.
+Before DuckDB parses anything, one pass over the file's bytes decides whether DuckDB's reading
+can be the reference reader's: a single UTF-8 file of at least :data:`MIN_BYTES` in the long
+layout with no note or source column, no quotes, no NUL and no lone carriage return, whose
+every line has as many cells as the header. A file that fails it is left to the reference
+reader (None), which reads it once.
+
+Once DuckDB has parsed the file, a check that finds what the reference reader certainly
+refuses (an unknown name, a value it does not read, a row given twice) hands DuckDB's rows to
+the reference row engine, which reports every problem as it does reading the file: a refused
+file is not read again. A check with only a doubt (what the reference reader may warn of or
+accept as it is: an indicator written by its name, spaces around an area) leaves the file to
+the reference reader (None), which reads it whole: see :class:`_Reader`.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
-import mmap
 import os
 import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from dxscore.actuals.encoding import is_utf8
-from dxscore.actuals.index import TargetIndex
-from dxscore.actuals.layout import clean_long_layout, sniff_delimiter
+from dxscore.actuals.data import Actuals
+from dxscore.actuals.encoding import chosen_encoding, is_utf8
+from dxscore.actuals.index import TargetIndex, index_of
+from dxscore.actuals.layout import (
+    LOOK_FOR_HEADER,
+    clean_long_layout,
+    find_header,
+    first_record,
+    sniff_delimiter,
+)
 from dxscore.actuals.reader import SPREADSHEET_SUFFIXES
-from dxscore.actuals.rows import is_a_total
+from dxscore.actuals.rows import Seen, TableReader, csv_problem, is_a_total
 from dxscore.actuals.values import parse_year, read_cell
 from dxscore.clock import current_year
 from dxscore.errors import Problem
@@ -39,29 +53,33 @@ from dxscore.observations import Observation
 from dxscore.rules import (
     AS_NUMBER,
     CELL_LIMIT,
-    FRACTIONS_SQL,
-    NAMED_SETS_SQL,
+    FIRST_LINES_SQL,
     PLAIN_NUMBER,
     Fit,
     filled_sql,
+    fractions_sql,
     future_sql,
-    given_twice_sql,
-    line_through,
     longest_cell_sql,
+    named_sets,
     rows_are_even,
     series_sql,
+    years_sql,
 )
 from dxscore.scoring import NO_DATA, Series, SeriesKey, with_unreported
 from dxscore.text import control_character, nfc, normalize_word
 
 if TYPE_CHECKING:
+    import mmap
+
     import duckdb
 
 MIN_BYTES = 4 * 1024 * 1024  # below this, importing DuckDB (about 0.15 s) costs more than it saves
 MAX_OTHER_VALUES = 1000  # distinct other value spellings (done, 55%, 55,5), each checked in Python
 ROLES = ("city", "area", "indicator", "year", "value")
+HANDED_BACK_BATCH = 10_000  # rows of a refused file fetched at a time for the row engine
 _LONE_CR = re.compile(rb"\r(?!\n)")
 _DUCKDB_EXPANDS = re.compile(r"[*?\[\]{}]|^~|://")  # DuckDB reads these as globs, homes, URLs
+_new_tuple = tuple.__new__
 
 
 def installed() -> bool:
@@ -87,34 +105,50 @@ def read_large(
     *,
     city: str | None = None,
     encoding: str | None = None,
-) -> LargeActuals | None:
-    """The file read by DuckDB, or None when the reference reader must read it (DuckDB is not
-    installed, the file is small, or DuckDB's reading would differ from the reference's)."""
+) -> LargeActuals | Actuals | None:
+    """The file read by DuckDB; or, when DuckDB's reading could differ from the reference
+    reader's, None before DuckDB has parsed it (the reference reader reads it), or after, the
+    reference row engine's reading of DuckDB's rows (with the problems of an invalid file).
+    None too when DuckDB is not installed or the file is small."""
     if len(paths) != 1 or not (encoding is None or is_utf8(encoding)) or not installed():
         return None
     path = paths[0]
     if path.suffix.lower() in SPREADSHEET_SUFFIXES or _DUCKDB_EXPANDS.search(str(path)):
         return None
-    targets = TargetIndex(target_sets)
-    if city is not None and targets.resolve_city(city) is None:
-        return None  # the reference reader says which cities there are
     try:
         if not path.is_file() or path.stat().st_size < MIN_BYTES:
             return None
+    except OSError:
+        return None
+    targets = index_of(target_sets)
+    if city is not None and targets.resolve_city(city) is None:
+        return None  # the reference reader says which cities there are
+    import mmap
+
+    try:
         with (
             path.open("rb") as handle,
             mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
         ):
-            if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16
+            head = data[:64]
+            if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16
                 return None
-            for mark in (b'"', b"\0", b"\n\n", b"\n\r\n"):  # quoting, NUL, blank lines
+            for mark in (b'"', b"\0"):  # quoting, NUL
                 if data.find(mark) != -1:
                     return None
             if data.find(b"\r") != -1 and _LONE_CR.search(data):
                 return None
-            first = data.readline()
-            header_line = first.decode("utf-8-sig")  # a BOM is not text, whatever --encoding
+            top = [line for _ in range(LOOK_FOR_HEADER + 1) if (line := data.readline())]
+            lines = [
+                line.decode("utf-8-sig" if at == 0 else "utf-8") for at, line in enumerate(top)
+            ]
+            header_line = lines[0]  # a BOM is not text, whatever --encoding
             delimiter = sniff_delimiter(header_line)
+            if (
+                find_header(lines) is not None
+                or sniff_delimiter(first_record(lines[0], lines[1:])) != delimiter
+            ):  # the reference reader looks for the header below titles
+                return None
             header = next(csv.reader([header_line.rstrip("\r\n")], delimiter=delimiter))
             needed = city is None and len(targets.sets) > 1
             layout = clean_long_layout(str(path), header, city_needed=needed)
@@ -122,25 +156,45 @@ def read_large(
                 return None
             roles, unnamed = layout
             # DuckDB ignores empty cells past the last column ("…,5,"); the reference reader
-            # calls such a row ragged. Without quotes, every line holds the same delimiters.
-            delimiters, lines = _count_delimiters_and_lines(data, delimiter.encode())
-            if not rows_are_even(delimiters, lines, len(header)):
+            # calls such a row ragged. Without quotes, every line holds the same delimiters
+            # (a blank line holds none), and DuckDB refuses a line with more than the header.
+            scanned = _scan(data, delimiter.encode())
+            if scanned is None or not rows_are_even(*scanned, len(header)):
                 return None
     except (OSError, ValueError, UnicodeDecodeError, csv.Error):
         return None
-    return _Reader(path, delimiter, len(header), roles, unnamed, targets, city).read()
+    file = _File(path, head, encoding, delimiter, header, roles, unnamed)
+    return _Reader(file, targets, city).read()
 
 
-def _count_delimiters_and_lines(
-    data: mmap.mmap, delimiter: bytes, chunk: int = 1 << 24
-) -> tuple[int, int]:
-    """Delimiters and lines in one pass, a chunk at a time (the file is never all in memory)."""
+def _scan(data: mmap.mmap, delimiter: bytes, chunk: int = 1 << 22) -> tuple[int, int] | None:
+    """The delimiters and lines of a file, in one pass a chunk at a time (the file is never all
+    in memory); None when it is not UTF-8, which DuckDB would find only at the end."""
     delimiters = newlines = 0
-    for start in range(0, len(data), chunk):
-        piece = data[start : start + chunk]
-        delimiters += piece.count(delimiter)
-        newlines += piece.count(b"\n")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for start in range(0, len(data), chunk):
+            piece = data[start : start + chunk]
+            delimiters += piece.count(delimiter)
+            newlines += piece.count(b"\n")
+            if not piece.isascii() or decoder.getstate()[0]:  # (a character begun before)
+                decoder.decode(piece)
+        decoder.decode(b"", True)
+    except UnicodeDecodeError:
+        return None
     return delimiters, newlines + (0 if data[-1:] == b"\n" else 1)
+
+
+class _File(NamedTuple):
+    """A file that DuckDB reads as the reference reader would, and what its first line says."""
+
+    path: Path
+    head: bytes  # its first bytes
+    encoding: str | None  # as --encoding gave it
+    delimiter: str
+    header: list[str]
+    roles: dict[str, int]
+    unnamed: list[int]  # the columns without a heading
 
 
 @contextlib.contextmanager
@@ -160,6 +214,9 @@ def ctrl_c() -> Iterator[None]:
         raise
 
 
+Indicator = tuple[str, str, str]  # a set's indicator: set id, indicator id, unit
+
+
 class LargeActuals:
     """A large file's observations, kept in DuckDB; the same questions as :class:`Actuals`."""
 
@@ -168,14 +225,21 @@ class LargeActuals:
         connection: duckdb.DuckDBPyConnection,
         name: str,
         targets: TargetIndex,
-        named_sets: list[str],
+        indicators: list[Indicator],
+        low: int,
         rows: int,
         not_reported: int,
-        unreported: set[SeriesKey],
     ) -> None:
         self._db, self._name, self._targets = connection, name, targets
-        self.named_sets, self.rows, self.not_reported = named_sets, rows, not_reported
-        self.unreported = unreported  # the series with a cell left empty
+        self._indicators = indicators  # by their code (k) in table obs
+        self._low = low  # the first year of table obs
+        self.rows, self.not_reported = rows, not_reported
+        found = self._fetch(FIRST_LINES_SQL)
+        self.named_sets = named_sets((indicators[k][0], line) for k, line in found)
+        self.unreported: set[SeriesKey] = set()  # the series with a cell left empty
+        if not_reported:
+            empty = self._fetch("SELECT k, area FROM stats WHERE reported < rows")
+            self.unreported = {(indicators[k][0], area, indicators[k][1]) for k, area in empty}
         self.problems: list[Problem] = []  # a file with a problem is never read here
         self.spill: tempfile.TemporaryDirectory[str] | None = None
         self.warnings: list[Problem] = []
@@ -191,17 +255,16 @@ class LargeActuals:
             return self._db.execute(query).fetchall()
 
     def areas(self) -> set[str]:
-        found = self._fetch("SELECT DISTINCT area FROM obs WHERE area IS NOT NULL")
-        named = {area for (area,) in found}
-        named.update(area for _, area, _ in self.unreported if area is not None)
-        return named
+        # every series, those whose every cell is empty too
+        found = self._fetch("SELECT DISTINCT area FROM stats WHERE area IS NOT NULL")
+        return {area for (area,) in found}
 
     def years(self) -> tuple[int, int] | None:
-        [(low, high)] = self._fetch("SELECT min(year), max(year) FROM obs")  # one row, always
+        [(low, high)] = self._fetch("SELECT min(first_year), max(last_year) FROM stats")
         return None if low is None else (low, high)
 
     def series(self, as_of: int | None) -> dict[SeriesKey, Series]:
-        """Each series up to ``as_of``: its latest values and its line's sums, from one query."""
+        """Each series up to ``as_of``: its latest values and its line, from one query."""
         if as_of is None:
             return {}
         past = sorted(
@@ -213,94 +276,107 @@ class LargeActuals:
                 if year < as_of
             }
         )
-        rows = self._fetch(series_sql(as_of, past))
-        milestones = {
-            (ts.id, ind.id)
-            for ts in self._targets.sets.values()
-            for _, ind in ts.indicators()
-            if ind.unit == "milestone"
-        }
-        name = self._name
+        rows = self._fetch(series_sql(as_of, past, self._low))
+        name, indicators = self._name, self._indicators
+        new = _new_tuple
         series: dict[SeriesKey, Series] = {}
+        # once per series, a hundred thousand times for a file of every commune: Observation(…)
+        # and Sums(…) without the calls of their __new__ (Python functions)
         for row in rows:
-            set_id, area, indicator, n, year, value, line = row[:7]
-            if not n:  # every value after as-of: the area is scored, without data
+            k, area, year, value, line = row[:5]
+            set_id, indicator, unit = indicators[k]
+            if year is None:  # every value after as-of: the area is scored, without data
                 series[(set_id, area, indicator)] = NO_DATA
                 continue
-            milestone = (set_id, indicator) in milestones
-            last = Observation(
-                set_id, area, indicator, year, value == 1.0 if milestone else value, name, line
-            )
+            milestone = unit == "milestone"
+            if milestone:
+                value = value == 1.0
+            last = new(Observation, (set_id, area, indicator, year, value, name, line, *_NO_NOTE))
             earlier = None
             if past:
+                points = zip(row[5:-3:3], row[6:-3:3], row[7:-3:3], strict=True)
                 earlier = tuple(
-                    Observation(set_id, area, indicator, y, v == 1.0 if milestone else v, name, at)
-                    for y, v, at in zip(row[7:-4:3], row[8:-4:3], row[9:-4:3], strict=True)
+                    new(Observation, (set_id, area, indicator, y, v, name, at, *_NO_NOTE))
+                    for y, v, at in ((y, v == 1.0 if milestone else v, at) for y, v, at in points)
                     if y is not None
                 )
-            series[(set_id, area, indicator)] = Sums(last, earlier, n, *row[-4:])
+            series[(set_id, area, indicator)] = new(Sums, (last, earlier, *row[-3:]))
         return with_unreported(series, self.unreported)
 
 
-class Sums:
-    """A :class:`~dxscore.scoring.Series` from a query: its current values and its line's sums."""
+_NO_NOTE = ("", "", False)  # an observation's note, source and estimate, from a file without them
 
-    __slots__ = ("_earlier", "_last", "_sums", "history")
 
-    def __init__(
-        self,
-        last: Observation,
-        earlier: tuple[Observation, ...] | None,
-        n: int,
-        mean_x: float,
-        mean_y: float,
-        sxx: float,
-        sxy: float,
-    ) -> None:
-        self.history: tuple[Observation, ...] = ()  # not kept: --explain and HTML read it all
-        self._last = last  # the latest observation up to as-of
-        self._earlier = earlier  # the latest up to each target year before as-of
-        self._sums = (n, mean_x, mean_y, sxx, sxy)
+class Sums(NamedTuple):
+    """A :class:`~dxscore.scoring.Series` from a query: its current values and its line."""
+
+    last: Observation  # the latest observation up to as-of
+    earlier: tuple[Observation, ...] | None  # the latest up to each target year before as-of
+    mean_year: float
+    mean_value: float
+    slope: float | None  # None: no line (fewer than two years), as rules.line_through says
+
+    @property
+    def history(self) -> tuple[Observation, ...]:
+        return ()  # not kept: --explain and HTML read it all
 
     def current(self, target_year: int) -> Observation | None:
         # only for a target year of the loaded sets (what scoring asks): the query kept the
         # latest value up to each of them, not every year's
-        if self._last.year <= target_year:
-            return self._last
-        found = [o for o in self._earlier or () if o.year <= target_year]
+        if self.last.year <= target_year:
+            return self.last
+        found = [o for o in self.earlier or () if o.year <= target_year]
         return max(found, key=lambda o: o.year, default=None)
 
     def fit(self) -> Fit | None:
-        return line_through(*self._sums)
+        slope = self.slope
+        return None if slope is None else Fit(slope, self.mean_year, self.mean_value)
+
+
+class _Refused(Exception):
+    """A check found what the reference reader certainly refuses the file for."""
 
 
 class _Reader:
-    """One file into DuckDB, and the checks that make it as good as the reference reader's."""
+    """One file into DuckDB, and the checks that make it as good as the reference reader's.
 
-    def __init__(
-        self,
-        path: Path,
-        delimiter: str,
-        columns: int,
-        roles: dict[str, int],
-        unnamed: list[int],
-        targets: TargetIndex,
-        city: str | None,
-    ) -> None:
-        self.path, self.delimiter, self.columns = path, delimiter, columns
-        self.roles, self.unnamed, self.targets = roles, unnamed, targets
+    Each check ends in one of three ways. Nothing to say: on to the next. Something the
+    reference reader certainly refuses (an unknown name, a value it does not read, a row given
+    twice): :class:`_Refused`, and the reference row engine reads DuckDB's rows to say it in
+    its words. Something it may only warn of or accept as it is (an indicator written by its
+    name, spaces around an area): a doubt, and the checks go on as far as they can, in case
+    something further is refused; a file with a doubt and nothing refused is left to the
+    reference reader, which reads it whole (such a file is valid, or its problem escaped
+    these checks).
+    """
+
+    def __init__(self, file: _File, targets: TargetIndex, city: str | None) -> None:
+        self.file, self.path, self.roles = file, file.path, file.roles
+        self.columns, self.unnamed = len(file.header), file.unnamed
+        self.targets, self.city = targets, city
         self.wanted = targets.resolve_city(city) if city else None
+        self.longest = 0  # the longest cell, in bytes
+        self.doubt = False  # something the reference reader may warn of, or accept as it is
+        # whether rows give a series and year twice exactly when their cells are the same:
+        # each (city, indicator), area and year cell stands for one of its own
+        self.as_written = False
+        self.years = (0, 0)  # the first and last year the rows give
 
-    def read(self) -> LargeActuals | None:
+    def read(self) -> LargeActuals | Actuals | None:
         import duckdb
 
         # Beyond its memory limit DuckDB spills to disk: to a folder of our own that goes
         # away with the process, never a `.tmp` in the user's working folder.
         spill = tempfile.TemporaryDirectory(prefix="dxscore-")
         db = duckdb.connect(config={"temp_directory": spill.name})
+        found: LargeActuals | Actuals | None = None
         try:
             with ctrl_c():
-                found = self._read(db)
+                self._parse(db)
+                try:
+                    found = self._read(db)
+                except _Refused:  # the reference row engine says why, from DuckDB's rows
+                    found = self._refused(db)
         except KeyboardInterrupt:
             db.close()
             spill.cleanup()
@@ -309,161 +385,209 @@ class _Reader:
             if os.environ.get("DXSCORE_DEBUG"):  # reads the file and says what is wrong
                 raise
             found = None
-        if found is None:
+        if isinstance(found, LargeActuals):
+            found.spill = spill
+        else:
             db.close()
             spill.cleanup()
-        else:
-            found.spill = spill
         return found
 
     def _column(self, role: str) -> str:
         return f"c{self.roles[role]}"
 
-    def _read(self, db: duckdb.DuckDBPyConnection) -> LargeActuals | None:
+    def _parse(self, db: duckdb.DuckDBPyConnection) -> None:
         columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(self.columns))
         db.execute(
             f"""CREATE TEMP TABLE raw AS SELECT *
             FROM read_csv({_quoted(str(self.path))}, header = true,
-                delim = {_quoted(self.delimiter)}, quote = '"', escape = '"',
+                delim = {_quoted(self.file.delimiter)}, quote = '"', escape = '"',
                 strict_mode = true, auto_detect = false, encoding = 'utf-8',
                 compression = 'none', hive_partitioning = false, columns = {{{columns}}})"""
         )
-        longest = db.execute(longest_cell_sql(self.columns)).fetchone()
-        if longest is None or (longest[0] or 0) > CELL_LIMIT:  # bytes ≥ characters
-            return None
-        if self.unnamed:  # a trailing delimiter on every line is fine; data there is warned of
-            held = db.execute(filled_sql(self.unnamed)).fetchone()
-            if held is None or held[0]:
-                return None
+
+    def _read(self, db: duckdb.DuckDBPyConnection) -> LargeActuals | None:
+        """The checks, cheapest first, and the observations (None: a doubt, nothing refused)."""
+        found = db.execute(
+            f"SELECT count(*), {longest_cell_sql(self.columns)}, {filled_sql(self.unnamed)}"
+            " FROM raw"
+        ).fetchone()
+        assert found is not None
+        total, longest, filled = found
+        self.longest = longest or 0
+        if self.longest > CELL_LIMIT:  # bytes ≥ characters: csv.reader may refuse a cell
+            if self._too_large(db):
+                raise _Refused
+            self.doubt = True
+        if filled:  # a trailing delimiter on every line is fine; data there is warned of
+            self.doubt = True
         names = self._names(db)
-        if names is None or not self._areas_and_years_clean(db):
+        if names is None:  # rows of other cities (skipped): what else holds is not known
             return None
+        sets = {city_cell: set_id for city_cell, _, set_id, *_ in names}
+        if not self._areas_and_years_read(db, sets):  # years written otherwise, not cast here
+            return None
+        # each (city, indicator) cell pair stands for a set's indicator of its own, too
+        self.as_written &= len({(s, i) for _, _, s, i, _ in names}) == len(names)
+        # each of a set's indicators by a code (k) of its own: narrow tables, quick to group
+        indicators = list(dict.fromkeys((set_id, ind, unit) for _, _, set_id, ind, unit in names))
+        code = {indicator: k for k, indicator in enumerate(indicators)}
         city = f"r.{self._column('city')}" if "city" in self.roles else "NULL"
+        join = (
+            f"raw r JOIN names n ON n.ind = r.{self._column('indicator')}"
+            f" AND n.city IS NOT DISTINCT FROM {city}"
+        )
+        value = self._column("value")
+        db.execute("CREATE TEMP TABLE names (city VARCHAR, ind VARCHAR, k INTEGER, unit VARCHAR)")
+        _insert(
+            db,
+            "names",
+            [(c, i, code[(set_id, ind, unit)], unit) for c, i, set_id, ind, unit in names],
+        )
+        # Each value cell once: whether it is a plain number, and then its value; and each
+        # (unit, cell) the rows give once: the reference rules are asked about those
+        db.execute(
+            f"""CREATE TEMP TABLE vals AS
+            SELECT cell, regexp_full_match(cell, '{PLAIN_NUMBER}') AS plain,
+                CASE WHEN plain THEN {AS_NUMBER} END AS number
+            FROM (SELECT DISTINCT {value} AS cell FROM raw WHERE cell IS NOT NULL);
+            CREATE TEMP TABLE pairs AS
+            SELECT DISTINCT n.unit, r.{value} AS cell FROM {join} WHERE cell IS NOT NULL"""
+        )
+        self._plain_values_read(db)
+        other = self._other_values(db)
+        if other is None:  # too many to ask about one by one
+            return None
+        db.execute(
+            """CREATE TEMP TABLE readings AS SELECT p.unit, p.cell, v.number AS v
+            FROM pairs p JOIN vals v USING (cell) WHERE v.plain AND p.unit <> 'milestone'"""
+        )
+        _insert(db, "readings", other)
         area = f"r.{self._column('area')}" if "area" in self.roles else "NULL"
         db.execute(
-            "CREATE TEMP TABLE names"
-            " (city VARCHAR, ind VARCHAR, set_id VARCHAR, indicator VARCHAR, unit VARCHAR)"
+            f"""CREATE TEMP TABLE obs AS
+            SELECT n.k, {area} AS area, CAST(r.{self._column("year")} AS INTEGER) AS year,
+                r.rowid + 2 AS line, g.v
+            FROM {join} LEFT JOIN readings g ON g.unit = n.unit AND g.cell = r.{value}"""
         )
-        db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
-        # Each cell once: its names, and whether it is a plain number (then its value too)
+        [(joined,)] = db.execute("SELECT count(*) FROM obs").fetchall()
+        if joined != total:  # every row has its names: a row lost here would be a silent loss
+            return None
+        low, high = self.years
         db.execute(
-            f"""CREATE TEMP TABLE cells AS
-            SELECT n.set_id, {area} AS area, n.indicator, n.unit,
-                CAST(r.{self._column("year")} AS INTEGER) AS year,
-                r.{self._column("value")} AS cell, r.rowid + 2 AS line,
-                n.unit <> 'milestone' AND regexp_full_match(cell, '{PLAIN_NUMBER}') AS plain,
-                CASE WHEN plain THEN {AS_NUMBER} END AS number
-            FROM raw r JOIN names n
-                ON n.ind = r.{self._column("indicator")} AND n.city IS NOT DISTINCT FROM {city}"""
+            f"""CREATE TEMP TABLE stats AS
+            SELECT k, area, count(*) AS rows, count(v) AS reported,
+                {years_sql(low, high)} AS years, max(v) AS top, min(line) AS first_line,
+                min(year) FILTER (WHERE v IS NOT NULL) AS first_year,
+                max(year) FILTER (WHERE v IS NOT NULL) AS last_year
+            FROM obs GROUP BY k, area"""
         )
-        sizes = db.execute("SELECT (SELECT count(*) FROM raw), (SELECT count(*) FROM cells)")
-        total, joined = sizes.fetchone() or (0, -1)
-        if total != joined:  # every row has its names: a row lost here would be a silent loss
-            return None
-        db.execute("DROP TABLE raw")  # what follows reads cells, then obs
-        other = self._other_values(db)
-        if other is None or not self._plain_values_clean(db):
-            return None
-        db.execute("CREATE TEMP TABLE other (unit VARCHAR, cell VARCHAR, v DOUBLE)")
-        if other:
-            db.executemany("INSERT INTO other VALUES (?, ?, ?)", other)
-        db.execute(
-            """CREATE TEMP TABLE obs AS
-            SELECT c.set_id, c.area, c.indicator, c.unit, c.year, c.line,
-                CASE WHEN c.plain THEN c.number ELSE o.v END AS v
-            FROM cells c LEFT JOIN other o ON o.unit = c.unit AND o.cell = c.cell;
-            DROP TABLE cells"""
-        )
-        if self._given_twice(db) or self._warned_or_refused(db):
-            return None
-        counts = db.execute(
-            "SELECT count(*), count(*) FILTER (WHERE v IS NULL) FROM obs"
+        percentages = [k for k, (_, _, unit) in enumerate(indicators) if unit == "percent"]
+        found = db.execute(
+            f"""SELECT count(*) FILTER (WHERE rows <> years), {future_sql(current_year())},
+                sum(rows), sum(rows - reported), ({fractions_sql(percentages)}) FROM stats"""
         ).fetchone()
-        assert counts is not None
-        rows, blank = counts
-        if rows == 0:
+        assert found is not None
+        twice, future, rows, blank, fractions = found
+        if twice or future:  # a row given twice, a value dated in the future
+            raise _Refused
+        if fractions or not rows or self.doubt:  # warned of, said to be empty, or a doubt
             return None
-        named = [set_id for (set_id,) in db.execute(NAMED_SETS_SQL).fetchall()]
-        unreported: set[SeriesKey] = set()
         if blank:
-            found = db.execute("SELECT DISTINCT set_id, area, indicator FROM obs WHERE v IS NULL")
-            unreported = set(found.fetchall())
             db.execute("DELETE FROM obs WHERE v IS NULL")
-        return LargeActuals(db, str(self.path), self.targets, named, rows, blank, unreported)
+        db.execute("DROP TABLE raw; DROP TABLE vals; DROP TABLE pairs; DROP TABLE readings")
+        name = str(self.path)
+        return LargeActuals(db, name, self.targets, indicators, low, rows, blank)
 
-    def _warned_or_refused(self, db: duckdb.DuckDBPyConnection) -> bool:
-        """Whether the reference reader would refuse a value dated in the future, or warn of a
-        percentage given as fractions of 1 throughout: it reads the file, and says so."""
-        future = db.execute(future_sql(current_year())).fetchone()
-        fractions = db.execute(FRACTIONS_SQL).fetchone()
-        return future is None or fractions is None or bool(future[0] or fractions[0])
-
-    def _given_twice(self, db: duckdb.DuckDBPyConnection) -> bool:
-        """Whether any series gives a year twice."""
-        low, high = db.execute("SELECT min(year), max(year) FROM obs").fetchone() or (0, 0)
-        found = db.execute(given_twice_sql(low or 0, high or 0)).fetchone()
-        return found is None or found[0] > 0
+    def _too_large(self, db: duckdb.DuckDBPyConnection) -> bool:
+        """Whether a cell is longer than csv.reader reads, in characters (strlen counts bytes)."""
+        held = " OR ".join(f"length(c{i}) > {CELL_LIMIT}" for i in range(self.columns))
+        found = db.execute(f"SELECT count(*) FROM raw WHERE {held}").fetchone()
+        return found is None or bool(found[0])
 
     def _names(self, db: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]] | None:
         """(city cell, indicator cell) → target set, indicator and unit, each as the reference
-        reader resolves it; None when any is unknown or not wanted."""
+        reader resolves it; None when a row is of a city not wanted (skipped, and warned of)."""
         city = self._column("city") if "city" in self.roles else "NULL"
         pairs = db.execute(
             f"SELECT DISTINCT {city}, {self._column('indicator')} FROM raw"
         ).fetchall()
         names = []
         for city_cell, indicator_cell in pairs:
-            written = f"{city_cell or ''}{indicator_cell or ''}"
-            if control_character(written, name=True) is not None:  # strip() would hide it
-                return None
             if "city" in self.roles:
+                if control_character(city_cell or "", name=True) is not None:
+                    raise _Refused  # strip() would hide it
                 cell = (city_cell or "").strip()
                 set_id = self.targets.resolve_city(cell) if cell else None
+                if set_id is None:  # unknown, or empty
+                    raise _Refused
             else:
                 set_id = self.wanted or next(iter(self.targets.sets))
-            if set_id is None or (self.wanted is not None and set_id != self.wanted):
+            if self.wanted is not None and set_id != self.wanted:
                 return None
-            indicator = self.targets.indicators[set_id].get(
-                (indicator_cell or "").strip().casefold()
-            )
-            if indicator is None:
-                return None
+            if control_character(indicator_cell or "", name=True) is not None:
+                raise _Refused
+            written = (indicator_cell or "").strip()
+            indicator = self.targets.indicators[set_id].get(written.casefold())
+            if indicator is None and written:  # written by its name: read, and warned of
+                indicator = self.targets.indicator_named(set_id, written)
+                self.doubt = True
+            if indicator is None:  # unknown, or empty
+                raise _Refused
             names.append((city_cell, indicator_cell, set_id, indicator.id, indicator.unit))
         return names
 
-    def _areas_and_years_clean(self, db: duckdb.DuckDBPyConnection) -> bool:
-        """Every area written as the reference reader keeps it, every year a plain year."""
+    def _areas_and_years_read(self, db: duckdb.DuckDBPyConnection, sets: dict[Any, str]) -> bool:
+        """Whether every year is a plain year (False: some are written otherwise, and may be
+        read all the same); every area written as the reference reader keeps it, or a doubt.
+        ``sets``: the target set of each city cell."""
+        written = True  # every area cell is the area itself
         if "area" in self.roles:
-            # two spellings of one area are the reference reader's to report
-            folded: set[str] = set()
-            for (cell,) in db.execute(
-                f"SELECT DISTINCT {self._column('area')} FROM raw"
+            city = self._column("city") if "city" in self.roles else "NULL"
+            spellings: dict[tuple[str, str], str] = {}  # (set, folded area) → the area
+            for city_cell, cell in db.execute(
+                f"SELECT DISTINCT {city}, {self._column('area')} FROM raw"
             ).fetchall():
                 if cell is None:
                     continue
-                word = normalize_word(cell)
-                if (
-                    not cell.strip()
-                    or nfc(cell.strip()) != cell
-                    or control_character(cell, name=True)
-                    or is_a_total(cell)
-                    or word in folded
-                ):
-                    return False
-                folded.add(word)
+                if control_character(cell, name=True):
+                    raise _Refused
+                stripped = cell.strip()
+                if nfc(stripped) != cell:  # read as another area, or as none: no error
+                    self.doubt, written = True, False
+                if not stripped:
+                    continue
+                area = nfc(stripped)
+                if is_a_total(area):
+                    raise _Refused
+                set_id = sets[city_cell]  # (None without a city column)
+                if spellings.setdefault((set_id, normalize_word(area)), area) != area:
+                    raise _Refused  # two spellings of one area in one city
+        years = []
+        plain = True
         for (cell,) in db.execute(f"SELECT DISTINCT {self._column('year')} FROM raw").fetchall():
-            if cell is None or parse_year(cell) is None:
-                return False
-        return True
+            year = None if cell is None else parse_year(cell)
+            if year is None:
+                if cell is None or parse_year(cell.strip()) is None:
+                    raise _Refused  # or a control character in it: refused all the same
+                plain = False  # spaces around it
+            else:
+                years.append(year)
+        self.years = (min(years, default=0), max(years, default=0))
+        if not plain:
+            self.doubt = True
+        # each area and year cell stands for an area and a year of its own ("2015", "02015")
+        self.as_written = written and plain and len(set(years)) == len(years)
+        return plain
 
     def _other_values(self, db: duckdb.DuckDBPyConnection) -> list[tuple[str, str, Any]] | None:
         """Values that are not plain numbers, read by the reference rules: (unit, cell, value);
-        a blank cell's value is NULL ("not reported"). None when any is refused."""
+        a blank cell's value is NULL ("not reported"). None when there are too many."""
         found = db.execute(
-            f"""SELECT DISTINCT unit, cell FROM cells WHERE cell IS NOT NULL AND NOT plain
-            LIMIT {MAX_OTHER_VALUES + 1}"""
+            f"""SELECT p.unit, p.cell FROM pairs p JOIN vals v USING (cell)
+            WHERE NOT v.plain OR p.unit = 'milestone' LIMIT {MAX_OTHER_VALUES + 1}"""
         ).fetchall()
         if len(found) > MAX_OTHER_VALUES:
+            self.doubt = True
             return None
         other: list[tuple[str, str, Any]] = []
         for unit, cell in found:
@@ -472,25 +596,87 @@ class _Reader:
                 continue
             value = read_cell(unit, cell)
             if isinstance(value, tuple):
-                return None
+                raise _Refused
             other.append((unit, cell, float(value)))
         return other
 
-    def _plain_values_clean(self, db: duckdb.DuckDBPyConnection) -> bool:
+    def _plain_values_read(self, db: duckdb.DuckDBPyConnection) -> None:
         """Plain numbers pass the reference rules when each unit's smallest, largest, first
         fractional and first percent-signed value do: the rules are a range, whole numbers
         for ranks, and a % sign only on percentages."""
         found = db.execute(
-            """SELECT unit, arg_min(cell, number), arg_max(cell, number),
-                any_value(cell) FILTER (WHERE number <> floor(number)),
-                any_value(cell) FILTER (WHERE ends_with(cell, '%'))
-            FROM cells WHERE plain GROUP BY unit"""
+            """SELECT p.unit, arg_min(p.cell, v.number), arg_max(p.cell, v.number),
+                any_value(p.cell) FILTER (WHERE v.number <> floor(v.number)),
+                any_value(p.cell) FILTER (WHERE ends_with(p.cell, '%'))
+            FROM pairs p JOIN vals v USING (cell)
+            WHERE v.plain AND p.unit <> 'milestone' GROUP BY p.unit"""
         ).fetchall()
         for unit, *examples in found:
             for cell in examples:
                 if cell is not None and isinstance(read_cell(unit, cell), tuple):
-                    return False
-        return True
+                    raise _Refused
+
+    def _same_cells_twice(self, db: duckdb.DuckDBPyConnection) -> bool:
+        """Whether two rows give the same city, area, indicator and year cells."""
+        cells = ", ".join(
+            self._column(role)
+            for role in ("city", "area", "indicator", "year")
+            if role in self.roles
+        )
+        found = db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM raw GROUP BY {cells} HAVING count(*) > 1)"
+        ).fetchone()
+        return found is None or bool(found[0])
+
+    def _refused(self, db: duckdb.DuckDBPyConnection) -> Actuals | None:
+        """DuckDB's rows read by the reference row engine, for the problems of a file it
+        certainly refuses: said in its words, and the file is not read again. None (the file
+        is read after all) should a check here have been wrong."""
+        db.execute(
+            "DROP TABLE IF EXISTS obs; DROP TABLE IF EXISTS stats; DROP TABLE IF EXISTS pairs;"
+            " DROP TABLE IF EXISTS vals; DROP TABLE IF EXISTS readings;"
+            " DROP TABLE IF EXISTS names"
+        )
+        name, file = str(self.path), self.file
+        result = Actuals()
+        encoding = chosen_encoding(file.encoding, file.head)
+        # A row given twice is said with the line of the first: each series and year is
+        # remembered, a million of them, unless no two rows give the same cells
+        # no two rows giving the same cells: no series and year is given twice, none is
+        # remembered (a million of them otherwise)
+        seen = Seen(nothing_twice=self.as_written and not self._same_cells_twice(db))
+        reader = TableReader(self.path, name, encoding, self.targets, self.city, result, seen)
+        reader.keep = False  # only its problems and warnings are wanted: not a million rows
+        cells = ", ".join(f"coalesce(c{i}, '')" for i in range(self.columns))
+        rows = db.execute(f"SELECT rowid, {cells} FROM raw")  # in the file's order
+
+        def records() -> Iterator[tuple[int, Sequence[str]]]:
+            expected = 0
+            while batch := rows.fetchmany(HANDED_BACK_BATCH):
+                if batch[0][0] != expected or batch[-1][0] != expected + len(batch) - 1:
+                    raise RuntimeError("DuckDB gave the rows out of order")
+                expected += len(batch)
+                if self.longest <= CELL_LIMIT:
+                    for row in batch:
+                        yield row[0] + 2, row[1:]
+                    continue
+                for row in batch:  # what csv.reader refuses, row by row as it reads them
+                    if any(len(cell) > CELL_LIMIT for cell in row[1:]):
+                        error = f"field larger than field limit ({CELL_LIMIT})"
+                        reader.add(csv_problem(name, error, row[0] + 2))
+                        continue
+                    yield row[0] + 2, row[1:]
+
+        reader.read_table(1, file.header, records())
+        return result if result.problems else None
+
+
+def _insert(db: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Rows into a table in one statement (executemany runs one per row)."""
+    if rows:
+        places = "(" + ", ".join("?" * len(rows[0])) + ")"
+        values = [cell for row in rows for cell in row]
+        db.execute(f"INSERT INTO {table} VALUES " + ", ".join([places] * len(rows)), values)
 
 
 def _quoted(text: str) -> str:

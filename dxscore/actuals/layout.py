@@ -91,12 +91,6 @@ def _accepted(names: tuple[str, ...], lang: str) -> str:
     return ", ".join(english if lang == "en" else [*vietnamese, *english])
 
 
-_ACCEPTED = {
-    role: {lang: _accepted(names, lang) for lang in ("en", "vi")}
-    for role, names in COLUMN_NAMES.items()
-}
-
-
 def first_record(first: str, below: list[str]) -> str:
     """The text of a CSV file's first record: its first line, and the next ones while a quoted
     cell is open (a heading typed with a line break, as Excel writes it)."""
@@ -196,7 +190,12 @@ def _year_heading(key: str) -> tuple[int, bool] | None:
 
 
 def read_header(
-    name: str, line: int | None, header: list[str], *, city_needed: bool, known_sets: Sequence[str]
+    name: str,
+    line: int | None,
+    header: Sequence[str],
+    *,
+    city_needed: bool,
+    known_sets: Sequence[str],
 ) -> Columns | Problem:
     """The columns of a header, or the first thing that makes it unreadable."""
     roles: dict[str, int] = {}
@@ -258,7 +257,9 @@ def read_header(
     if missing:
         headings = ", ".join(repr(cell.strip()) for cell in header if cell.strip()) or "–"
         accepted = {
-            f"accepted_{lang}": "; ".join(f"{role}: {_ACCEPTED[role][lang]}" for role in missing)
+            f"accepted_{lang}": "; ".join(
+                f"{role}: {_accepted(COLUMN_NAMES[role], lang)}" for role in missing
+            )
             for lang in ("en", "vi")
         }
         fields = {"columns": ", ".join(missing), "found": headings, **accepted}

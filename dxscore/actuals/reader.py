@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import csv
 import io
@@ -14,21 +13,19 @@ from dxscore.actuals.data import Actuals
 from dxscore.actuals.encoding import (
     BINARY_SPREADSHEETS,
     UTF8_SAMPLE,
-    UTF16_BOMS,
+    chosen_encoding,
     decode_problem,
-    encoding_from_bom,
     is_text_encoding,
     is_utf8,
     looks_like_utf16,
     reads_as_utf8,
     utf16_problem,
 )
-from dxscore.actuals.index import TargetIndex
+from dxscore.actuals.index import TargetIndex, index_of
 from dxscore.actuals.layout import names_the_indicator
-from dxscore.actuals.rows import Progress, TableReader, csv_problem
+from dxscore.actuals.rows import Progress, Seen, TableReader, csv_problem
 from dxscore.errors import InputError, Problem, problem
 from dxscore.model import TargetSet
-from dxscore.rules import SeriesYear
 
 
 def read_actuals(
@@ -44,11 +41,11 @@ def read_actuals(
     unused = unused_options(paths, sheet, encoding)
     if unused:
         raise InputError(unused)
-    targets = TargetIndex(target_sets)
+    targets = index_of(target_sets)
     if city is not None and targets.resolve_city(city) is None:
         raise InputError([targets.unknown_city("--city", city)])
     result = Actuals()
-    first_seen: dict[SeriesYear, tuple[str, int]] = {}
+    seen = Seen()
     read: set[str] = set()
     for path in paths:
         real = STDIN_NAME if is_stdin(path) else os.path.realpath(path)  # not Path.resolve,
@@ -66,12 +63,12 @@ def read_actuals(
                     encoding,
                     sheet,
                     result,
-                    first_seen,
+                    seen,
                     progress,
                     name=STDIN_NAME,
                 )
             continue
-        _read_file(path, targets, city, encoding, sheet, result, first_seen, progress)
+        _read_file(path, targets, city, encoding, sheet, result, seen, progress)
     return result
 
 
@@ -120,14 +117,14 @@ def _read_file(
     encoding: str | None,
     sheet: str | None,
     result: Actuals,
-    first_seen: dict[SeriesYear, tuple[str, int]],
+    seen: Seen,
     progress: Progress | None = None,
     *,
     name: str | None = None,
 ) -> None:
     name = name or str(path)
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        _read_spreadsheet(path, sheet, targets, city, result, first_seen)
+        _read_spreadsheet(path, sheet, targets, city, result, seen)
         return
     if encoding is not None and not is_text_encoding(encoding):
         raise InputError([problem("--encoding", "unknown-encoding", encoding=encoding)])
@@ -141,11 +138,7 @@ def _read_file(
         result.problems.append(problem(name, "spreadsheet-not-text", 1, 1))
         raw.close()
         return
-    chosen = encoding or encoding_from_bom(head[:4])
-    if chosen != "utf-8-sig" and head.startswith(codecs.BOM_UTF8) and is_utf8(chosen):
-        chosen = "utf-8-sig"  # --encoding utf-8 on Excel's "CSV UTF-8": its BOM is not text
-    elif head.startswith(UTF16_BOMS) and codecs.lookup(chosen).name in ("utf-16-le", "utf-16-be"):
-        chosen = "utf-16"  # --encoding utf-16-le on a file that has its BOM: nor is this one
+    chosen = chosen_encoding(encoding, head)
     if encoding is None and chosen == "utf-8-sig" and looks_like_utf16(head):
         result.problems.append(utf16_problem(name, head))  # it decodes as UTF-8: NUL is valid
         raw.close()
@@ -155,7 +148,7 @@ def _read_file(
         result.problems.append(problem(name, "encoding-but-utf8", encoding=encoding))
         raw.close()
         return
-    reader = TableReader(path, name, chosen, targets, city, result, first_seen)
+    reader = TableReader(path, name, chosen, targets, city, result, seen)
     if progress is not None:
         reader.progress = lambda _rows: progress(name, raw.tell())
     try:
@@ -178,7 +171,7 @@ def _read_spreadsheet(
     targets: TargetIndex,
     city: str | None,
     result: Actuals,
-    first_seen: dict[SeriesYear, tuple[str, int]],
+    seen: Seen,
 ) -> None:
     from dxscore.spreadsheet import SheetError, open_sheet
 
@@ -208,7 +201,7 @@ def _read_spreadsheet(
         result.warnings.append(
             problem(str(path), "warning.other-sheets", kind="warning", sheet=title, sheets=listed)
         )
-    reader = TableReader(path, f"{path}!{title}", "", targets, city, result, first_seen)
+    reader = TableReader(path, f"{path}!{title}", "", targets, city, result, seen)
     reader.pad_rows = True
     try:  # the rows from the header on (a table may start lower down, below a title)
         reader.read_records(records)
@@ -229,7 +222,7 @@ def read_rows(
 ) -> Actuals:
     """Rows given in Python as mappings, validated exactly as the rows of a CSV file: their
     keys are the header (in the order they first appear), each row's index its line."""
-    targets = TargetIndex(target_sets)
+    targets = index_of(target_sets)
     if city is not None and targets.resolve_city(city) is None:
         raise InputError([targets.unknown_city("--city", city)])
     result = Actuals()
@@ -247,7 +240,7 @@ def read_rows(
         (index, [_as_cell(row.get(key)) for key in header])  # type: ignore[attr-defined]
         for index, row in enumerate(rows)
     )
-    reader = TableReader(Path(ROWS_NAME), ROWS_NAME, "", targets, city, result, {})
+    reader = TableReader(Path(ROWS_NAME), ROWS_NAME, "", targets, city, result, Seen())
     reader.read_table(None, header, cells)
     return result
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from dxscore.actuals.data import Actuals
 from dxscore.actuals.index import TargetIndex, Where
@@ -36,10 +39,54 @@ from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, Problem, problem
 from dxscore.model import Indicator
 from dxscore.observations import Observation
 from dxscore.rules import SeriesYear, first_filled, is_future, is_ragged, looks_like_fractions
+from dxscore.scoring import SeriesKey
 from dxscore.text import control_character, nfc, normalize_word, shown
 
 PROGRESS_EVERY = 50_000  # rows between progress reports
 Progress = Callable[[str, int], None]  # (file, bytes read so far)
+
+
+class Seen:
+    """Where each series and year was first read, across the files of one run, for a row that
+    gives one twice (duplicate-row).
+
+    A million rows are a million series and years. Each series keeps the latest year read
+    (``latest``): a row of a later year, as files mostly run, is new without a look-up. A row
+    of an earlier year is looked for among the series' observations (the group the engine
+    keeps them in, which know their file and line) and among ``cells``, the rows read without
+    an observation: an empty or refused cell (its file and line), or any row where observations
+    are not kept (its line: one file, whose problems alone are wanted).
+    """
+
+    def __init__(self, *, nothing_twice: bool = False) -> None:
+        self.latest: dict[SeriesKey, list[int]] = {}  # per series, its latest year read (boxed)
+        self.cells: dict[SeriesYear, tuple[str, int] | int] = {}
+        # a file known to give no series and year twice (the DuckDB reader's checks): nothing
+        # is remembered
+        self.nothing_twice = nothing_twice
+
+    def first(
+        self, key: SeriesYear, latest: list[int], group: list[Observation], name: str
+    ) -> str | None:
+        """Where the series and year of ``key`` was read before, as ``FILE:LINE``; None when
+        it was not (``name``: the file of a line alone)."""
+        year = key[3]
+        if year > latest[0] or self.nothing_twice:
+            return None
+        found = self.cells.get(key)
+        if found is not None:
+            return f"{name}:{found}" if isinstance(found, int) else "{}:{}".format(*found)
+        for observation in group:
+            if observation.year == year:
+                return f"{observation.file}:{observation.line}"
+        return None
+
+    def remember(self, key: SeriesYear, latest: list[int], where: tuple[str, int] | int) -> None:
+        """A row of the series and year of ``key`` read without an observation kept."""
+        if key[3] > latest[0]:
+            latest[0] = key[3]
+        if not self.nothing_twice:
+            self.cells[key] = where
 
 
 TOTALS = re.compile(
@@ -80,22 +127,23 @@ class TableReader:
         targets: TargetIndex,
         city: str | None,
         result: Actuals,
-        first_seen: dict[SeriesYear, tuple[str, int]],
+        seen: Seen,
     ) -> None:
         self.path, self.name, self.encoding = path, name, encoding
-        self.targets, self.city, self.result, self.first_seen = (
-            targets,
-            city,
-            result,
-            first_seen,
-        )
+        self.targets, self.city, self.result, self.seen = targets, city, result, seen
         self.line = 0
-        self.outcomes: dict[tuple[str, str], Outcome] = {}  # (unit, value cell) → what it reads as
+        # unit → value cell → what it reads as (a large file repeats a few thousand values)
+        self.outcomes: dict[str, dict[str, Outcome]] = {}
+        self.remembered = 0  # outcomes kept, of every unit
         self.progress: Callable[[int], None] | None = None
         self.wanted = targets.resolve_city(city) if city else None
         self.pad_rows = False  # a sheet row omits its empty trailing cells; a CSV row does not
         self.next_line = 1  # where the record being read starts (for CSV syntax errors)
         self.other_city_rows = 0
+        # whether observations are kept: not when only the problems of a file known to be
+        # refused are wanted (the DuckDB reader's rows, handed back; then Seen is this file's
+        # alone); its counts are kept all the same
+        self.keep = True
         self.named_rows = 0  # rows whose indicator is written by its name, not its id
         self.named_lines: list[int] = []  # the first of them, to name in the warning
         self.current_year = current_year()  # no value may be dated after it
@@ -117,6 +165,12 @@ class TableReader:
     def full(self) -> bool:
         """Whether no more problems are kept (they are counted, and need no words)."""
         return len(self.result.problems) >= MAX_PROBLEMS
+
+    def written_by_name(self) -> None:
+        """A row whose indicator is written by its name: counted, and the first lines kept."""
+        self.named_rows += 1
+        if len(self.named_lines) < 10:
+            self.named_lines.append(self.line)
 
     def add(self, found: Problem) -> None:
         """Keep a problem, up to :data:`MAX_PROBLEMS` (then one that says so)."""
@@ -149,16 +203,39 @@ class TableReader:
             self.problem("empty-file.first-line", 1, 1)
             return
         rest = itertools.chain(lines[skip:], stream)  # from the header on
-        record: list[str] = []  # the lines of the record being read
+        record: list[str] = []  # the lines of the record being read (where quotes may be)
+        source: Iterator[str] = rest
 
         def records() -> Iterator[str]:
             for line in rest:
                 record.append(line)
                 yield line
 
-        rows = csv.reader(records(), delimiter=delimiter, strict=True)
+        if self._may_hold_quotes():  # else each record is one line, and leaves no quote open
+            source = records()
+        rows = csv.reader(source, delimiter=delimiter, strict=True)
         self.next_line = skip + 1
         self.read_records(self._csv_records(rows, record, skip))
+
+    def _may_hold_quotes(self) -> bool:
+        """Whether the file may hold a '"': not when its bytes hold none in an encoding that
+        writes it as its ASCII byte (one cheap scan, rather than keeping each line's text in
+        case a record has a syntax error, a third of the time of the csv module)."""
+        try:
+            if '"'.encode(self.encoding) not in (b'"', codecs.BOM_UTF8 + b'"'):
+                return True
+        except (LookupError, UnicodeError):
+            return True
+        import mmap
+
+        try:
+            with (
+                self.path.open("rb") as handle,
+                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+            ):
+                return data.find(b'"') != -1
+        except (OSError, ValueError):  # not a file mmap takes (empty, a pipe)
+            return True
 
     def _csv_records(
         self, rows: Iterator[list[str]], record: list[str], skipped: int
@@ -186,7 +263,7 @@ class TableReader:
             self.next_line = end + 1
             record.clear()
 
-    def read_records(self, records: Iterator[tuple[int, list[str]]]) -> None:
+    def read_records(self, records: Iterator[tuple[int, Sequence[str]]]) -> None:
         """Read (line, cells) records, the first being the header; any source (CSV, a sheet)."""
         first = next(records, None)
         if first is None:
@@ -195,7 +272,10 @@ class TableReader:
         self.read_table(*first, records)
 
     def read_table(
-        self, header_line: int | None, header: list[str], rows: Iterator[tuple[int, list[str]]]
+        self,
+        header_line: int | None,
+        header: Sequence[str],
+        rows: Iterator[tuple[int, Sequence[str]]],
     ) -> None:
         """Read a table: its header (at ``header_line``; None: it has no line, as the keys of
         rows given in Python) and its (line, cells) rows."""
@@ -246,7 +326,10 @@ class TableReader:
             )
 
     def _read_rows(
-        self, header_line: int | None, header: list[str], records: Iterator[tuple[int, list[str]]]
+        self,
+        header_line: int | None,
+        header: Sequence[str],
+        records: Iterator[tuple[int, Sequence[str]]],
     ) -> None:
         rows_before = self.result.rows  # other files'
         columns = read_header(
@@ -269,36 +352,98 @@ class TableReader:
         layout = RowReader(columns)
         progress, every = self.progress, PROGRESS_EVERY
         unnamed, unnamed_data = layout.unnamed, None  # the first cell with data in such a column
+        width = len(header)
+        # A row like those read before takes a short way: the long layout with nothing but its
+        # names, year and value, each cell one already accepted, and a series and year not seen
+        # yet. Every lookup is a cache the full way (read_row) fills once it has accepted a
+        # cell; any other row (a new or refused cell, an empty one, a year in the future, a
+        # row given twice) is read the full way, which has done nothing of it yet.
+        short, keep = layout.plain, self.keep
+        names_of, names_key, year_of = layout.names_of, layout.names_key, layout.present_year_of
+        year_at, value_at = layout.year_at or 0, layout.value_at or 0
+        fractions, unkept = self.fractions, self.seen.cells
+        remember = not self.seen.nothing_twice
+        kept, name = self.result.observations.append, self.name
+        rows = self.result.rows
         problems = self.result.problems
-        for self.line, cells in records:
-            if len(problems) > MAX_PROBLEMS:  # "stopped after 1000 problems": the rest is unread
-                break
-            if (not cells or not cells[0].strip()) and not "".join(cells).strip():
-                continue  # a blank line, or one of empty cells (Excel writes ";;;" for those)
-            self.result.rows += 1
-            if progress is not None and self.result.rows % every == 0:
-                progress(self.result.rows)
-            if self.pad_rows and len(cells) != len(header):  # a sheet: rows end at their last value
-                past = first_filled(cells, range(len(header), len(cells)))  # past the header
-                if past is not None and unnamed_data is None:
-                    unnamed_data = (self.line, past)
-                cells = (cells + [""] * (len(header) - len(cells)))[: len(header)]
-            if is_ragged(cells, header):  # located at the first cell too many or missing
-                at = min(len(cells), len(header))
-                missing = header[at] if at < len(header) else None
-                self.problem(
-                    "ragged-row",
-                    self.line,
-                    at + 1,
-                    missing,
-                    cells=len(cells),
-                    columns=len(header),
-                )
-                continue
-            if unnamed and unnamed_data is None:
-                found = first_filled(cells, unnamed)
-                unnamed_data = None if found is None else (self.line, found)
-            layout.read_row(self, cells)
+        try:
+            for self.line, cells in records:
+                # "stopped after 1000 problems": the rest is unread
+                if len(problems) > MAX_PROBLEMS:
+                    break
+                if (not cells or not cells[0].strip()) and not "".join(cells).strip():
+                    continue  # a blank line, or one of empty cells (Excel writes ";;;" for those)
+                rows += 1
+                if progress is not None and rows % every == 0:
+                    self.result.rows = rows
+                    progress(rows)
+                if self.pad_rows and len(cells) != width:  # a sheet: rows end at their last value
+                    past = first_filled(cells, range(width, len(cells)))  # past the header
+                    if past is not None and unnamed_data is None:
+                        unnamed_data = (self.line, past)
+                    cells = [*cells, *[""] * (width - len(cells))][:width]
+                if is_ragged(cells, header):  # located at the first cell too many or missing
+                    at = min(len(cells), width)
+                    missing = header[at] if at < width else None
+                    self.problem(
+                        "ragged-row",
+                        self.line,
+                        at + 1,
+                        missing,
+                        cells=len(cells),
+                        columns=width,
+                    )
+                    continue
+                if unnamed and unnamed_data is None:
+                    found = first_filled(cells, unnamed)
+                    unnamed_data = None if found is None else (self.line, found)
+                if short:
+                    named = names_of.get(names_key(cells))
+                    if named is None:
+                        named = layout.names(self, cells)
+                        if named is None:
+                            continue
+                    year = year_of.get(cells[year_at])
+                    outcome = named.outcomes.get(cells[value_at])
+                    if (
+                        year is not None
+                        and outcome is not None
+                        and type(outcome) is not tuple  # refused
+                        and (named.fraction is None or fractions.get(named.fraction, ()) is None)
+                    ):
+                        latest = named.latest
+                        if year > latest[0]:  # a year after any of the series: not seen yet
+                            latest[0] = year
+                            set_id, area, _, by_name, indicator_id = named[:5]
+                            if by_name:
+                                self.written_by_name()
+                            line = self.line
+                            if keep:
+                                observation: Observation = _new_tuple(
+                                    Observation,  # with no note, source or estimate
+                                    (
+                                        set_id,
+                                        area,
+                                        indicator_id,
+                                        year,
+                                        outcome,
+                                        name,
+                                        line,
+                                        "",
+                                        "",
+                                        False,
+                                    ),
+                                )
+                                kept(observation)
+                                named.group.append(observation)
+                            elif remember:
+                                unkept[(set_id, area, indicator_id, year)] = line
+                            continue
+                    layout.read_rest(self, cells, named)
+                    continue
+                layout.read_row(self, cells)
+        finally:
+            self.result.rows = rows
         if unnamed_data is not None:
             line, index = unnamed_data
             self.result.warnings.append(
@@ -308,6 +453,22 @@ class TableReader:
             found.file == self.name for found in self.result.problems
         ):
             self.problem("empty-file.no-rows", header_line)
+
+
+class Names(NamedTuple):
+    """What a row's city, indicator and area cells name."""
+
+    set_id: str
+    area: str | None
+    indicator: Indicator
+    by_name: bool  # the indicator is written by its name, not its id
+    indicator_id: str
+    series: tuple[str, str | None, str]  # (set id, area, indicator id)
+    unit: str
+    fraction: tuple[str, str] | None  # a percentage's (set id, indicator id): see _fraction
+    outcomes: dict[str, Outcome]  # value cell → what it reads as, for the indicator's unit
+    group: list[Observation]  # the series' observations (Actuals.groups)
+    latest: list[int]  # the series' latest year read (Seen.latest)
 
 
 class RowReader:
@@ -335,40 +496,29 @@ class RowReader:
         self.indicator_of: dict[tuple[str, str], tuple[Indicator, bool]] = {}
         self.area_of: dict[tuple[str, str], str | None] = {}  # (set, area cell) → its NFC name
         self.year_of: dict[str, int] = {}  # year cell → year, once accepted
+        self.present_year_of: dict[str, int] = {}  # the same, for years not in the future
+        # the long layout with no column but the names, year and value: rows the short way
+        self.plain = not self.years and set(roles) <= {"city", "area", "indicator", "year", "value"}
         self.unknown_of: dict[tuple[str, str], Problem] = {}  # (set id, cell) → why it is none
+        # (city, indicator, area cells, those the table has) → what they name, once accepted
+        named_at = [at for at in (self.city_at, self.indicator_at, self.area_at) if at is not None]
+        self.names_key: Callable[[Sequence[str]], object] = itemgetter(*named_at)
+        self.names_of: dict[object, Names] = {}
 
-    def read_row(self, reader: TableReader, cells: list[str]) -> None:
-        line = reader.line
-        city_at = self.city_at
-        set_id = self.set_of.get(cells[city_at]) if city_at is not None else self.fixed_set
-        if set_id is None:
-            set_id = self._city(reader, cells)
-            if set_id is None:
+    def read_row(self, reader: TableReader, cells: Sequence[str]) -> None:
+        # the city, indicator and area cells of a row, once accepted together, stand for what
+        # they name: most rows of a large file repeat a combination already read
+        names = self.names_of.get(self.names_key(cells))
+        if names is None:
+            names = self.names(reader, cells)
+            if names is None:
                 return
-        indicator_cell = cells[self.indicator_at]
-        known = self.indicator_of.get((set_id, indicator_cell))
-        if known is None:
-            known = self._indicator(reader, set_id, indicator_cell)
-            if known is None:
-                return
-        indicator, by_name = known
-        if by_name:
-            reader.named_rows += 1
-            if len(reader.named_lines) < 10:
-                reader.named_lines.append(reader.line)
-        area: str | None = None
-        if self.area_at is not None:
-            area_cell = cells[self.area_at]
-            area = self.area_of.get((set_id, area_cell))
-            if area is None and (set_id, area_cell) not in self.area_of:
-                stripped = area_cell.strip()
-                area = nfc(stripped) if stripped else None
-                if (
-                    self._clean(reader, area_cell, self.area_at, name=True)
-                    and self._not_a_total(reader, area)
-                    and self._one_spelling(reader, set_id, area)
-                ):
-                    self.area_of[(set_id, area_cell)] = area  # a refused one: on every row
+        self.read_rest(reader, cells, names)
+
+    def read_rest(self, reader: TableReader, cells: Sequence[str], names: Names) -> None:
+        """A row read on from what its city, indicator and area cells name."""
+        if names.by_name:
+            reader.written_by_name()
         # the row is read on after a control character, so that its other problems show too
         note = nfc(cells[self.note_at].strip()) if self.note_at is not None else ""
         if note and self.note_at is not None:
@@ -380,9 +530,7 @@ class RowReader:
             for index, column_year in self.years.items():
                 self._observe(
                     reader,
-                    set_id,
-                    area,
-                    indicator,
+                    names,
                     column_year,
                     cells[index],
                     index,
@@ -401,21 +549,62 @@ class RowReader:
         assert year_index is not None and self.value_at is not None  # long layout
         year = self.year_of.get(cells[year_index])
         if year is None:
-            year = self._year(reader, cells[year_index], line, year_index)
+            year = self._year(reader, cells[year_index], reader.line, year_index)
             if year is None:
                 return
         self._observe(
-            reader,
-            set_id,
-            area,
-            indicator,
-            year,
-            cells[self.value_at],
-            self.value_at,
-            note,
-            source,
-            estimate,
+            reader, names, year, cells[self.value_at], self.value_at, note, source, estimate
         )
+
+    def names(self, reader: TableReader, cells: Sequence[str]) -> Names | None:
+        """What a row's city, indicator and area cells name (None when a problem is said of
+        the city or the indicator: the row is not read on); remembered once all three are
+        accepted."""
+        city_at = self.city_at
+        set_id = self.set_of.get(cells[city_at]) if city_at is not None else self.fixed_set
+        if set_id is None:
+            set_id = self._city(reader, cells)
+            if set_id is None:
+                return None
+        indicator_cell = cells[self.indicator_at]
+        known = self.indicator_of.get((set_id, indicator_cell))
+        if known is None:
+            known = self._indicator(reader, set_id, indicator_cell)
+            if known is None:
+                return None
+        indicator, by_name = known
+        area: str | None = None
+        accepted = True
+        if self.area_at is not None:
+            area_cell = cells[self.area_at]
+            area = self.area_of.get((set_id, area_cell))
+            if area is None and (set_id, area_cell) not in self.area_of:
+                stripped = area_cell.strip()
+                area = nfc(stripped) if stripped else None
+                accepted = (
+                    self._clean(reader, area_cell, self.area_at, name=True)
+                    and self._not_a_total(reader, area)
+                    and self._one_spelling(reader, set_id, area)
+                )
+                if accepted:
+                    self.area_of[(set_id, area_cell)] = area  # a refused one: on every row
+        series = (set_id, area, indicator.id)
+        unit = indicator.unit
+        fraction = (set_id, indicator.id) if unit == "percent" else None
+        outcomes = reader.outcomes.setdefault(unit, {})
+        # (observations not kept: none is appended to it, and no list is made per series)
+        group = reader.result.groups.setdefault(series, []) if reader.keep else _NOT_KEPT
+        latest = reader.seen.latest.setdefault(series, [0])
+        names: Names = _new_tuple(  # Names(…), without the call of its __new__
+            Names,
+            (
+                *(set_id, area, indicator, by_name, indicator.id, series),
+                *(unit, fraction, outcomes, group, latest),
+            ),
+        )
+        if accepted and len(self.names_of) < MAX_REMEMBERED:
+            self.names_of[self.names_key(cells)] = names
+        return names
 
     def _estimate(self, reader: TableReader, cell: str) -> bool | None:
         """Whether an `estimate` cell marks its row's value as an estimate (a problem says
@@ -512,6 +701,8 @@ class RowReader:
         year = parse_year(stripped)
         if year is not None:
             self.year_of[cell] = year
+            if not is_future(year, reader.current_year):
+                self.present_year_of[cell] = year
             return year
         if DATE.fullmatch(stripped):  # a year cell formatted as a date: 2024 is 1905-07-16
             reader.problem("bad-year.date", line, index + 1, self.header[index], year=stripped)
@@ -538,7 +729,7 @@ class RowReader:
         )
         return None
 
-    def _city(self, reader: TableReader, cells: list[str]) -> str | None:
+    def _city(self, reader: TableReader, cells: Sequence[str]) -> str | None:
         index = self.city_at
         wanted = reader.wanted
         if index is None:
@@ -570,9 +761,7 @@ class RowReader:
     def _observe(
         self,
         reader: TableReader,
-        set_id: str,
-        area: str | None,
-        indicator: Indicator,
+        names: Names,
         year: int,
         cell: str,
         index: int,
@@ -580,7 +769,8 @@ class RowReader:
         source: str,
         estimate: bool,
     ) -> None:
-        line, column = reader.line, self.header[index]
+        line = reader.line
+        set_id, area, indicator, _, indicator_id, series, unit, _, outcomes, group, latest = names
         if is_future(year, reader.current_year) and cell.strip():  # measured: not in the future
             at = index if self.year_at is None else self.year_at  # wide: the value's column
             reader.problem(
@@ -590,45 +780,58 @@ class RowReader:
                 self.header[at],
                 year=year,
                 now=reader.current_year,
-                indicator=indicator.id,
+                indicator=indicator_id,
             )
             return
-        key = (set_id, area, indicator.id, year)
-        if key in reader.first_seen:
+        key = (set_id, area, indicator_id, year)
+        seen = reader.seen
+        first = seen.first(key, latest, group, reader.name)
+        if first is not None:
             reader.problem(
                 "duplicate-row" if area is None else "duplicate-row.area",
                 line,
                 index + 1,
-                column,
-                indicator=indicator.id,
+                self.header[index],
+                indicator=indicator_id,
                 year=year,
                 city=set_id,
                 area=area,
-                first="{}:{}".format(*reader.first_seen[key]),
+                first=first,
             )
             return
-        reader.first_seen[key] = (reader.name, line)
-        outcome = reader.outcomes.get((indicator.unit, cell))
+        outcome = outcomes.get(cell)
         if outcome is None:
             if not cell.strip() and control_character(cell, name=True) is None:
+                seen.remember(key, latest, (reader.name, line) if reader.keep else line)
                 reader.result.not_reported += 1
-                reader.result.unreported.add((set_id, area, indicator.id))
+                reader.result.unreported.add(series)
                 return
-            outcome = read_cell(indicator.unit, cell)
-            if len(reader.outcomes) < MAX_REMEMBERED:  # a large file repeats a few thousand values
-                reader.outcomes[(indicator.unit, cell)] = outcome
+            outcome = read_cell(unit, cell)
+            if reader.remembered < MAX_REMEMBERED:  # a large file repeats a few thousand values
+                outcomes[cell] = outcome
+                reader.remembered += 1
         if isinstance(outcome, tuple):
+            seen.remember(key, latest, (reader.name, line) if reader.keep else line)
             reason, params = outcome
-            fields = {"value": shown(cell), "indicator": indicator.id, **params}
-            reader.add(problem(reader.name, reason, line, index + 1, column, fields=fields))
-            return
-        if indicator.unit == "percent" and isinstance(outcome, float):
-            self._fraction(reader, set_id, indicator, outcome)
-        reader.result.observations.append(
-            Observation(
-                set_id, area, indicator.id, year, outcome, reader.name, line, note, source, estimate
+            fields = {"value": shown(cell), "indicator": indicator_id, **params}
+            reader.add(
+                problem(reader.name, reason, line, index + 1, self.header[index], fields=fields)
             )
+            return
+        if unit == "percent" and isinstance(outcome, float):
+            self._fraction(reader, set_id, indicator, outcome)
+        if not reader.keep:  # the input is refused: only its problems are wanted
+            seen.remember(key, latest, line)
+            return
+        # Observation(…) with every field, without the call of its __new__ (a Python function)
+        observation: Observation = _new_tuple(
+            Observation,
+            (set_id, area, indicator_id, year, outcome, reader.name, line, note, source, estimate),
         )
+        if year > latest[0]:  # (its group tells where it was read, should a row give it again)
+            latest[0] = year
+        reader.result.observations.append(observation)
+        group.append(observation)
 
     def _fraction(
         self, reader: TableReader, set_id: str, indicator: Indicator, value: float
@@ -648,3 +851,5 @@ class RowReader:
 
 
 MAX_REMEMBERED = 100_000
+_new_tuple = tuple.__new__
+_NOT_KEPT: list[Observation] = []  # the group of every series, where observations are not kept
