@@ -542,12 +542,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "'{city}' là tên của nhiều bộ chỉ tiêu đã nạp ({sets}); hãy ghi mã của bộ chỉ tiêu cần dùng",
     },
     "problem.unknown-target-set": {
-        "en": "no target set with this id; loaded: {known}",
-        "vi": "không có bộ chỉ tiêu mang mã này; đã nạp: {known}",
+        "en": "no target set with this id or name; loaded: {known}",
+        "vi": "không có bộ chỉ tiêu mang mã hoặc tên này; đã nạp: {known}",
     },
     "problem.unknown-target-set.close": {
-        "en": "no target set with this id; did you mean '{close}'? loaded: {known}",
-        "vi": "không có bộ chỉ tiêu mang mã này; có phải là '{close}' không? Đã nạp: {known}",
+        "en": "no target set with this id or name; did you mean '{close}'? loaded: {known}",
+        "vi": "không có bộ chỉ tiêu mang mã hoặc tên này; có phải là '{close}' không? Đã nạp: {known}",
     },
     "problem.unknown-city": {
         "en": "unknown city '{city}'; loaded target sets: {known}",

@@ -83,7 +83,7 @@ def test_targets_json_is_the_validated_file(cli: Cli) -> None:
 def test_an_unknown_target_set_suggests_the_closest(cli: Cli) -> None:
     result = cli("targets", "hanio", "--targets", BUNDLED)
     assert result.code == 2
-    assert "hanio: no target set with this id; did you mean 'hanoi'?" in result.err
+    assert "hanio: no target set with this id or name; did you mean 'hanoi'?" in result.err
     assert "Traceback" not in result.err
 
 
