@@ -1686,6 +1686,23 @@ case(
 )
 case(
     W,
+    "mixed-scale",
+    "One series of a percentage holds a value between 0 and 1 that, as a fraction of 1, would be"
+    " at least half its largest value (itself 20 or more): `0.82` (82% written as a fraction)"
+    " in 2024 and `91` in 2025 would read as a jump from 0.82% to 91%, and the projection with"
+    " it.",
+    actuals(
+        "city,indicator,year,value\n"
+        "hanoi,records_online_commune,2024,0.82\n"
+        "hanoi,records_online_commune,2025,91\n",
+        "--fail-on",
+        "never",
+    ),
+    "Write every value of a percentage the same way: 82 for 82%.",
+    code=0,
+)
+case(
+    W,
     "other-cities",
     "Rows of other cities than `--city` names are not scored.",
     actuals(

@@ -1196,10 +1196,19 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "warning.looks-like-fraction": {
         "en": "every value of {indicator} ({city}) lies between 0 and 1 (lines {lines}) while its"
-        " targets are percentages above 1: 0.55 is read as 0.55%; if 55% is meant, write 55",
+        " targets are percentages above 1: {value} is read as {value}%; if {percent}% is meant,"
+        " write {percent}",
         "vi": "mọi giá trị của {indicator} ({city}) đều nằm trong khoảng 0–1 (dòng {lines}) trong"
-        " khi mục tiêu là tỷ lệ phần trăm lớn hơn 1: 0,55 được đọc là 0,55%; nếu ý là 55% thì"
-        " hãy ghi 55",
+        " khi mục tiêu là tỷ lệ phần trăm lớn hơn 1: {value} được đọc là {value}%; nếu ý là"
+        " {percent}% thì hãy ghi {percent}",
+    },
+    "warning.mixed-scale": {
+        "en": "{indicator} ({city}) is {small} on line {small_line} but {large} on line"
+        " {large_line}: {small} is read as {small}%, and the trend jumps; if {percent}% is meant,"
+        " write {percent}",
+        "vi": "{indicator} ({city}) là {small} ở dòng {small_line} nhưng {large} ở dòng"
+        " {large_line}: {small} được đọc là {small}% nên xu hướng tăng vọt; nếu ý là {percent}%"
+        " thì hãy ghi {percent}",
     },
     "warning.without-duckdb": {
         "en": "a large file ({size} MiB) is read by the Python reader; with DuckDB installed"

@@ -110,13 +110,30 @@ def looks_like_fractions(values: Iterable[float]) -> bool:
     return bool(seen) and all(0 <= v <= 1 for v in seen) and any(v > 0 for v in seen)
 
 
+MIXED_SCALE_FROM = 20.0  # the series' largest value from which a fraction of 1 stands out
+
+
+def mixes_scales(values: Iterable[float]) -> bool:
+    """Python: one series of a percentage holds a value within 0–1 (above 0) which, read as a
+    fraction of 1, would be at least half its largest value, itself 20 or more (``0.82`` in
+    2024 meant as 82%, then ``91`` in 2025): its trend would be a jump. A real fall to under
+    1% from 20% or more is rare, and warned of only then."""
+    seen = list(values)
+    small = max((v for v in seen if 0 < v < 1), default=None)
+    top = max(seen, default=0.0)
+    return small is not None and top >= MIXED_SCALE_FROM and small * 200 >= top
+
+
 def fractions_sql(percentages: Iterable[int]) -> str:
     """SQL: the percentage indicators (``k`` of a set's indicator, among ``percentages``) that
-    would be warned of, from the largest value of each series (``top`` in ``stats``); the
-    DuckDB reader leaves such a file to the reference reader, which words the warning."""
+    would be warned of, from the largest value of each series (``top`` in ``stats``), and the
+    series that mix scales (``small``: the largest value within 0–1); the DuckDB reader leaves
+    such a file to the reference reader, which words the warnings."""
     codes = ", ".join(str(int(k)) for k in percentages) or "NULL"
-    return f"""SELECT count(*) FROM (SELECT 1 FROM stats WHERE k IN ({codes})
-        GROUP BY k HAVING max(top) <= 1 AND max(top) > 0)"""
+    return f"""SELECT (SELECT count(*) FROM (SELECT 1 FROM stats WHERE k IN ({codes})
+        GROUP BY k HAVING max(top) <= 1 AND max(top) > 0))
+        + (SELECT count(*) FROM stats WHERE k IN ({codes})
+        AND small IS NOT NULL AND top >= {MIXED_SCALE_FROM} AND small * 200 >= top)"""
 
 
 # --- The latest value up to a year, and the least-squares line ---------------------------------

@@ -276,8 +276,10 @@ SERIES = st.lists(
     st.tuples(
         st.integers(2015, 2030),
         st.one_of(
-            st.tuples(st.floats(0, 100), st.integers(0, 6)).map(lambda p: round(p[0], p[1])),
-            st.sampled_from([0.0, 0.1, 33.3, 66.7, 99.99, 100.0]),
+            # 0 or from 1 up: a value within 0–1 beside much larger ones is warned of
+            # (mixed-scale), and such a file is left to the reference reader
+            st.tuples(st.floats(1, 100), st.integers(0, 6)).map(lambda p: round(p[0], p[1])),
+            st.sampled_from([0.0, 1.0, 33.3, 66.7, 99.99, 100.0]),
         ),
     ),
     min_size=1,
@@ -528,3 +530,34 @@ def test_without_duckdb_a_large_file_is_read_by_python_with_one_line_saying_so(
     ]
     explained = cli("check", small, "-f", "json", "--explain", "--fail-on", "never")
     assert "dxscore[large]" not in explained.err  # DuckDB would not read it either
+
+
+@pytest.mark.usefixtures("any_size")
+def test_a_series_that_mixes_scales_is_left_to_the_reference_reader(
+    small: Path, sets: list[TargetSet], tmp_path: Path
+) -> None:
+    """rules.mixes_scales and its SQL twin agree: 0.82 beside 91 in one series is warned of
+    (the reference reader words it), 0.1 after 25 is read by DuckDB as written."""
+    mixed = _variant(
+        small,
+        tmp_path,
+        lambda lines: [
+            *lines,
+            "hanoi,Xã lạ,records_online_commune,2015,0.82",
+            "hanoi,Xã lạ,records_online_commune,2016,91",
+        ],
+    )
+    assert read_large([mixed], sets) is None
+    warned = [w.key for w in read_actuals([mixed], sets).warnings]
+    assert warned == ["warning.mixed-scale"]
+    fall = _variant(
+        small,
+        tmp_path,
+        lambda lines: [
+            *lines,
+            "hanoi,Xã lạ,records_online_commune,2015,25",
+            "hanoi,Xã lạ,records_online_commune,2016,0.1",
+        ],
+    )
+    assert read_large([fall], sets) is not None
+    assert not read_actuals([fall], sets).warnings

@@ -7,6 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -187,8 +190,8 @@ def test_fractions_of_one_for_a_percentage_are_warned_of(cli: Cli, write: Write)
     assert ran.code == 0
     assert (
         f"warning: {path}:2: every value of records_online_commune (haiphong) lies between 0 and 1"
-        " (lines 2, 3) while its targets are percentages above 1: 0.55 is read as 0.55%; if 55%"
-        " is meant, write 55"
+        " (lines 2, 3) while its targets are percentages above 1: 0.44 is read as 0.44%; if 44%"
+        " is meant, write 44"
     ) in ran.err
     assert "inspections_online" not in ran.err
 
@@ -287,3 +290,62 @@ def test_an_estimate_column_in_the_wide_layout_is_refused(cli: Cli, write: Write
     path = write("city,indicator,2024,estimate\nhaiphong,records_online_commune,52,x\n")
     ran = cli("check", path)
     assert ran.code == 2 and f"{path}:1:4: estimate: an estimate column cannot say" in ran.err
+
+
+def test_a_percentage_written_as_a_fraction_in_one_year_is_warned_of(
+    cli: Cli, write: Write
+) -> None:
+    """0.82 in 2024 (82% meant) and 91 in 2025: read as written, the trend jumps from 0.82% to
+    91% and projects far past 100%; the warning names both lines and what to write, after the
+    report, where it does not scroll away."""
+    path = write(
+        "city,indicator,year,value\nhaiphong,records_online_city,2023,80\n"
+        "haiphong,records_online_city,2024,0.82\nhaiphong,records_online_city,2025,91\n"
+        "haiphong,records_online_commune,2024,0.4\nhaiphong,records_online_commune,2025,30\n",
+        "mixed.csv",
+    )
+    ran = cli("check", path, "--fail-on", "never")
+    assert ran.code == 0
+    warning = (
+        f"warning: {path}:3: records_online_city (haiphong) is 0.82 on line 3 but 91 on line 4:"
+        " 0.82 is read as 0.82%, and the trend jumps; if 82% is meant, write 82"
+    )
+    assert warning in ran.err
+    # 0.4 beside 30: 40% is as likely as a fall to 0.4%, so it is warned of too; a fall from
+    # 25% to 0.1% (10%, under half of 25) is taken as written
+    assert "records_online_commune (haiphong) is 0.4 on line 5 but 30 on line 6" in ran.err
+    fall = write(
+        "city,indicator,year,value\nhaiphong,records_online_city,2023,25\n"
+        "haiphong,records_online_city,2024,0.1\n",
+        "fall.csv",
+    )
+    assert "warning" not in cli("check", fall, "--fail-on", "never").err
+    vietnamese = cli("check", path, "--fail-on", "never", "--lang", "vi").err
+    assert "là 0.82 ở dòng 3 nhưng 91 ở dòng 4" in vietnamese
+    # JSON callers get the same warning on standard error
+    assert warning in cli("check", path, "-f", "json", "--fail-on", "never").err
+
+
+def test_warnings_come_after_the_terminal_report_and_before_the_verdict(
+    cli: Cli, write: Write
+) -> None:
+    path = write(
+        "city,indicator,year,value\nhaiphong,records_online_commune,2023,0.44\n"
+        "haiphong,records_online_commune,2024,0.55\n",
+        "fractions.csv",
+    )
+    # one stream, as a terminal shows them (standard output and error interleaved)
+    ran = subprocess.run(
+        [sys.executable, "-m", "dxscore", "check", str(path), "--fail-on", "never"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "COLUMNS": "80"},
+        check=False,
+    )
+    shown = ran.stdout
+    assert ran.returncode == 0, shown
+    assert "0.44 is read as 0.44%; if 44% is meant, write 44" in shown
+    assert shown.index("Scores by pillar") < shown.index("warning:")
+    assert shown.index("warning:") < shown.index("without data (--fail-on never")

@@ -477,6 +477,7 @@ class _Reader:
             f"""CREATE TEMP TABLE stats AS
             SELECT k, area, count(*) AS rows, count(v) AS reported,
                 {years_sql(low, high)} AS years, max(v) AS top, min(line) AS first_line,
+                max(v) FILTER (WHERE v > 0 AND v < 1) AS small,
                 min(year) FILTER (WHERE v IS NOT NULL) AS first_year,
                 max(year) FILTER (WHERE v IS NOT NULL) AS last_year
             FROM obs GROUP BY k, area"""

@@ -38,7 +38,14 @@ from dxscore.clock import current_year
 from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, Problem, problem
 from dxscore.model import Indicator
 from dxscore.observations import Observation
-from dxscore.rules import SeriesYear, first_filled, is_future, is_ragged, looks_like_fractions
+from dxscore.rules import (
+    SeriesYear,
+    first_filled,
+    is_future,
+    is_ragged,
+    looks_like_fractions,
+    mixes_scales,
+)
 from dxscore.scoring import SeriesKey
 from dxscore.text import control_character, nfc, normalize_word, shown
 
@@ -313,6 +320,7 @@ class TableReader:
                 continue
             lines = [line for line, _ in values]
             shown = ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
+            first = next((value for _, value in values if value > 0), values[0][1])
             self.result.warnings.append(
                 problem(
                     self.name,
@@ -322,6 +330,45 @@ class TableReader:
                     indicator=indicator_id,
                     city=set_id,
                     lines=shown,
+                    value=f"{first:g}",
+                    percent=f"{first * 100:g}",
+                )
+            )
+        if self.keep:
+            self._warn_of_mixed_scales()
+
+    def _warn_of_mixed_scales(self) -> None:
+        """A series of a percentage (targets above 1), in this file, that mixes scales
+        (:func:`~dxscore.rules.mixes_scales`): ``0.82`` in 2024 then ``91`` in 2025."""
+        for (set_id, area, indicator_id), group in self.result.groups.items():
+            indicator = self.targets.indicators[set_id][indicator_id]
+            if indicator.unit != "percent" or not all(
+                t.value > 1 for t in indicator.targets.values()
+            ):
+                continue
+            mine = [
+                (o.line, o.value)
+                for o in group
+                if o.file == self.name and isinstance(o.value, float)
+            ]
+            if not mixes_scales(value for _, value in mine):
+                continue
+            small, small_line = max((v, -at) for at, v in mine if 0 < v < 1)
+            large, large_line = max((v, -at) for at, v in mine)
+            small_line, large_line = -small_line, -large_line  # the first line of each
+            self.result.warnings.append(
+                problem(
+                    self.name,
+                    "warning.mixed-scale",
+                    small_line,
+                    kind="warning",
+                    indicator=indicator_id,
+                    city=set_id if area is None else f"{set_id}, {area}",
+                    small=f"{small:g}",
+                    small_line=small_line,
+                    large=f"{large:g}",
+                    large_line=large_line,
+                    percent=f"{small * 100:g}",
                 )
             )
 

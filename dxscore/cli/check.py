@@ -23,6 +23,7 @@ from dxscore.cli.options import (
     language,
     reports_input_errors,
     score,
+    warn,
     write_chunks,
 )
 from dxscore.errors import ExitCode, InputError
@@ -80,10 +81,12 @@ def check(
     from dxscore import __version__
 
     chosen = language(lang)
+    table = output_format is TableOrJson.table
     card = score(
         actuals,
         chosen,
         history=explain,
+        warned=not table,  # a table's reader sees them last, above the verdict
         pillar=pillar,
         targets=targets_paths,
         city=city,
@@ -93,7 +96,7 @@ def check(
         encoding=encoding,
         sheet=sheet,
     )
-    if output_format is TableOrJson.json:
+    if not table:
         from dxscore.render.json_report import json_chunks
 
         write_chunks(json_chunks(card.scorecard, __version__, explain=explain))
@@ -102,10 +105,15 @@ def check(
         from dxscore.render import terminal
 
         if explain:
-            _explain_what_leagues_hide(card.scorecard, chosen)
+            try:
+                _explain_what_leagues_hide(card.scorecard, chosen)
+            except InputError as error:
+                raise InputError(error.problems, list(card.warnings)) from None
         console = stdout()
         for part in terminal.report(card.scorecard, chosen, explain=explain, all_rows=all_rows):
             console.print(part)
+        console.file.flush()  # before the warnings, which go to standard error
+        warn(card.warnings, chosen)
         line, _ = terminal.verdict(card.scorecard, fail_on.value, chosen)
         console.print(line)
     if card.failing(fail_on.value):

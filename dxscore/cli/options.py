@@ -212,17 +212,20 @@ def score(
     *,
     history: bool,
     pillar: list[Pillar] | None,
+    warned: bool = True,
     **options: Any,
 ) -> Card:
     """``check``'s and ``report``'s call of the library, with progress shown for a large input
-    and the warnings said; ``options`` are :func:`dxscore.score`'s, as the command took them."""
+    and the warnings said (unless not ``warned``: the caller says them after its report, where
+    they do not scroll away); ``options`` are :func:`dxscore.score`'s, as the command took them."""
     from dxscore import api
 
     with progress_shown(actuals, lang) as progress:
         card = api.score(
             actuals, pillar=pillar_names(pillar), history=history, progress=progress, **options
         )
-    warn(card.warnings, lang)
+    if warned:
+        warn(card.warnings, lang)
     return card
 
 
