@@ -71,6 +71,23 @@ def test_check_fits_the_width_and_breaks_no_id(
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("columns", WIDTHS)
+@pytest.mark.parametrize("fail_on", ["missed", "never"])
+def test_the_verdict_keeps_its_exit_code_with_its_words(
+    cli: Cli, columns: int, lang: str, fail_on: str
+) -> None:
+    """A closing line too wide breaks before its "(--fail-on …)", never between "exit" (or
+    "mã thoát") and the code, and never leaves the code alone on a line."""
+    out = run(cli, columns, "check", HANOI, "--fail-on", fail_on, "--lang", lang)
+    code = "1" if fail_on == "missed" else "0"
+    exit_words = {"en": "exit", "vi": "mã thoát"}[lang]
+    last = out.rstrip().splitlines()[-1].strip()
+    assert last.startswith(("(--fail-on", "✘", "6 achieved", "Kết quả"))
+    assert last.endswith(f"{exit_words} {code}" + (")" if fail_on == "never" else ""))
+    assert widest(out) <= columns
+
+
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("columns", [80, 100])
 def test_a_narrow_check_puts_name_and_id_above_the_figures(
     cli: Cli, columns: int, lang: str

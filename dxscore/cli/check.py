@@ -114,7 +114,7 @@ def check(
             console.print(part)
         console.file.flush()  # before the warnings, which go to standard error
         warn(card.warnings, chosen)
-        line, _ = terminal.verdict(card.scorecard, fail_on.value, chosen)
+        line, _ = terminal.verdict(card.scorecard, fail_on.value, chosen, console.width)
         console.print(line)
     if card.failing(fail_on.value):
         raise typer.Exit(ExitCode.FAILED)

@@ -371,19 +371,31 @@ def _score_cell(row: Summary | None, lang: Lang) -> str:
     return f"{score} · {wording.percent(row.coverage)}"
 
 
-def verdict(scorecard: Scorecard, fail_on: str, lang: Lang) -> tuple[str, bool]:
-    """The closing line, and whether ``check`` should exit 1."""
+def verdict(
+    scorecard: Scorecard, fail_on: str, lang: Lang, width: int = 10_000
+) -> tuple[str, bool]:
+    """The closing lines, and whether ``check`` should exit 1. A line wider than ``width``
+    breaks before its ``(--fail-on …)``, so that the exit code is never alone on a line."""
     counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
     for result in scorecard.results:
         counts[result.status] += 1
     line = t("verdict.counts", lang, **counts)
     if fail_on == "never":
-        return f"{line} {t('verdict.never', lang)}", False
+        return _fitted(f"{line} {t('verdict.never', lang)}", width), False
     failing = scorecard.failing(fail_on)
     worst = t("status." + fail_on, lang)
     if failing:
-        return (
-            f"{line}\n[bold red]{t('verdict.fail', lang, n=failing, worst=worst, fail_on=fail_on)}[/]",
-            True,
-        )
-    return f"{line}\n[green]{t('verdict.pass', lang, worst=worst, fail_on=fail_on)}[/]", False
+        said = _fitted(t("verdict.fail", lang, n=failing, worst=worst, fail_on=fail_on), width)
+        return f"{line}\n[bold red]{said}[/]", True
+    said = _fitted(t("verdict.pass", lang, worst=worst, fail_on=fail_on), width)
+    return f"{line}\n[green]{said}[/]", False
+
+
+def _fitted(line: str, width: int) -> str:
+    """``line`` whole when it fits, else broken before its ``(--fail-on``."""
+    from rich.cells import cell_len
+
+    head, cut, tail = line.rpartition(" (--fail-on")
+    if cell_len(line) <= width or not cut:
+        return line
+    return f"{head}\n  {cut.strip()}{tail}"
