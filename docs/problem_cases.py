@@ -218,7 +218,8 @@ S = section(
 case(
     S,
     "not-found",
-    "A path given to `validate` or `--targets` leads nowhere.",
+    "A path given to `validate` or `--targets`, or an actuals file, leads nowhere. When a file"
+    " of a close name is in the same folder, the message names it.",
     (
         {},
         ["validate", "targets/mycity.yaml"],

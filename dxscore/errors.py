@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
+from pathlib import Path
 
 from dxscore.text import printable
 
@@ -131,3 +132,28 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
         self.warnings = warnings or []
+
+
+def unopened(name: str, path: Path, error: OSError) -> Problem:
+    """A file that could not be opened: ``not-found`` (with the closest name in its folder,
+    when one is close) when it does not exist, else ``unreadable`` with the system's reason."""
+    if isinstance(error, FileNotFoundError):
+        close = closest_file(path)
+        if close is not None:
+            return problem(name, "not-found.close", kind="not-found", close=close)
+        return problem(name, "not-found")
+    return problem(name, "unreadable", reason=error.strerror or error)
+
+
+def closest_file(path: Path, looked_at: int = 1000) -> str | None:
+    """The name of the file in ``path``'s folder closest to ``path``'s name (the first
+    ``looked_at`` entries: a folder of a million files costs no more), as it would be typed."""
+    import difflib
+    import itertools
+
+    try:
+        names = [entry.name for entry in itertools.islice(path.parent.iterdir(), looked_at)]
+    except OSError:
+        return None
+    found = difflib.get_close_matches(path.name, names, n=1, cutoff=0.8)
+    return str(path.parent / found[0]) if found else None

@@ -221,6 +221,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "không đọc được tệp: {reason}",
     },
     "problem.not-found": {"en": "no such file or folder", "vi": "không có tệp hay thư mục này"},
+    "problem.not-found.close": {
+        "en": "no such file or folder; did you mean '{close}'?",
+        "vi": "không có tệp hay thư mục này; có phải là '{close}' không?",
+    },
     "problem.no-target-files": {
         "en": "the folder holds no *.yaml or *.yml target files",
         "vi": "thư mục không có tệp chỉ tiêu *.yaml hay *.yml nào",

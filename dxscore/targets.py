@@ -18,7 +18,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from dxscore import safe_yaml
-from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, InputError, Problem, problem
+from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, InputError, Problem, problem, unopened
 from dxscore.i18n import CATALOGUE
 from dxscore.model import (
     PILLARS,
@@ -117,7 +117,7 @@ def locate_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
         elif path.exists() or _leads_nowhere(path):
             files.append(path)
         else:
-            problems.append(problem(str(path), "not-found"))
+            problems.append(unopened(str(path), path, FileNotFoundError()))
     unique = {
         os.path.realpath(path): path for path in reversed(files)
     }  # a file named twice is read once

@@ -262,7 +262,7 @@ def test_a_missing_folder_or_empty_workbook_is_said_as_for_a_csv(cli: Cli, tmp_p
     (tmp_path / "folder.xlsx").mkdir()
     (tmp_path / "empty.xlsx").write_bytes(b"")
     expected = {
-        "missing.xlsx": "cannot read the file: No such file or directory [unreadable]",
+        "missing.xlsx": "no such file or folder [not-found]",
         "folder.xlsx": "cannot read the file: Is a directory [unreadable]",
         "empty.xlsx": "1:1: the file is empty; see `dxscore template` for the format [empty-file]",
     }

@@ -348,4 +348,21 @@ def test_warnings_come_after_the_terminal_report_and_before_the_verdict(
     assert ran.returncode == 0, shown
     assert "0.44 is read as 0.44%; if 44% is meant, write 44" in shown
     assert shown.index("Scores by pillar") < shown.index("warning:")
-    assert shown.index("warning:") < shown.index("without data (--fail-on never")
+    assert shown.index("warning:") < shown.index("31 without data")
+
+
+def test_a_missing_actuals_file_is_not_found_and_a_close_name_is_offered(
+    cli: Cli, write: Write
+) -> None:
+    """The same type as validate's for a missing file; a typo'd name gets the file it resembles."""
+    there = write(
+        "city,indicator,year,value\nhaiphong,records_online_commune,2024,50\n", "hp2025.csv"
+    )
+    typo = there.with_name("hp2052.csv")
+    ran = cli("check", typo)
+    assert ran.code == 2
+    assert f"{typo}: no such file or folder; did you mean '{there}'? [not-found]" in ran.err
+    far = there.with_name("something-else.csv")
+    assert f"{far}: no such file or folder [not-found]" in cli("check", far).err
+    vietnamese = cli("report", typo, "-o", there.with_name("r.md"), "--lang", "vi").err
+    assert f"không có tệp hay thư mục này; có phải là '{there}' không?" in vietnamese

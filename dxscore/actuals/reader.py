@@ -24,7 +24,7 @@ from dxscore.actuals.encoding import (
 from dxscore.actuals.index import TargetIndex, index_of
 from dxscore.actuals.layout import names_the_indicator
 from dxscore.actuals.rows import Progress, Seen, TableReader, csv_problem
-from dxscore.errors import InputError, Problem, problem
+from dxscore.errors import InputError, Problem, problem, unopened
 from dxscore.model import TargetSet
 
 
@@ -131,7 +131,7 @@ def _read_file(
     try:
         raw = io.BufferedReader(io.FileIO(path), UTF8_SAMPLE)  # once: a pipe cannot be read twice
     except OSError as error:
-        result.problems.append(problem(name, "unreadable", reason=error.strerror or error))
+        result.problems.append(unopened(name, path, error))
         return
     head = raw.peek(64)[:64]
     if head.startswith(BINARY_SPREADSHEETS):  # not text: an .xls, .ods, or a renamed .xlsx
@@ -186,7 +186,7 @@ def _read_spreadsheet(
         with path.open("rb") as book:
             empty = not book.read(1)
     except OSError as error:
-        result.problems.append(problem(str(path), "unreadable", reason=error.strerror or error))
+        result.problems.append(unopened(str(path), path, error))
         return
     if empty:
         result.problems.append(problem(str(path), "empty-file", 1, 1))
