@@ -211,7 +211,7 @@ def test_areas_are_scored_each_on_their_own(cli: Cli, write: Write) -> None:
 def test_a_missing_actuals_file(cli: Cli, tmp_path: Path) -> None:
     result = cli("check", tmp_path / "nope.csv", "-t", WORKED)
     assert result.code == 2
-    assert "nope.csv: cannot read the file" in result.err
+    assert "nope.csv: no such file or folder [not-found]" in result.err
 
 
 def test_a_closed_pipe_ends_quietly() -> None:

@@ -324,9 +324,9 @@ def test_a_closed_output_or_a_full_standard_error_still_exits_2() -> None:
 
 def test_the_systems_reasons_are_worded_in_vietnamese(cli: Cli, tmp_path: Path) -> None:
     result = cli("check", tmp_path / "missing.csv", "--lang", "vi")
-    assert result.err.startswith(
-        f"{tmp_path / 'missing.csv'}: không đọc được tệp: không có tệp hoặc thư mục này"
-    )
+    assert result.err.startswith(f"{tmp_path / 'missing.csv'}: không có tệp hay thư mục này")
+    folder = cli("check", tmp_path, "--lang", "vi")
+    assert folder.err.startswith(f"{tmp_path}: không đọc được tệp: đây là một thư mục")
 
 
 def test_a_50_mib_target_file_is_refused_unread(cli: Cli, tmp_path: Path) -> None:

@@ -366,3 +366,27 @@ def test_a_missing_actuals_file_is_not_found_and_a_close_name_is_offered(
     assert f"{far}: no such file or folder [not-found]" in cli("check", far).err
     vietnamese = cli("report", typo, "-o", there.with_name("r.md"), "--lang", "vi").err
     assert f"không có tệp hay thư mục này; có phải là '{there}' không?" in vietnamese
+
+
+@pytest.mark.parametrize("heading", ["Giá trị (%)", "Giá trị [%]", "Value (tỷ đồng)", "Kết quả(%)"])
+def test_a_unit_in_brackets_after_a_heading_is_left_aside(
+    cli: Cli, write: Write, heading: str
+) -> None:
+    path = write(f"Mã chỉ tiêu,Năm,{heading}\nrecords_online_commune,2024,55\n", "unit.csv")
+    document = json.loads(
+        cli("check", path, "--city", "haiphong", "-f", "json", "--fail-on", "never").out
+    )
+    read = [r for r in document["results"] if r["indicator"] == "records_online_commune"]
+    assert read and all(r["actual"] == 55 for r in read)
+
+
+def test_an_estimate_mark_in_brackets_is_not_taken_for_a_unit(cli: Cli, write: Write) -> None:
+    """'Giá trị (ước)' says the values are estimates: not read as measured ones; the message
+    lists the Vietnamese headings in English too (the sheet was made in a Vietnamese office)."""
+    path = write("indicator,year,Giá trị (ước)\nrecords_online_commune,2024,55\n", "est.csv")
+    ran = cli("check", path, "--city", "haiphong")
+    assert ran.code == 2
+    assert (
+        f"{path}:1:1: missing column(s): value; the headings found are 'indicator', 'year',"
+        " 'Giá trị (ước)'. Head the column(s) so: value: value, actual, giá trị, giá trị thực hiện"
+    ) in ran.err

@@ -49,8 +49,17 @@ _AREA_KINDS = frozenset(
 
 
 def role_of(heading: str) -> str | None:
-    """The role of a column by its heading (as :func:`normalize_word` gives it), or None."""
+    """The role of a column by its heading (as :func:`normalize_word` gives it), or None. A
+    unit in brackets after it is left aside ("Giá trị (%)", "Value [tỷ đồng]"), an estimate's
+    mark is not ("Giá trị (ước)" is no column dxscore knows: nothing is read as measured that a
+    heading says is estimated)."""
     role = _ROLE_OF.get(heading)
+    if (
+        role is None
+        and (unit := _UNIT_AFTER.search(heading))
+        and not _IS_ESTIMATE.fullmatch(unit.group(1))
+    ):
+        role = _ROLE_OF.get(heading[: unit.start()])
     if role is None and ("/" in heading or "," in heading):
         kinds = set(_KINDS_OF_PLACE.split(heading))
         if kinds <= _CITY_KINDS:
@@ -60,10 +69,12 @@ def role_of(heading: str) -> str | None:
     return role
 
 
+_UNIT_AFTER = re.compile(r" ?[(\[]([^()\[\]]*)[)\]]$")  # "giá trị (%)": the unit in brackets
 _YEAR_HEADER = re.compile(r"(?:(?:year|năm|nam) ?)?([0-9]{4})")  # 2024, Năm 2024, Year 2024
 # A year whose values are estimates, as reports head it: "2025 (ước)", "Năm 2025 (ước tính)",
 # "Ước thực hiện 2025", "Ước TH năm 2025", "2025 (est.)", "Estimate 2025"
 _ESTIMATE = r"(?:ước(?: tính| thực hiện| th)?|uoc(?: tinh| thuc hien| th)?|est\.?|estimate)"
+_IS_ESTIMATE = re.compile(rf" ?{_ESTIMATE} ?")
 _ESTIMATE_YEAR = re.compile(
     rf"(?:(?:year|năm|nam) ?)?([0-9]{{4}}) ?(?:\({_ESTIMATE}\)|\[{_ESTIMATE}\]|- ?{_ESTIMATE}|{_ESTIMATE})"
     rf"|{_ESTIMATE} (?:(?:year|năm|nam) )?([0-9]{{4}})"
@@ -83,12 +94,13 @@ LOOK_FOR_HEADER = 20  # lines below a CSV file's first line searched for its hea
 
 
 def _accepted(names: tuple[str, ...], lang: str) -> str:
-    """What a column may be headed, as a message lists it: in English the English headings,
-    in Vietnamese the Vietnamese ones (written with their accents) and then the English."""
+    """What a column may be headed, as a message lists it: the headings of the message's
+    language first, then the others (Vietnamese ones with their accents: a sheet made in a
+    Vietnamese office is headed in Vietnamese whatever language the message is in)."""
     accented = {loose_word(name) for name in names if not name.isascii()}
     english = [n for n in names if n.isascii() and loose_word(n) not in accented]
     vietnamese = [n for n in names if not n.isascii()]
-    return ", ".join(english if lang == "en" else [*vietnamese, *english])
+    return ", ".join([*english, *vietnamese] if lang == "en" else [*vietnamese, *english])
 
 
 def first_record(first: str, below: list[str]) -> str:
