@@ -467,8 +467,12 @@ def _pick(sets: Sequence[TargetSet], name: str) -> TargetSet:
             return ts
     import difflib
 
+    from dxscore.actuals.index import bare_city
+
     known = [ts.id for ts in sets]
-    close = difflib.get_close_matches(name, known, n=1)
+    close = difflib.get_close_matches(name, known, n=1) or difflib.get_close_matches(
+        bare_city(name), known, n=1
+    )
     listed = ", ".join(known) or "–"
     if close:
         raise InputError([problem(name, "unknown-target-set.close", close=close[0], known=listed)])

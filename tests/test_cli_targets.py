@@ -87,6 +87,26 @@ def test_an_unknown_target_set_suggests_the_closest(cli: Cli) -> None:
     assert "Traceback" not in result.err
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["Thành phố Hải Phòng", "TP. Hải Phòng", "tp hai phong", "Hai-Phong", "Hai Phong City"],
+)
+def test_a_city_is_found_as_forms_and_letters_write_it(cli: Cli, written: str) -> None:
+    """ "Thành phố", "TP." and "City" around a name, and a hyphen in it, as every command
+    takes a city (targets, template, --city in a CSV file's city column too)."""
+    shown = cli("targets", written, "--targets", BUNDLED)
+    assert shown.code == 0, shown
+    assert shown.out.startswith("Hải Phòng (Haiphong)\n")
+    template = cli("template", written, "-o", "-")
+    assert template.code == 0 and "haiphong," in template.out
+
+
+def test_a_name_close_to_a_city_suggests_it(cli: Cli) -> None:
+    result = cli("template", "Thành phố Hải Phònq", "-o", "-")
+    assert result.code == 2
+    assert "did you mean 'haiphong'?" in result.err
+
+
 def test_schema_is_json_schema_and_the_committed_copy_is_current(cli: Cli) -> None:
     result = cli("schema")
     assert result.code == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from functools import cached_property
 
@@ -81,7 +82,11 @@ class TargetIndex:
         word = normalize_word(text)
         if word in self.ambiguous:  # not resolved by its loose form, which may be an id
             return None
-        found = self.city_names.get(word) or self.city_names.get(loose_word(text))
+        found = (
+            self.city_names.get(word)
+            or self.city_names.get(loose_word(text))
+            or self.city_names.get(bare_city(text))
+        )
         if found is not None:
             self.city_names[text] = found
         return found
@@ -92,7 +97,9 @@ class TargetIndex:
             if key in self.ambiguous:
                 fields = {"city": shown(text), "sets": ", ".join(self.ambiguous[key])}
                 return problem(file, "ambiguous-city", *at, fields=fields)
-        close = difflib.get_close_matches(normalize_word(text), list(self.city_names), n=1)
+        close = difflib.get_close_matches(
+            normalize_word(text), list(self.city_names), n=1
+        ) or difflib.get_close_matches(bare_city(text), list(self.city_names), n=1)
         fields = {"city": shown(text), "known": ", ".join(sorted(self.sets)) or "–"}
         if close:
             return problem(
@@ -149,3 +156,15 @@ def _nearest_names(written: str, named: dict[str, list[str]]) -> list[str]:
         return []
     top = max(best.values())
     return sorted((i for i, r in best.items() if r >= top - NAME_TIE), key=lambda i: -best[i])
+
+
+# What a city's name may be written with, as forms and letters write it: "Thành phố Hải Phòng",
+# "TP. Hải Phòng", "Tỉnh …", "Hai Phong City", "Hai-Phong"
+_CITY_PREFIX = re.compile(r"^(?:thanhpho|tp|tinh|cityof)(?=.{3})")
+_CITY_SUFFIX = re.compile(r"(?<=.{3})(?:city|province)$")
+
+
+def bare_city(text: str) -> str:
+    """A city's name as its letters alone, without "Thành phố", "TP.", "Tỉnh" before it or
+    "City" after it: ``TP. Hải Phòng`` → ``haiphong``."""
+    return _CITY_SUFFIX.sub("", _CITY_PREFIX.sub("", letters(text)))
