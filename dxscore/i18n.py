@@ -754,6 +754,18 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "'{value}' is not a number; leave the cell empty when the value is not reported",
         "vi": "'{value}' không phải là số; để trống ô nếu chưa có số liệu",
     },
+    "problem.not-a-number.estimate": {
+        "en": "'{value}' marks an estimate in the value cell; write {number} here and mark the"
+        " row in the estimate column (ước)",
+        "vi": "'{value}' ghi dấu ước tính ngay trong ô giá trị; hãy ghi {number} ở đây và đánh"
+        " dấu dòng này ở cột ước tính (ước)",
+    },
+    "problem.not-a-number.words": {
+        "en": "'{value}' has words after the number; write {number} here and the words in the"
+        " note column",
+        "vi": "'{value}' có chữ sau con số; hãy ghi {number} ở đây và ghi phần chữ vào cột"
+        " ghi chú",
+    },
     "problem.not-a-number.minus": {
         "en": "'{value}' starts with {sign}, a typeset minus or dash; write the minus as '-' (a hyphen)",
         "vi": "'{value}' bắt đầu bằng {sign}, dấu trừ hoặc gạch ngang kiểu chữ in; hãy ghi dấu trừ là '-' (gạch nối)",

@@ -390,3 +390,38 @@ def test_an_estimate_mark_in_brackets_is_not_taken_for_a_unit(cli: Cli, write: W
         f"{path}:1:1: missing column(s): value; the headings found are 'indicator', 'year',"
         " 'Giá trị (ước)'. Head the column(s) so: value: value, actual, giá trị, giá trị thực hiện"
     ) in ran.err
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        (
+            "15.2 (ước)",
+            "'15.2 (ước)' marks an estimate in the value cell; write 15.2 here and mark",
+        ),
+        (
+            "15,2 (ước tính)",
+            "'15,2 (ước tính)' marks an estimate in the value cell; write 15,2 here",
+        ),
+        ("15.2 ước", "'15.2 ước' marks an estimate in the value cell; write 15.2 here"),
+        ("15.2 [est.]", "'15.2 [est.]' marks an estimate in the value cell; write 15.2 here"),
+        ("61% - sơ bộ", "'61% - sơ bộ' has words after the number; write 61 here and the words in"),
+        (
+            "44 (số liệu 6 tháng)",
+            "'44 (số liệu 6 tháng)' has words after the number; write 44 here",
+        ),
+        ("12abc", "'12abc' is not a number"),
+        ("1e5x", "'1e5x' is not a number"),
+        ("5 [1]", "'5 [1]' is not a number"),
+    ],
+)
+def test_words_after_a_number_are_refused_with_where_they_belong(
+    cli: Cli, write: Write, cell: str, said: str
+) -> None:
+    path = write(f'city,indicator,year,value\nhaiphong,records_online_commune,2024,"{cell}"\n')
+    ran = cli("check", path)
+    assert ran.code == 2
+    assert f"{path}:2:4: value: {said}" in ran.err
+    if "estimate" in said:
+        vietnamese = cli("check", path, "--lang", "vi").err
+        assert "hãy ghi 15" in vietnamese and "ở cột ước tính (ước)" in vietnamese

@@ -78,7 +78,7 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
         if "." in cleaned or "," in fraction:
             return "not-a-number.thousands", {}
         if not fraction.isdigit() or whole in ("+", "-"):  # "55,", "+,5": no number written whole
-            return "not-a-number", {}
+            return _words_after_a_number(cleaned)  # "15,2 (ước)": a number, then words
         if any(c.isalpha() for c in whole):  # "abc,125" is no number, not an ambiguous one
             return "not-a-number", {}
         if len(fraction) == 3 and whole.lstrip("+-") not in ("0", ""):  # 0,125 groups nothing
@@ -95,11 +95,27 @@ def parse_number(text: str, *, percent_sign: bool = True) -> float | Reason:
             return "not-a-number.dash", {}
         if any(c.isdigit() and not c.isascii() for c in cleaned):
             return "not-a-number.digits", {}
-        return "not-a-number", {}
+        return _words_after_a_number(cleaned)
     number = float(cleaned) + 0.0  # "-0" is 0
     if not -MAX_NUMBER <= number <= MAX_NUMBER:
         return "not-a-number.too-large", {}
     return number
+
+
+# A number, then words: "15.2 (ước)", "61% - sơ bộ", "44 (số liệu 6 tháng)"
+_NUMBER_THEN_WORDS = re.compile(r"([+-]?[0-9]+(?:[.,][0-9]+)?) ?%?(?: +| ?[(\[–-] ?)(.*?) ?[)\]]?")
+
+
+def _words_after_a_number(text: str) -> Reason:
+    """Why a number with words after it is refused: an estimate's mark belongs in the
+    `estimate` column, other words in the `note` column."""
+    words = _NUMBER_THEN_WORDS.fullmatch(text)
+    if words is None or not any(c.isalpha() for c in words.group(2)):
+        return "not-a-number", {}
+    number = words.group(1)
+    if normalize_word(words.group(2)) in ESTIMATE_WORDS:
+        return "not-a-number.estimate", {"number": number}
+    return "not-a-number.words", {"number": number}
 
 
 def parse_year(text: str) -> int | None:
