@@ -425,3 +425,24 @@ def test_words_after_a_number_are_refused_with_where_they_belong(
     if "estimate" in said:
         vietnamese = cli("check", path, "--lang", "vi").err
         assert "hãy ghi 15" in vietnamese and "ở cột ước tính (ước)" in vietnamese
+
+
+def test_part_of_a_name_is_told_the_indicators_whose_names_hold_it(cli: Cli, write: Write) -> None:
+    """Never read as a guess: a part of one name gets that id offered, a part of several
+    names gets them all listed; a part too short to mean anything gets neither."""
+    path = write(
+        "indicator,year,value\nHồ sơ công việc cấp xã,2024,50\nHồ sơ công việc,2024,50\n"
+        "Hồ sơ,2024,50\n",
+        "names.csv",
+    )
+    ran = cli("check", path, "--city", "haiphong")
+    assert ran.code == 2
+    assert (
+        f"{path}:2:1: indicator: unknown indicator 'Hồ sơ công việc cấp xã' for haiphong;"
+        " did you mean 'records_online_commune'?"
+    ) in ran.err
+    assert (
+        f"{path}:3:1: indicator: 'Hồ sơ công việc' is close to the names of several indicators"
+        " of haiphong (records_online_city, records_online_commune, records_online_district)"
+    ) in ran.err
+    assert f"{path}:4:1: indicator: unknown indicator 'Hồ sơ' for haiphong; `dxscore" in ran.err

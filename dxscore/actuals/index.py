@@ -122,7 +122,7 @@ class TargetIndex:
             return problem(
                 file, "unknown-indicator.names", *at, candidates=candidates, fields=fields
             )
-        near = _nearest_names(written, named)
+        near = _nearest_names(written, named) or _names_holding(written, named)
         if len(near) > 1:  # "cấp quận" is as close to "cấp xã" as to "cấp huyện": not a guess
             candidates = ", ".join(near)
             return problem(
@@ -156,6 +156,17 @@ def _nearest_names(written: str, named: dict[str, list[str]]) -> list[str]:
         return []
     top = max(best.values())
     return sorted((i for i, r in best.items() if r >= top - NAME_TIE), key=lambda i: -best[i])
+
+
+SHORTEST_PART = 10  # letters a part of a name needs before it is taken for that name
+
+
+def _names_holding(written: str, named: dict[str, list[str]]) -> list[str]:
+    """The ids whose names hold ``written`` whole, when it is long enough to mean something
+    ("Hồ sơ công việc cấp xã" in "Hồ sơ công việc cấp xã được xử lý trên môi trường mạng")."""
+    if len(written) < SHORTEST_PART:
+        return []
+    return sorted({i for name, ids in named.items() if written in name for i in ids})
 
 
 # What a city's name may be written with, as forms and letters write it: "Thành phố Hải Phòng",
