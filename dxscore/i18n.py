@@ -763,8 +763,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.not-a-number.words": {
         "en": "'{value}' has words after the number; write {number} here and the words in the"
         " note column",
-        "vi": "'{value}' có chữ sau con số; hãy ghi {number} ở đây và ghi phần chữ vào cột"
-        " ghi chú",
+        "vi": "'{value}' có chữ sau con số; hãy ghi {number} ở đây và ghi phần chữ vào cột ghi chú",
     },
     "problem.not-a-number.minus": {
         "en": "'{value}' starts with {sign}, a typeset minus or dash; write the minus as '-' (a hyphen)",

@@ -614,6 +614,25 @@ def test_github_annotations_of_actuals_keep_the_line_not_the_field_number(
     ]
 
 
+def test_github_annotates_the_warnings_of_actuals_too(cli: Cli, write: Write) -> None:
+    """A warning (here: a percentage written as fractions of 1) is a ::warning on the line
+    it names, so that it shows on the pull request; it is not printed twice."""
+    targets = write(MINIMAL)
+    actuals = write(
+        "city,indicator,year,value\ntestcity,records_online_commune,2023,0.44\n"
+        "testcity,records_online_commune,2024,0.55\n",
+        "a.csv",
+    )
+    result = cli("validate", "--format", "github", targets, "--actuals", actuals)
+    assert result.code == 0, result
+    assert result.out.splitlines() == [
+        f"::warning file={actuals},line=2,title=dxscore looks-like-fraction::every value of"
+        " records_online_commune (testcity) lies between 0 and 1 (lines 2, 3) while its targets"
+        " are percentages above 1: 0.44 is read as 0.44%25; if 44%25 is meant, write 44"
+    ]
+    assert "warning" not in result.err
+
+
 def test_json_format_lists_files_and_problems(cli: Cli, write: Write) -> None:
     import json
 

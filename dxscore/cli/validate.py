@@ -79,7 +79,9 @@ def validate(
     problems = found.problems
     if found.unchecked:
         typer.echo(t("msg.actuals_not_checked", chosen, n=len(found.unchecked)), err=True)
-    warn(found.warnings, chosen)
+    github = output_format is ValidateFormat.github
+    if not github:
+        warn(found.warnings, chosen)
     if output_format is ValidateFormat.json:
         by_file = {item.file: item.target_set.id for item in found.loaded}
         names = [*found.target_files, *found.actuals_files]
@@ -97,6 +99,10 @@ def validate(
         first = len(problems) - found.actuals_problems
         annotated = [*problems[:first], *(replace(p, col=None) for p in problems[first:])]
         for line in render_problems.as_github(annotated, chosen):
+            typer.echo(line)
+        data = set(found.actuals_files)
+        warnings = [replace(w, col=None) if w.file in data else w for w in found.warnings]
+        for line in render_problems.as_github(warnings, chosen, level="warning"):
             typer.echo(line)
     else:
         for line in render_problems.as_text(problems, chosen):

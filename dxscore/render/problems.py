@@ -49,8 +49,9 @@ def more(count: int, lang: str) -> str:
     return t("cli.more_problems", "vi" if lang == "vi" else "en", count=count)
 
 
-def as_github(problems: Sequence[Problem], lang: str = "en") -> list[str]:
-    """GitHub Actions ``::error`` workflow commands, shown inline on the pull request."""
+def as_github(problems: Sequence[Problem], lang: str = "en", level: str = "error") -> list[str]:
+    """GitHub Actions ``::error`` (or ``::warning``) workflow commands, shown inline on the
+    pull request."""
     kept, left_out = capped(problems)
     lines = []
     for problem in kept:
@@ -59,12 +60,13 @@ def as_github(problems: Sequence[Problem], lang: str = "en") -> list[str]:
             props.append(f"line={problem.line}")
         if problem.col is not None:
             props.append(f"col={problem.col}")
-        props.append(f"title={_property('dxscore ' + problem.type)}")
+        kind = problem.key.removeprefix("warning.") if level == "warning" else problem.type
+        props.append(f"title={_property('dxscore ' + kind)}")
         text = problem.text(lang)
         message = printable(f"{problem.path}: {text}" if problem.path else text, newlines=False)
-        lines.append(f"::error {','.join(props)}::{_data(message)}")
+        lines.append(f"::{level} {','.join(props)}::{_data(message)}")
     lines += [
-        f"::error file={_property(file)}::{_data(more(count, lang))}"
+        f"::{level} file={_property(file)}::{_data(more(count, lang))}"
         for file, count in left_out.items()
     ]
     return lines
