@@ -1209,6 +1209,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         " chỉ tiêu có tên đó, nhưng nên ghi mã (tên có thể thay đổi): `dxscore targets` liệt kê"
         " các mã và `dxscore template` ghi sẵn các mã",
     },
+    "warning.indicator-names.one": {
+        "en": "the row on line {lines} names its indicator by its name rather than its id; it is"
+        " read as that indicator, but an id is safer (a name may change): `dxscore targets` lists"
+        " the ids and `dxscore template` writes them",
+        "vi": "dòng {lines} ghi tên chỉ tiêu thay cho mã chỉ tiêu; dòng này vẫn được đọc theo"
+        " chỉ tiêu có tên đó, nhưng nên ghi mã (tên có thể thay đổi): `dxscore targets` liệt kê"
+        " các mã và `dxscore template` ghi sẵn các mã",
+    },
     "warning.looks-like-fraction": {
         "en": "every value of {indicator} ({city}) lies between 0 and 1 (lines {lines}) while its"
         " targets are percentages above 1: {value} is read as {value}%; if {percent}% is meant,"

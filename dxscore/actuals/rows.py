@@ -293,7 +293,7 @@ class TableReader:
             self.result.warnings.append(
                 problem(
                     self.name,
-                    "warning.indicator-names",
+                    "warning.indicator-names" + (".one" if self.named_rows == 1 else ""),
                     lines[0],
                     kind="warning",
                     count=self.named_rows,

@@ -60,7 +60,7 @@ def as_github(problems: Sequence[Problem], lang: str = "en", level: str = "error
             props.append(f"line={problem.line}")
         if problem.col is not None:
             props.append(f"col={problem.col}")
-        kind = problem.key.removeprefix("warning.") if level == "warning" else problem.type
+        kind = problem.key.split(".")[1] if level == "warning" else problem.type
         props.append(f"title={_property('dxscore ' + kind)}")
         text = problem.text(lang)
         message = printable(f"{problem.path}: {text}" if problem.path else text, newlines=False)
