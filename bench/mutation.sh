@@ -35,6 +35,7 @@ mutated=(
   'dxscore.rules.x_first_filled__*'
   'dxscore.rules.x_is_future__*'
   'dxscore.rules.x_looks_like_fractions__*'
+  'dxscore.rules.x_mixes_scales__*'
   'dxscore.actuals.rows.xǁRowReaderǁ_observe__*'
   'dxscore.actuals.rows.xǁRowReaderǁ_year__*'
   'dxscore.actuals.rows.xǁRowReaderǁ_estimate__*'

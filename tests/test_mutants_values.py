@@ -468,3 +468,29 @@ def test_a_value_cell_of_only_a_control_character_is_named_not_skipped(
     reported): it is named, as in any other cell."""
     found = read_each(cli, write, "percent", [cell])[f"{cell}@2025"]
     assert "[control-character]" in str(found), found
+
+
+@pytest.mark.parametrize(
+    ("values", "warned"),
+    [
+        ((0.82, 91.0), True),  # 82% typed as a fraction of 1, beside 91%
+        ((0.1, 20.0), True),  # at both bounds: 0.1 as 10% is half of 20, itself 20
+        ((0.1, 20.05), False),  # 10% is under half of the largest
+        ((0.11, 19.99), False),  # the largest under 20
+        ((1.0, 30.0), False),  # 1 is 1%, not a fraction of 1
+        ((0.0, 30.0), False),  # 0 is 0 whichever way it is written
+        ((25.0, 0.1), False),  # a real fall to 0.1%: 10% would be under half of 25
+        ((0.5, 0.6), False),  # every value within 0–1: the other warning, looks-like-fraction
+    ],
+)
+def test_a_series_that_mixes_scales_is_warned_of_at_its_bounds(
+    values: tuple[float, ...], warned: bool
+) -> None:
+    import dxscore
+
+    rows = [
+        {"city": "haiphong", "indicator": "records_online_city", "year": 2020 + n, "value": v}
+        for n, v in enumerate(values)
+    ]
+    card = dxscore.score(rows)
+    assert ("warning.mixed-scale" in [w.key for w in card.warnings]) is warned
