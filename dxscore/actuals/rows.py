@@ -340,12 +340,15 @@ class TableReader:
     def _warn_of_mixed_scales(self) -> None:
         """A series of a percentage (targets above 1), in this file, that mixes scales
         (:func:`~dxscore.rules.mixes_scales`): ``0.82`` in 2024 then ``91`` in 2025."""
+        percentages = {
+            (set_id, indicator.id)
+            for set_id, indicators in self.targets.indicators.items()
+            for indicator in indicators.values()
+            if indicator.unit == "percent" and all(t.value > 1 for t in indicator.targets.values())
+        }
         for (set_id, area, indicator_id), group in self.result.groups.items():
-            indicator = self.targets.indicators[set_id][indicator_id]
-            if indicator.unit != "percent" or not all(
-                t.value > 1 for t in indicator.targets.values()
-            ):
-                continue
+            if (set_id, indicator_id) not in percentages or min(map(_VALUE, group)) >= 1:
+                continue  # (most series: no value under 1, told at C speed)
             mine = [
                 (o.line, o.value)
                 for o in group
@@ -897,6 +900,7 @@ class RowReader:
         reader.fractions[key] = values
 
 
+_VALUE = itemgetter(4)  # an Observation's value
 MAX_REMEMBERED = 100_000
 _new_tuple = tuple.__new__
 _NOT_KEPT: list[Observation] = []  # the group of every series, where observations are not kept
