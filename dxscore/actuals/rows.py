@@ -347,7 +347,7 @@ class TableReader:
             if indicator.unit == "percent" and all(t.value > 1 for t in indicator.targets.values())
         }
         for (set_id, area, indicator_id), group in self.result.groups.items():
-            if (set_id, indicator_id) not in percentages or min(map(_VALUE, group)) >= 1:
+            if (set_id, indicator_id) not in percentages or min(map(_VALUE, group), default=1) >= 1:
                 continue  # (most series: no value under 1, told at C speed)
             mine = [
                 (o.line, o.value)
