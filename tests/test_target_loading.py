@@ -954,3 +954,36 @@ def test_annotations_name_the_file_as_the_repository_does(
     monkeypatch.chdir(path.parent.parent)
     result = cli("validate", "--format", "github", "t/../t/x.yaml")
     assert result.out.startswith("::error file=t/x.yaml,line=1,col=10,")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_misspelt_required_key_is_one_problem_not_two(cli: Cli, write: Write, lang: str) -> None:
+    """Found by a new user: `targest:` was also 'required key 'targets' is missing', at the
+    indicator's first line, for the key that the unknown one is meant to be."""
+    path = write(
+        MINIMAL.replace(
+            "      targets:\n        2025: {min: 60}", "      targest:\n        2025: {min: 60}"
+        )
+    )
+    result = cli("validate", path, "--lang", lang)
+    assert result.code == 2
+    words = {
+        "en": "unknown key 'targest'; did you mean 'targets'?",
+        "vi": "khóa không hợp lệ 'targest'; có phải là 'targets' không?",
+    }[lang]
+    assert problems(result) == [
+        f"{path}:11:7: pillars.government[0].targest: {words} "
+        + {"en": "allowed here", "vi": "Các khóa được phép ở đây"}[lang]
+        + ": id, name, unit, weight, targets, quote [extra-forbidden]"
+    ]
+
+
+def test_a_required_key_left_out_beside_an_unrelated_unknown_key_is_still_missing(
+    cli: Cli, write: Write
+) -> None:
+    path = write(MINIMAL.replace("      unit: milestone\n", "      colour: blue\n"))
+    result = cli("validate", path)
+    assert [line.rsplit("[", 1)[1] for line in problems(result)] == [
+        "missing]",
+        "extra-forbidden]",
+    ]
