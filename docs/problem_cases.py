@@ -549,6 +549,15 @@ case(
 )
 case(
     S,
+    "decimal-comma",
+    "A number with its thousands grouped by commas (`{min: 1,000}`). It reads as a thousand in"
+    " English and as 1.0 in Vietnamese usage, where the comma is the decimal mark.",
+    validate(targets(("unit: percent", "unit: count"), ("{min: 60}", "{min: 1,000}"))),
+    "Write the number without separators, `{min: 1000}`, or with a decimal point, `{min: 1.0}`,"
+    " whichever is meant.",
+)
+case(
+    S,
     "no-colon",
     "A key without its colon inside `{…}` (`{min 60}`).",
     validate(targets(("{min: 60}", "{min 60}"))),

@@ -419,6 +419,22 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "số của `{before}` có dấu phẩy, YAML đọc phần sau dấu phẩy thành một khóa thứ hai;"
         " hãy viết số thập phân bằng dấu chấm (7.5, không phải 7,5)",
     },
+    "problem.schema.decimal-comma.thousands": {
+        "en": "`{key}: {written}` is ambiguous: in Vietnamese usage the comma is the decimal mark"
+        " ({written} is {decimal}), in English it groups thousands ({written} is {whole}), and YAML"
+        " reads it as the start of a second key; write `{key}: {whole}` or `{key}: {decimal}`,"
+        " whichever is meant",
+        "vi": "`{key}: {written}` không rõ nghĩa: theo cách viết của Việt Nam, dấu phẩy là dấu thập"
+        " phân ({written} là {decimal}); theo cách viết tiếng Anh, dấu phẩy phân cách hàng nghìn"
+        " ({written} là {whole}); còn YAML đọc dấu phẩy là chỗ bắt đầu một khóa thứ hai; hãy viết"
+        " `{key}: {whole}` hoặc `{key}: {decimal}`, tùy theo ý muốn",
+    },
+    "problem.schema.decimal-comma.grouped": {
+        "en": "`{key}: {written}` groups thousands with commas, which YAML reads as the start of"
+        " more keys; write `{key}: {whole}`, without separators",
+        "vi": "`{key}: {written}` dùng dấu phẩy để phân cách hàng nghìn, mà YAML đọc là chỗ bắt đầu"
+        " các khóa khác; hãy viết `{key}: {whole}`, không có dấu phân cách",
+    },
     "problem.schema.no-colon": {
         "en": "`{key}` has no value: write `{word}: {rest}`, with a ':' after the key",
         "vi": "`{key}` chưa có giá trị: hãy ghi `{word}: {rest}`, có dấu ':' sau khóa",

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from dxscore import safe_yaml
+from dxscore import safe_yaml, target_words
 from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, InputError, Problem, problem
 from dxscore.i18n import CATALOGUE
 from dxscore.model import (
@@ -297,6 +297,10 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
             choices, _, last = expected.rpartition(" or ")
             key = "schema.literal_error" if choices else "schema.literal_error.one"
             fields = {"choices": choices, "last": last}
+            problems.append(problem(file, key, line, col, path, kind=kind, fields=fields))
+        elif pydantic_type == "decimal-comma":
+            before = str((detail.get("ctx") or {}).get("before"))
+            key, fields = target_words.decimal_comma(where.node, before)
             problems.append(problem(file, key, line, col, path, kind=kind, fields=fields))
         elif f"problem.schema.{pydantic_type}" in CATALOGUE:
             context = {name: _plain(value) for name, value in (detail.get("ctx") or {}).items()}

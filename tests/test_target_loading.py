@@ -987,3 +987,59 @@ def test_a_required_key_left_out_beside_an_unrelated_unknown_key_is_still_missin
         "missing]",
         "extra-forbidden]",
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "english", "vietnamese"),
+    [
+        (
+            "1,000",
+            "`min: 1,000` is ambiguous: in Vietnamese usage the comma is the decimal mark (1,000"
+            " is 1.0), in English it groups thousands (1,000 is 1000), and YAML reads it as the"
+            " start of a second key; write `min: 1000` or `min: 1.0`, whichever is meant",
+            "`min: 1,000` không rõ nghĩa: theo cách viết của Việt Nam, dấu phẩy là dấu thập phân"
+            " (1,000 là 1.0); theo cách viết tiếng Anh, dấu phẩy phân cách hàng nghìn (1,000 là"
+            " 1000); còn YAML đọc dấu phẩy là chỗ bắt đầu một khóa thứ hai; hãy viết `min: 1000`"
+            " hoặc `min: 1.0`, tùy theo ý muốn",
+        ),
+        (
+            "12,500",
+            "`min: 12,500` is ambiguous: in Vietnamese usage the comma is the decimal mark (12,500"
+            " is 12.5), in English it groups thousands (12,500 is 12500), and YAML reads it as the"
+            " start of a second key; write `min: 12500` or `min: 12.5`, whichever is meant",
+            "`min: 12,500` không rõ nghĩa:",
+        ),
+        (  # one problem: not also "key '0' is repeated", for the second 000
+            "1,000,000",
+            "`min: 1,000,000` groups thousands with commas, which YAML reads as the start of more"
+            " keys; write `min: 1000000`, without separators",
+            "`min: 1,000,000` dùng dấu phẩy để phân cách hàng nghìn, mà YAML đọc là chỗ bắt đầu"
+            " các khóa khác; hãy viết `min: 1000000`, không có dấu phân cách",
+        ),
+        (  # a decimal comma keeps its advice: following it turns no thousand into a unit
+            "7,5",
+            "the number of `min` has a comma, which YAML reads as the start of a second key;"
+            " write a decimal with a point (7.5, not 7,5)",
+            "số của `min` có dấu phẩy, YAML đọc phần sau dấu phẩy thành một khóa thứ hai; hãy"
+            " viết số thập phân bằng dấu chấm (7.5, không phải 7,5)",
+        ),
+        (
+            "0,500",
+            "the number of `min` has a comma, which YAML reads as the start of a second key;"
+            " write a decimal with a point (7.5, not 7,5)",
+            "số của `min` có dấu phẩy",
+        ),
+    ],
+)
+def test_a_number_with_grouped_thousands_is_not_told_to_become_a_decimal(
+    cli: Cli, write: Write, written: str, english: str, vietnamese: str
+) -> None:
+    """Found by a new user: `{min: 1,000}` was told to write a decimal with a point, which
+    turns a thousand into 1.000, that is 1."""
+    path = write(MINIMAL.replace("2025: {about: 30}", f"2025: {{min: {written}}}"))
+    at = f"{path}:20:9: pillars.economy[0].targets.2025: "
+    assert only_problem(cli, path) == f"{at}{english} [decimal-comma]"
+    result = cli("validate", path, "--lang", "vi")
+    assert result.code == 2
+    assert problems(result)[0].startswith(f"{at}{vietnamese}"), result
+    assert len(problems(result)) == 1, result
