@@ -480,6 +480,21 @@ case(
 )
 case(
     S,
+    "float-type",
+    'A target written as text: with its unit (`90%`), in quotes (`"80"`), or in words. The'
+    " message quotes it back and says what to write.",
+    validate(targets(("{min: 60}", "{min: 90%}"), ("{min: 80}", '{min: "80"}'))),
+    "Write the number alone, without quotes: the unit is set by `unit:`.",
+)
+case(
+    S,
+    "model-type",
+    "A target year given a bare number (`2025: 90`) instead of a comparison.",
+    validate(targets(("2025: {min: 60}", "2025: 90"))),
+    "Write the comparison: `2025: {min: 90}`.",
+)
+case(
+    S,
     "int-type",
     "A target year that is not a year: in quotes (as JSON writes it), or not a whole number.",
     validate(targets(("        2030: {min: 80}", '        "2030": {min: 80}'))),
@@ -518,6 +533,13 @@ case(
         )
     ),
     "Give a number within the bounds the message states.",
+)
+case(
+    S,
+    "less-than-equal",
+    "A target year after 2100 (or before 1900), often a slip of the keys: `2205` for `2025`.",
+    validate(targets(("2030: {min: 80}", "2205: {min: 80}"))),
+    "Write the year meant.",
 )
 case(
     S,

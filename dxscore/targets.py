@@ -292,15 +292,14 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
         elif pydantic_type == "literal_error" and loc == ("dxscore",):
             written = _as_yaml(detail.get("input"))
             problems.append(problem(file, "schema-version", line, col, path, written=written))
-        elif pydantic_type == "literal_error":  # pydantic joins the choices with an English "or"
-            expected = _plain((detail.get("ctx") or {}).get("expected", ""))
-            choices, _, last = expected.rpartition(" or ")
-            key = "schema.literal_error" if choices else "schema.literal_error.one"
-            fields = {"choices": choices, "last": last}
-            problems.append(problem(file, key, line, col, path, kind=kind, fields=fields))
+        elif pydantic_type == "model_type" and loc[-2:-1] == ("targets",) and not _a_year(loc):
+            continue  # `targets: {min: 60}`: its key is told already, as no target year
         elif pydantic_type == "decimal-comma":
             before = str((detail.get("ctx") or {}).get("before"))
             key, fields = target_words.decimal_comma(where.node, before)
+            problems.append(problem(file, key, line, col, path, kind=kind, fields=fields))
+        elif (words := target_words.worded(detail, where.node)) is not None:
+            key, fields = words
             problems.append(problem(file, key, line, col, path, kind=kind, fields=fields))
         elif f"problem.schema.{pydantic_type}" in CATALOGUE:
             context = {name: _plain(value) for name, value in (detail.get("ctx") or {}).items()}
@@ -312,6 +311,11 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
                 problem(file, "schema", line, col, path, kind=kind, detail=detail["msg"])
             )
     return problems
+
+
+def _a_year(loc: tuple[str | int, ...]) -> bool:
+    """Whether the last key of ``loc`` is a whole number, as a target year's key is."""
+    return isinstance(loc[-1], int) and not isinstance(loc[-1], bool)
 
 
 def _as_yaml(value: object) -> str:
