@@ -1282,3 +1282,15 @@ def test_no_message_is_pydantics_own(cli: Cli, write: Write) -> None:
     assert result.code == 2
     assert len(problems(result)) > 10, result
     assert " should " not in result.err.replace("`", ""), result
+
+
+def test_a_comparison_written_as_a_target_year_is_one_problem(cli: Cli, write: Write) -> None:
+    """`targets: {min: 30}` (the year left out) was also 'a mapping of keys' for 30: its key is
+    told already, as no target year."""
+    path = write(
+        MINIMAL.replace("      targets:\n        2025: {about: 30}", "      targets: {min: 30}")
+    )
+    assert only_problem(cli, path) == (
+        f"{path}:19:17: pillars.economy[0].targets.min: this key is not a target year: write a"
+        " year from 1900 to 2100 as a whole number (2025: {min: 60}) [int-type]"
+    )
