@@ -481,6 +481,21 @@ case(
 )
 case(
     S,
+    "float-type",
+    'A target written as text: with its unit (`90%`), in quotes (`"80"`), or in words. The'
+    " message quotes it back and says what to write.",
+    validate(targets(("{min: 60}", "{min: 90%}"), ("{min: 80}", '{min: "80"}'))),
+    "Write the number alone, without quotes: the unit is set by `unit:`.",
+)
+case(
+    S,
+    "model-type",
+    "A target year given a bare number (`2025: 90`) instead of a comparison.",
+    validate(targets(("2025: {min: 60}", "2025: 90"))),
+    "Write the comparison: `2025: {min: 90}`.",
+)
+case(
+    S,
     "int-type",
     "A target year that is not a year: in quotes (as JSON writes it), or not a whole number.",
     validate(targets(("        2030: {min: 80}", '        "2030": {min: 80}'))),
@@ -522,6 +537,13 @@ case(
 )
 case(
     S,
+    "less-than-equal",
+    "A target year after 2100 (or before 1900), often a slip of the keys: `2205` for `2025`.",
+    validate(targets(("2030: {min: 80}", "2205: {min: 80}"))),
+    "Write the year meant.",
+)
+case(
+    S,
     "too-short",
     "Too few or too many: no target year (`too-short`), an empty text (`string-too-short`), an"
     " id over 64 characters (`string-too-long`).",
@@ -547,6 +569,15 @@ case(
     "A decimal comma in a number (`{min: 7,5}`). YAML reads the comma as the start of a second key.",
     validate(targets(("{min: 60}", "{min: 60,5}"))),
     "Write a decimal point: `{min: 60.5}`.",
+)
+case(
+    S,
+    "decimal-comma",
+    "A number with its thousands grouped by commas (`{min: 1,000}`). It reads as a thousand in"
+    " English and as 1.0 in Vietnamese usage, where the comma is the decimal mark.",
+    validate(targets(("unit: percent", "unit: count"), ("{min: 60}", "{min: 1,000}"))),
+    "Write the number without separators, `{min: 1000}`, or with a decimal point, `{min: 1.0}`,"
+    " whichever is meant.",
 )
 case(
     S,

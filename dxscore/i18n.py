@@ -16,6 +16,32 @@ from typing import Literal
 Lang = Literal["en", "vi"]
 LANGS: tuple[Lang, ...] = ("en", "vi")
 
+# Words that several problems share (each keeps its own type)
+_BEYOND_A_TRILLION: dict[Lang, str] = {
+    "en": "{written} is out of bounds: a number in a target file lies within ± 10¹² (a"
+    " trillion); no indicator comes near it",
+    "vi": "{written} vượt giới hạn: số trong tệp chỉ tiêu phải nằm trong khoảng ± 10¹² (một nghìn"
+    " tỷ); không chỉ tiêu nào gần tới mức đó",
+}
+_WEIGHT_OUTSIDE: dict[Lang, str] = {
+    "en": "the weight {written} is outside the weights accepted, more than 0 and at most {most}:"
+    " give one in that range (a weight left out is 1)",
+    "vi": "trọng số {written} nằm ngoài khoảng được chấp nhận, lớn hơn 0 và không quá {most}: hãy"
+    " ghi một trọng số trong khoảng này (không ghi thì trọng số là 1)",
+}
+_YEAR_OUTSIDE: dict[Lang, str] = {
+    "en": "the target year {year} is outside the years accepted, {first} to {last}: write a year"
+    " in that range",
+    "vi": "năm mục tiêu {year} nằm ngoài khoảng năm được chấp nhận, từ {first} đến {last}: hãy"
+    " ghi một năm trong khoảng này",
+}
+_YEAR_OUTSIDE_CLOSE: dict[Lang, str] = {
+    "en": "the target year {year} is outside the years accepted, {first} to {last}; did you mean"
+    " {close}?",
+    "vi": "năm mục tiêu {year} nằm ngoài khoảng năm được chấp nhận, từ {first} đến {last}; có"
+    " phải là {close} không?",
+}
+
 CATALOGUE: dict[str, dict[Lang, str]] = {
     # statuses
     "status.achieved": {"en": "achieved", "vi": "đã đạt"},
@@ -338,7 +364,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "thiếu khóa bắt buộc '{key}'",
     },
     "problem.schema": {"en": "{detail}", "vi": "{detail}"},
-    "problem.schema.float_type": {"en": "Input should be a valid number", "vi": "cần một số"},
     "problem.year-key.quoted": {
         "en": 'the key "{key}" is a year in quotes: write it as a number, without quotes (2025: {{min: 60}})',
         "vi": 'khóa "{key}" là năm nằm trong dấu nháy: hãy viết năm dưới dạng số, không có dấu nháy (2025: {{min: 60}})',
@@ -346,32 +371,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "problem.year-key": {
         "en": "this key is not a target year: write a year from 1900 to 2100 as a whole number (2025: {{min: 60}})",
         "vi": "khóa này không phải năm mục tiêu: hãy viết năm từ 1900 đến 2100 dưới dạng số nguyên (2025: {{min: 60}})",
-    },
-    "problem.schema.int_type": {"en": "Input should be a valid integer", "vi": "cần một số nguyên"},
-    "problem.schema.bool_type": {
-        "en": "Input should be a valid boolean",
-        "vi": "cần true hoặc false",
-    },
-    "problem.schema.string_type": {
-        "en": "Input should be a valid string",
-        "vi": "cần một chuỗi văn bản",
-    },
-    "problem.schema.finite_number": {
-        "en": "Input should be a finite number",
-        "vi": "cần một số hữu hạn",
-    },
-    "problem.schema.dict_type": {
-        "en": "Input should be a mapping of keys",
-        "vi": "cần một ánh xạ các khóa",
-    },
-    "problem.schema.model_type": {
-        "en": "Input should be a mapping of keys",
-        "vi": "cần một ánh xạ các khóa",
-    },
-    "problem.schema.list_type": {"en": "Input should be a valid list", "vi": "cần một danh sách"},
-    "problem.schema.string_pattern_mismatch": {
-        "en": "String should match pattern '{pattern}'",
-        "vi": "chuỗi phải đúng mẫu '{pattern}'",
     },
     "problem.schema-version": {
         "en": "this dxscore reads target files of schema version 1, not {written}; write"
@@ -381,37 +380,231 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         " hãy ghi `dxscore: 1` (số, không có dấu nháy), hoặc nâng cấp dxscore nếu tệp được tạo cho"
         " phiên bản mới hơn",
     },
-    "problem.schema.literal_error": {
-        "en": "Input should be {choices} or {last}",
-        "vi": "giá trị phải là {choices} hoặc {last}",
+    # pydantic's findings in a target file, in words of our own: each echoes the value as
+    # written ({written}) and says what to write (dxscore/target_words.py)
+    "problem.schema.float_type.text": {
+        "en": "{written} is not a number: write `{key}:` and a number in digits, such as `{key}: 60`",
+        "vi": "{written} không phải là số: hãy ghi `{key}:` và một số viết bằng chữ số, ví dụ `{key}: 60`",
     },
-    "problem.schema.literal_error.one": {
-        "en": "Input should be {last}",
-        "vi": "giá trị phải là {last}",
+    "problem.schema.float_type.empty": {
+        "en": "`{key}` has no value: write a number, or leave the key out",
+        "vi": "`{key}` chưa có giá trị: hãy ghi một số, hoặc bỏ khóa này",
     },
+    "problem.schema.float_type.percent": {
+        "en": "{written} is not a number: write the target as a number, `{key}: {number}` (the"
+        " unit is set by `unit:`)",
+        "vi": "{written} không phải là số: hãy ghi chỉ tiêu dưới dạng số, `{key}: {number}` (đơn"
+        " vị đã được đặt ở `unit:`)",
+    },
+    "problem.schema.float_type.percent.other": {
+        "en": "{written} is not a number: write `{key}: {number}`, without the %",
+        "vi": "{written} không phải là số: hãy ghi `{key}: {number}`, không có dấu %",
+    },
+    "problem.schema.float_type.number": {
+        "en": "{written} is a number in quotes, which YAML reads as text: remove the quotes,"
+        " `{key}: {number}`",
+        "vi": "{written} là số nằm trong dấu nháy, nên YAML đọc thành văn bản: hãy bỏ dấu nháy,"
+        " `{key}: {number}`",
+    },
+    "problem.schema.float_type.comma": {
+        "en": "{written} is not a number: write a decimal with a point, `{key}: {number}`",
+        "vi": "{written} không phải là số: hãy viết số thập phân bằng dấu chấm, `{key}: {number}`",
+    },
+    "problem.schema.float_type.thousands": {
+        "en": "{written} is not a number, and is ambiguous: in Vietnamese usage the comma is the"
+        " decimal mark ({decimal}), in English it groups thousands ({whole}); write"
+        " `{key}: {whole}` or `{key}: {decimal}`, whichever is meant",
+        "vi": "{written} không phải là số, và không rõ nghĩa: theo cách viết của Việt Nam, dấu phẩy"
+        " là dấu thập phân ({decimal}); theo cách viết tiếng Anh, dấu phẩy phân cách hàng nghìn"
+        " ({whole}); hãy viết `{key}: {whole}` hoặc `{key}: {decimal}`, tùy theo ý muốn",
+    },
+    "problem.schema.float_type.grouped": {
+        "en": "{written} is not a number: write `{key}: {whole}`, without thousands separators",
+        "vi": "{written} không phải là số: hãy viết `{key}: {whole}`, không có dấu phân cách hàng"
+        " nghìn",
+    },
+    "problem.schema.float_type.letter-o": {
+        "en": "{written} is not a number: it holds the letter O where a zero belongs; write"
+        " `{key}: {number}`",
+        "vi": "{written} không phải là số: có chữ O ở chỗ cần số 0; hãy viết `{key}: {number}`",
+    },
+    "problem.schema.finite_number": {
+        "en": "{written} cannot be a target (`.nan` is not a number, `.inf` is infinity): write a"
+        " number in digits, such as `{key}: 60`",
+        "vi": "{written} không thể là giá trị chỉ tiêu (`.nan` không phải là số, `.inf` là vô"
+        " cực): hãy ghi một số bằng chữ số, ví dụ `{key}: 60`",
+    },
+    "problem.schema.finite_number.large": _BEYOND_A_TRILLION,
+    "problem.schema.less_than_equal.trillion": _BEYOND_A_TRILLION,
+    "problem.schema.greater_than_equal.trillion": _BEYOND_A_TRILLION,
+    "problem.schema.greater_than.weight": _WEIGHT_OUTSIDE,
+    "problem.schema.less_than_equal.weight": _WEIGHT_OUTSIDE,
+    "problem.schema.greater_than_equal.tolerance": {
+        "en": "the tolerance {written} is below 0: a tolerance is the margin below the value that"
+        " still counts as met, 0 or more (`{{about: 60, tolerance: 3}}` is met from 57)",
+        "vi": "dung sai {written} nhỏ hơn 0: dung sai là khoảng thấp hơn giá trị mà vẫn tính là"
+        " đạt, từ 0 trở lên (`{{about: 60, tolerance: 3}}` đạt từ 57)",
+    },
+    "problem.schema.less_than_equal.year": _YEAR_OUTSIDE,
+    "problem.schema.greater_than_equal.year": _YEAR_OUTSIDE,
+    "problem.schema.less_than_equal.year.close": _YEAR_OUTSIDE_CLOSE,
+    "problem.schema.greater_than_equal.year.close": _YEAR_OUTSIDE_CLOSE,
+    # a bound of a field that has no words of its own (pydantic's limit, in its context)
     "problem.schema.greater_than": {
-        "en": "Input should be greater than {gt}",
-        "vi": "giá trị phải lớn hơn {gt}",
+        "en": "give a number greater than {gt}",
+        "vi": "hãy ghi một số lớn hơn {gt}",
     },
     "problem.schema.greater_than_equal": {
-        "en": "Input should be greater than or equal to {ge}",
-        "vi": "giá trị phải từ {ge} trở lên",
+        "en": "give a number of at least {ge}",
+        "vi": "hãy ghi một số từ {ge} trở lên",
     },
     "problem.schema.less_than_equal": {
-        "en": "Input should be less than or equal to {le}",
-        "vi": "giá trị phải từ {le} trở xuống",
+        "en": "give a number of at most {le}",
+        "vi": "hãy ghi một số từ {le} trở xuống",
+    },
+    "problem.schema.int_type": {
+        "en": "write a whole number",
+        "vi": "hãy ghi một số nguyên",
+    },
+    "problem.schema.bool_type": {
+        "en": "{written} is not a boolean: only `true` and `false` are (not yes, on or 1); a"
+        " milestone target is `{key}: true`",
+        "vi": "{written} không phải giá trị đúng/sai: chỉ `true` và `false` là giá trị đúng/sai"
+        " (yes, on hay 1 thì không); mục tiêu dạng hoàn thành ghi là `{key}: true`",
+    },
+    "problem.schema.string_type": {
+        "en": "`{key}` holds {written}, where a text belongs: write it as one text, in quotes",
+        "vi": "`{key}` chứa {written}, trong khi ở đây cần một đoạn văn bản: hãy viết thành một"
+        " đoạn văn bản, đặt trong dấu nháy",
+    },
+    "problem.schema.string_type.empty": {
+        "en": "`{key}` has no value: write its text",
+        "vi": "`{key}` chưa có giá trị: hãy viết nội dung",
+    },
+    "problem.schema.string_type.number": {
+        "en": "YAML reads {written} as a number, not a text: put it in quotes, `{example}`",
+        "vi": "YAML đọc {written} là số, không phải văn bản: hãy đặt trong dấu nháy, `{example}`",
+    },
+    "problem.schema.string_type.boolean": {
+        "en": "YAML reads {written} as a boolean, not a text: put it in quotes, `{example}`",
+        "vi": "YAML đọc {written} là giá trị đúng/sai, không phải văn bản: hãy đặt trong dấu nháy,"
+        " `{example}`",
+    },
+    "problem.schema.string_type.id": {
+        "en": "{written} is not an id: an id is a text that starts with a letter, such as"
+        " `id: {example}`",
+        "vi": "{written} không phải mã: mã là văn bản bắt đầu bằng chữ cái, ví dụ `id: {example}`",
+    },
+    "problem.schema.model_type": {
+        "en": "`{key}` is a mapping of keys ({allowed}), not {written}: write each key on its own"
+        " line below it, indented",
+        "vi": "`{key}` là một ánh xạ các khóa ({allowed}), không phải {written}: hãy ghi mỗi khóa"
+        " trên một dòng bên dưới, thụt lề vào",
+    },
+    "problem.schema.model_type.empty": {
+        "en": "`{key}` has no value: write its keys below it ({allowed})",
+        "vi": "`{key}` chưa có giá trị: hãy ghi các khóa của nó ở bên dưới ({allowed})",
+    },
+    "problem.schema.model_type.target": {
+        "en": "a target year holds a comparison such as `{example}`, not {written} alone; its"
+        " keys: {allowed}",
+        "vi": "mỗi năm mục tiêu phải ghi một phép so sánh như `{example}`, không chỉ ghi {written};"
+        " các khóa: {allowed}",
+    },
+    "problem.schema.model_type.target.empty": {
+        "en": "the target year has no comparison: write one, such as `{example}`; its keys:"
+        " {allowed}",
+        "vi": "năm mục tiêu chưa có phép so sánh: hãy ghi một phép so sánh, ví dụ `{example}`;"
+        " các khóa: {allowed}",
+    },
+    "problem.schema.model_type.text": {
+        "en": "`{key}` is written in both languages, `{key}: {{vi: …, en: …}}`, not as one text"
+        " ({written})",
+        "vi": "`{key}` phải ghi bằng cả hai ngôn ngữ, `{key}: {{vi: …, en: …}}`, không phải một"
+        " đoạn văn bản ({written})",
+    },
+    "problem.schema.model_type.text.empty": {
+        "en": "`{key}` has no value: write it in both languages, `{key}: {{vi: …, en: …}}`",
+        "vi": "`{key}` chưa có giá trị: hãy ghi bằng cả hai ngôn ngữ, `{key}: {{vi: …, en: …}}`",
+    },
+    "problem.schema.model_type.indicator": {
+        "en": "an indicator is a mapping of keys ({allowed}), not {written}: write it as"
+        " `- id: …`, with its other keys below, indented",
+        "vi": "mỗi chỉ tiêu là một ánh xạ các khóa ({allowed}), không phải {written}: hãy viết"
+        " `- id: …`, các khóa khác ở bên dưới, thụt lề vào",
+    },
+    "problem.schema.dict_type.value": {
+        "en": "`{key}` maps each target year to a comparison, not {written}: write one year a"
+        " line below it, such as `2025: {{min: 60}}`",
+        "vi": "`{key}` ghi mỗi năm mục tiêu kèm một phép so sánh, không phải {written}: hãy ghi"
+        " mỗi năm trên một dòng bên dưới, ví dụ `2025: {{min: 60}}`",
+    },
+    "problem.schema.dict_type.empty": {
+        "en": "`{key}` has no value: write one target year a line below it, such as"
+        " `2025: {{min: 60}}`",
+        "vi": "`{key}` chưa có giá trị: hãy ghi mỗi năm mục tiêu trên một dòng bên dưới, ví dụ"
+        " `2025: {{min: 60}}`",
     },
     "problem.schema.too_short": {
-        "en": "should have at least {min_length} item(s)",
-        "vi": "cần ít nhất {min_length} phần tử",
+        "en": "`{key}` holds no target year: give at least one, such as `2025: {{min: 60}}`",
+        "vi": "`{key}` chưa có năm mục tiêu nào: hãy ghi ít nhất một năm, ví dụ"
+        " `2025: {{min: 60}}`",
+    },
+    "problem.schema.list_type": {
+        "en": "`{key}` is a list, not {written}: write each item on its own line after `- `",
+        "vi": "`{key}` là một danh sách, không phải {written}: hãy ghi mỗi mục trên một dòng, sau"
+        " dấu `- `",
+    },
+    "problem.schema.list_type.value": {
+        "en": "`{key}` is a list, not {written}: write `{key}: [{text}]`, or each item on its own"
+        " line after `- `",
+        "vi": "`{key}` là một danh sách, không phải {written}: hãy ghi `{key}: [{text}]`, hoặc mỗi"
+        " mục trên một dòng, sau dấu `- `",
+    },
+    "problem.schema.list_type.empty": {
+        "en": "`{key}` has no value: write a list, `{key}: [a, b]`, or leave the key out",
+        "vi": "`{key}` chưa có giá trị: hãy ghi một danh sách, `{key}: [a, b]`, hoặc bỏ khóa này",
+    },
+    "problem.schema.list_type.pillar": {
+        "en": "`{key}` is a list of indicators, not {written}: start each indicator with `- `"
+        " (`- id: …`), or write `{key}: []` for none",
+        "vi": "`{key}` là danh sách các chỉ tiêu, không phải {written}: hãy bắt đầu mỗi chỉ tiêu"
+        " bằng `- ` (`- id: …`), hoặc ghi `{key}: []` nếu không có chỉ tiêu nào",
+    },
+    "problem.schema.list_type.pillar.empty": {
+        "en": "`{key}` has no value: list its indicators, each starting with `- ` (`- id: …`), or"
+        " write `{key}: []` for none",
+        "vi": "`{key}` chưa có giá trị: hãy liệt kê các chỉ tiêu, mỗi chỉ tiêu bắt đầu bằng `- `"
+        " (`- id: …`), hoặc ghi `{key}: []` nếu không có chỉ tiêu nào",
+    },
+    "problem.schema.literal_error": {
+        "en": "{written} is not a value of `{key}`; the values: {choices}",
+        "vi": "{written} không phải giá trị hợp lệ của `{key}`; các giá trị được phép: {choices}",
+    },
+    "problem.schema.literal_error.close": {
+        "en": "{written} is not a value of `{key}`; did you mean '{close}'? The values: {choices}",
+        "vi": "{written} không phải giá trị hợp lệ của `{key}`; có phải là '{close}' không? Các"
+        " giá trị được phép: {choices}",
+    },
+    "problem.schema.string_pattern_mismatch.indicator": {
+        "en": "{written} is not an indicator id: write lowercase letters, digits and _, starting"
+        " with a letter, such as '{example}'",
+        "vi": "{written} không phải mã chỉ tiêu hợp lệ: hãy viết chữ thường không dấu, chữ số và"
+        " _, bắt đầu bằng chữ cái, ví dụ '{example}'",
+    },
+    "problem.schema.string_pattern_mismatch.target-set": {
+        "en": "{written} is not a target-set id: write lowercase letters, digits, _ and -,"
+        " starting with a letter, such as '{example}'",
+        "vi": "{written} không phải mã bộ chỉ tiêu hợp lệ: hãy viết chữ thường không dấu, chữ số,"
+        " _ và -, bắt đầu bằng chữ cái, ví dụ '{example}'",
     },
     "problem.schema.string_too_short": {
-        "en": "String should have at least {min_length} character(s)",
-        "vi": "chuỗi cần ít nhất {min_length} ký tự",
+        "en": "`{key}` is empty ({written}): write its text",
+        "vi": "`{key}` đang để trống ({written}): hãy viết nội dung",
     },
     "problem.schema.string_too_long": {
-        "en": "String should have at most {max_length} characters",
-        "vi": "chuỗi chỉ được tối đa {max_length} ký tự",
+        "en": "`{key}` has {length} characters, more than the {most} allowed: shorten it",
+        "vi": "`{key}` có {length} ký tự, vượt quá {most} ký tự cho phép: hãy rút ngắn",
     },
     "problem.schema.empty-key": {
         "en": "`{key}` has no value: give it one or leave the key out",
@@ -422,6 +615,22 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         " second key; write a decimal with a point (7.5, not 7,5)",
         "vi": "số của `{before}` có dấu phẩy, YAML đọc phần sau dấu phẩy thành một khóa thứ hai;"
         " hãy viết số thập phân bằng dấu chấm (7.5, không phải 7,5)",
+    },
+    "problem.schema.decimal-comma.thousands": {
+        "en": "`{key}: {written}` is ambiguous: in Vietnamese usage the comma is the decimal mark"
+        " ({written} is {decimal}), in English it groups thousands ({written} is {whole}), and YAML"
+        " reads it as the start of a second key; write `{key}: {whole}` or `{key}: {decimal}`,"
+        " whichever is meant",
+        "vi": "`{key}: {written}` không rõ nghĩa: theo cách viết của Việt Nam, dấu phẩy là dấu thập"
+        " phân ({written} là {decimal}); theo cách viết tiếng Anh, dấu phẩy phân cách hàng nghìn"
+        " ({written} là {whole}); còn YAML đọc dấu phẩy là chỗ bắt đầu một khóa thứ hai; hãy viết"
+        " `{key}: {whole}` hoặc `{key}: {decimal}`, tùy theo ý muốn",
+    },
+    "problem.schema.decimal-comma.grouped": {
+        "en": "`{key}: {written}` groups thousands with commas, which YAML reads as the start of"
+        " more keys; write `{key}: {whole}`, without separators",
+        "vi": "`{key}: {written}` dùng dấu phẩy để phân cách hàng nghìn, mà YAML đọc là chỗ bắt đầu"
+        " các khóa khác; hãy viết `{key}: {whole}`, không có dấu phân cách",
     },
     "problem.schema.no-colon": {
         "en": "`{key}` has no value: write `{word}: {rest}`, with a ':' after the key",

@@ -45,7 +45,8 @@ CANONICAL_INDICATORS: dict[str, str] = {
 
 TargetSetId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 IndicatorId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
-Year = Annotated[int, Field(ge=1900, le=2100)]
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the target years a file may set
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 # No indicator comes near a trillion; beyond it, sums and fitted lines could overflow to
 # infinity and NaN, which JSON cannot hold. Actual values have the same bound.
 MAX_NUMBER = 1e12

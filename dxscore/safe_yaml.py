@@ -358,6 +358,8 @@ def _to_python(node: Node, name: str, problems: list[Problem], path: str = "") -
             continue
         key = _to_python(key_node, name, problems, path)
         here = f"{path}.{key}" if path else str(key)
+        if key in first_seen and _comma_group(node, key_node, value_node):
+            continue  # {min: 1,000,000}: the target's model tells the commas, once
         if key in first_seen:
             first = first_seen[key].start_mark.line + 1
             problems.append(
@@ -371,12 +373,28 @@ def _to_python(node: Node, name: str, problems: list[Problem], path: str = "") -
     return result
 
 
+def _comma_group(mapping: MappingNode, key: Node, value: Node) -> bool:
+    """Whether an entry of a ``{…}`` mapping is digits after a comma with nothing after them:
+    ``000`` in ``{min: 1,000,000}``, where a comma in a number starts a key at each group."""
+    return (
+        mapping.flow_style is True
+        and isinstance(key, ScalarNode)
+        and not key.style  # plain: None, or '' from libyaml
+        and key.value.isascii()
+        and key.value.isdigit()
+        and isinstance(value, ScalarNode)
+        and not value.style
+        and value.value == ""
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     line: int
     col: int
     path: str
     key: str | None = None  # the last key, as the file writes it (`~`, `true`, `1.50`)
+    node: Node | None = None  # what ``loc`` names, when the file has it (a value as written)
 
 
 def locate(root: Node, loc: tuple[str | int, ...], *, at_key: bool = False) -> Location:
@@ -422,7 +440,8 @@ def locate(root: Node, loc: tuple[str | int, ...], *, at_key: bool = False) -> L
         parts.append(f".{part}")
     if at_key and key_mark is not None:
         mark = key_mark
-    return Location(mark.line + 1, mark.column + 1, "".join(parts).removeprefix("."), written)
+    path = "".join(parts).removeprefix(".")
+    return Location(mark.line + 1, mark.column + 1, path, written, node if walking else None)
 
 
 def _find_key(node: MappingNode, part: object) -> tuple[Node, Node] | None:

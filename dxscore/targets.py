@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
-from dxscore import safe_yaml
+from dxscore import safe_yaml, target_words
 from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, InputError, Problem, problem, unopened
 from dxscore.i18n import CATALOGUE
 from dxscore.model import (
@@ -268,10 +269,14 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
     """Each of pydantic's errors, located and worded: the first :data:`MAX_PROBLEMS` only
     (locating each of thousands of unknown keys cost minutes)."""
     problems = []
-    for detail in error.errors(include_url=False)[: MAX_PROBLEMS + 1]:
+    details = error.errors(include_url=False)[: MAX_PROBLEMS + 1]
+    meant = _keys_meant(details)
+    for detail in details:
         pydantic_type = detail["type"]
         kind = pydantic_type.replace("_", "-")
         loc = tuple(detail["loc"])
+        if pydantic_type == "missing" and loc in meant:
+            continue  # said once, as the unknown key that is its misspelling
         unknown = kind in ("extra-forbidden", "invalid-key")  # a key of a name not allowed
         where = safe_yaml.locate(document.root, loc, at_key=unknown)
         file, line, col, path = document.file, where.line, where.col, where.path
@@ -287,11 +292,14 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
         elif pydantic_type == "literal_error" and loc == ("dxscore",):
             written = _as_yaml(detail.get("input"))
             problems.append(problem(file, "schema-version", line, col, path, written=written))
-        elif pydantic_type == "literal_error":  # pydantic joins the choices with an English "or"
-            expected = _plain((detail.get("ctx") or {}).get("expected", ""))
-            choices, _, last = expected.rpartition(" or ")
-            key = "schema.literal_error" if choices else "schema.literal_error.one"
-            fields = {"choices": choices, "last": last}
+        elif pydantic_type == "model_type" and loc[-2:-1] == ("targets",) and not _a_year(loc):
+            continue  # `targets: {min: 60}`: its key is told already, as no target year
+        elif pydantic_type == "decimal-comma":
+            before = str((detail.get("ctx") or {}).get("before"))
+            key, fields = target_words.decimal_comma(where.node, before)
+            problems.append(problem(file, key, line, col, path, kind=kind, fields=fields))
+        elif (words := target_words.worded(detail, where.node)) is not None:
+            key, fields = words
             problems.append(problem(file, key, line, col, path, kind=kind, fields=fields))
         elif f"problem.schema.{pydantic_type}" in CATALOGUE:
             context = {name: _plain(value) for name, value in (detail.get("ctx") or {}).items()}
@@ -303,6 +311,11 @@ def _pydantic_problems(document: safe_yaml.Document, error: ValidationError) -> 
                 problem(file, "schema", line, col, path, kind=kind, detail=detail["msg"])
             )
     return problems
+
+
+def _a_year(loc: tuple[str | int, ...]) -> bool:
+    """Whether the last key of ``loc`` is a whole number, as a target year's key is."""
+    return isinstance(loc[-1], int) and not isinstance(loc[-1], bool)
 
 
 def _as_yaml(value: object) -> str:
@@ -343,6 +356,37 @@ _MODEL_UNDER: dict[str | None, type[BaseModel]] = {
 }
 
 
+def _keys_meant(details: Sequence[ErrorDetails]) -> set[tuple[str | int, ...]]:
+    """Where a required key is missing because it is misspelt: the place of each key that an
+    unknown key in the same mapping is close to (`targest:` for `targets:`)."""
+    meant: set[tuple[str | int, ...]] = set()
+    for detail in details:
+        if detail["type"] not in ("extra_forbidden", "invalid_key"):
+            continue
+        loc = tuple(detail["loc"])
+        close = _allowed_near(loc, str(loc[-1]))[1]
+        if close is not None:
+            meant.add((*loc[:-1], close))
+    return meant
+
+
+def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel]:
+    """The model of the mapping that holds the last key of ``loc``."""
+    parent = next((part for part in reversed(loc[:-1]) if isinstance(part, str)), None)
+    return _MODEL_UNDER.get(parent, TargetSet)
+
+
+def _allowed_near(loc: tuple[str | int, ...], key: str) -> tuple[list[str], str | None]:
+    """The keys allowed where ``loc`` ends, and the one closest to ``key`` (None when none is
+    close, or when ``key`` is a target year written beside ``targets:``)."""
+    model = _model_at(loc)
+    allowed = list(model.model_fields)
+    if model is Indicator and key.isdigit():
+        return allowed, None
+    close = difflib.get_close_matches(key, allowed, n=1)
+    return allowed, close[0] if close else None
+
+
 def _unknown_key(
     at: tuple[str, int, int, str], loc: tuple[str | int, ...], written: str | None
 ) -> Problem:
@@ -350,13 +394,10 @@ def _unknown_key(
     file writes it (pydantic gives `true` as 1 and `~` as 'None')."""
     file, line, col, path = at
     key = str(loc[-1]) if written is None else written
-    parent = next((part for part in reversed(loc[:-1]) if isinstance(part, str)), None)
-    model = _MODEL_UNDER.get(parent, TargetSet)
-    allowed = list(model.model_fields)
-    close = difflib.get_close_matches(key, allowed, n=1)
-    if model is Indicator and key.isdigit():  # "2025:" one level too far left
+    if _model_at(loc) is Indicator and key.isdigit():  # "2025:" one level too far left
         return problem(file, "extra-forbidden.year", line, col, path, key=key)
-    if close:
+    allowed, close = _allowed_near(loc, key)
+    if close is not None:
         return problem(
             file,
             "extra-forbidden.close",
@@ -364,7 +405,7 @@ def _unknown_key(
             col,
             path,
             key=key,
-            close=close[0],
+            close=close,
             allowed=", ".join(allowed),
         )
     return problem(file, "extra-forbidden", line, col, path, key=key, allowed=", ".join(allowed))

@@ -272,10 +272,14 @@ def test_messages_follow_the_language(cli: Cli, write: Write) -> None:
     yaml_file = write(MINIMAL_YAML.replace("{min: 60}", "{min: sixty}"), "t.yaml")
     result = cli("validate", yaml_file, env={"LANG": "vi_VN.UTF-8"})
     assert result.err.splitlines()[0].endswith(
-        "pillars.government[0].targets.2025.min: cần một số [float-type]"
+        "pillars.government[0].targets.2025.min: 'sixty' không phải là số: hãy ghi `min:` và một"
+        " số viết bằng chữ số, ví dụ `min: 60` [float-type]"
     )
     english = cli("validate", yaml_file, "--lang", "en")
-    assert english.err.splitlines()[0].endswith("Input should be a valid number [float-type]")
+    assert english.err.splitlines()[0].endswith(
+        "'sixty' is not a number: write `min:` and a number in digits, such as `min: 60`"
+        " [float-type]"
+    )
 
 
 def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -94,9 +94,11 @@ def test_an_alias_without_an_anchor_is_refused(cli: Cli, write: Write) -> None:
 def test_only_true_is_a_boolean(cli: Cli, write: Write, word: str) -> None:
     path = write(MINIMAL.replace("{done: true}", f"{{done: {word}}}"))
     line = only_problem(cli, path)
-    assert line.startswith(
-        f"{path}:27:22: pillars.society[0].targets.2025.done: Input should be a valid boolean"
-    )
+    assert line == (
+        f"{path}:27:22: pillars.society[0].targets.2025.done: '{word}' is not a boolean: only"
+        " `true` and `false` are (not yes, on or 1); a milestone target is `done: true`"
+        " [bool-type]"
+    ).replace("'1'", "1")
 
 
 def test_dates_stay_strings(cli: Cli, write: Write) -> None:
@@ -107,9 +109,9 @@ def test_dates_stay_strings(cli: Cli, write: Write) -> None:
 def test_a_quoted_number_is_not_a_number(cli: Cli, write: Write) -> None:
     path = write(MINIMAL.replace("{min: 60}", '{min: "60"}'))
     line = only_problem(cli, path)
-    assert (
-        line
-        == f"{path}:12:21: pillars.government[0].targets.2025.min: Input should be a valid number [float-type]"
+    assert line == (
+        f'{path}:12:21: pillars.government[0].targets.2025.min: "60" is a number in quotes,'
+        " which YAML reads as text: remove the quotes, `min: 60` [float-type]"
     )
 
 
@@ -327,9 +329,15 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
         (
             "unit: milestone",
             "unit: kg",
-            "25:13: pillars.society[0].unit: Input should be 'percent', 'percent_per_year'",
+            "25:13: pillars.society[0].unit: 'kg' is not a value of `unit`; the values: percent,"
+            " percent_per_year, percent_change, rank, count, milestone",
         ),
-        ("id: testcity", "id: Test City", "2:5: id: String should match pattern"),
+        (
+            "id: testcity",
+            "id: Test City",
+            "2:5: id: 'Test City' is not a target-set id: write lowercase letters, digits, _ and"
+            " -, starting with a letter, such as 'test_city'",
+        ),
         # found by a CI campaign: a decimal comma and a missing ':' inside {…} were "`5` has no
         # value: … leave the key out"; a key that is a number named the value's column; year
         # keys one level too far left were "Keys should be strings"
@@ -436,7 +444,8 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
         (
             "        2030: {min: 80}",
             "        1800: {min: 80}",
-            "13:9: pillars.government[0].targets.1800: Input should be greater than or equal to 1900",
+            "13:9: pillars.government[0].targets.1800: the target year 1800 is outside the years"
+            " accepted, 1900 to 2100: write a year in that range",
         ),
         (
             "id: smartphone_universal",
@@ -446,7 +455,8 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
         (
             "unit: percent\n      targets:\n        2025: {min",
             "unit: percent\n      weight: 0\n      targets:\n        2025: {min",
-            "11:15: pillars.government[0].weight: Input should be greater than 0",
+            "11:15: pillars.government[0].weight: the weight 0 is outside the weights accepted,"
+            " more than 0 and at most 1000: give one in that range (a weight left out is 1)",
         ),
         (
             "{min: 60}",
@@ -456,12 +466,14 @@ def test_many_problems_are_capped(cli: Cli, write: Write) -> None:
         (  # weights beyond 1000 could add up to infinity, and scores to NaN
             "unit: percent\n      targets:\n        2025: {min",
             "unit: percent\n      weight: 1.0e308\n      targets:\n        2025: {min",
-            "11:15: pillars.government[0].weight: Input should be less than or equal to 1000",
+            "11:15: pillars.government[0].weight: the weight 1.0e308 is outside the weights"
+            " accepted, more than 0 and at most 1000",
         ),
         (
             "{about: 30}",
             "{about: 3.0e13}",
-            "20:23: pillars.economy[0].targets.2025.about: Input should be less than or equal to 1000000000000",
+            "20:23: pillars.economy[0].targets.2025.about: 3.0e13 is out of bounds: a number in a"
+            " target file lies within ± 10¹² (a trillion)",
         ),
         (  # a number is quoted with every digit the file gave, never as 1.23457e+06
             "{min: 80}",
@@ -594,7 +606,8 @@ def test_github_format_annotates_the_line(cli: Cli, write: Write) -> None:
     assert result.code == 2
     assert result.out.splitlines() == [
         f"::error file={path},line=12,col=21,title=dxscore float-type::"
-        "pillars.government[0].targets.2025.min: Input should be a valid number"
+        "pillars.government[0].targets.2025.min: 'sixty' is not a number: write `min:` and a"
+        " number in digits, such as `min: 60`"
     ]
 
 
@@ -655,7 +668,8 @@ def test_json_format_lists_files_and_problems(cli: Cli, write: Write) -> None:
             "line": 12,
             "col": 21,
             "path": "pillars.government[0].targets.2025.min",
-            "message": "Input should be a valid number",
+            "message": "'sixty' is not a number: write `min:` and a number in digits, such as"
+            " `min: 60`",
             "type": "float-type",
         }
     ]
@@ -692,12 +706,15 @@ def test_the_c_and_python_yaml_parsers_agree(monkeypatch: pytest.MonkeyPatch) ->
     assert outcome() == fast
 
 
-def test_a_choice_of_words_is_joined_in_the_messages_language(cli: Cli, write: Write) -> None:
-    """pydantic joins the allowed words with an English "or"; Vietnamese says "hoặc"."""
+def test_a_choice_of_words_is_listed_in_the_messages_language(cli: Cli, write: Write) -> None:
+    """pydantic joins the allowed words with an English "or"; the message lists them."""
     path = write(MINIMAL.replace("unit: milestone", "unit: kg"))
     result = cli("validate", path, "--lang", "vi")
-    assert "giá trị phải là 'percent', 'percent_per_year'," in result.err
-    assert "'count' hoặc 'milestone' [literal-error]" in result.err and " or " not in result.err
+    assert problems(result) == [
+        f"{path}:25:13: pillars.society[0].unit: 'kg' không phải giá trị hợp lệ của `unit`; các"
+        " giá trị được phép: percent, percent_per_year, percent_change, rank, count, milestone"
+        " [literal-error]"
+    ]
 
 
 def test_targets_on_the_edge_of_a_units_range_are_valid(cli: Cli, write: Write) -> None:
@@ -973,3 +990,326 @@ def test_annotations_name_the_file_as_the_repository_does(
     monkeypatch.chdir(path.parent.parent)
     result = cli("validate", "--format", "github", "t/../t/x.yaml")
     assert result.out.startswith("::error file=t/x.yaml,line=1,col=10,")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_misspelt_required_key_is_one_problem_not_two(cli: Cli, write: Write, lang: str) -> None:
+    """Found by a new user: `targest:` was also 'required key 'targets' is missing', at the
+    indicator's first line, for the key that the unknown one is meant to be."""
+    path = write(
+        MINIMAL.replace(
+            "      targets:\n        2025: {min: 60}", "      targest:\n        2025: {min: 60}"
+        )
+    )
+    result = cli("validate", path, "--lang", lang)
+    assert result.code == 2
+    words = {
+        "en": "unknown key 'targest'; did you mean 'targets'?",
+        "vi": "khóa không hợp lệ 'targest'; có phải là 'targets' không?",
+    }[lang]
+    assert problems(result) == [
+        f"{path}:11:7: pillars.government[0].targest: {words} "
+        + {"en": "allowed here", "vi": "Các khóa được phép ở đây"}[lang]
+        + ": id, name, unit, weight, targets, quote [extra-forbidden]"
+    ]
+
+
+def test_a_required_key_left_out_beside_an_unrelated_unknown_key_is_still_missing(
+    cli: Cli, write: Write
+) -> None:
+    path = write(MINIMAL.replace("      unit: milestone\n", "      colour: blue\n"))
+    result = cli("validate", path)
+    assert [line.rsplit("[", 1)[1] for line in problems(result)] == [
+        "missing]",
+        "extra-forbidden]",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "english", "vietnamese"),
+    [
+        (
+            "1,000",
+            "`min: 1,000` is ambiguous: in Vietnamese usage the comma is the decimal mark (1,000"
+            " is 1.0), in English it groups thousands (1,000 is 1000), and YAML reads it as the"
+            " start of a second key; write `min: 1000` or `min: 1.0`, whichever is meant",
+            "`min: 1,000` không rõ nghĩa: theo cách viết của Việt Nam, dấu phẩy là dấu thập phân"
+            " (1,000 là 1.0); theo cách viết tiếng Anh, dấu phẩy phân cách hàng nghìn (1,000 là"
+            " 1000); còn YAML đọc dấu phẩy là chỗ bắt đầu một khóa thứ hai; hãy viết `min: 1000`"
+            " hoặc `min: 1.0`, tùy theo ý muốn",
+        ),
+        (
+            "12,500",
+            "`min: 12,500` is ambiguous: in Vietnamese usage the comma is the decimal mark (12,500"
+            " is 12.5), in English it groups thousands (12,500 is 12500), and YAML reads it as the"
+            " start of a second key; write `min: 12500` or `min: 12.5`, whichever is meant",
+            "`min: 12,500` không rõ nghĩa:",
+        ),
+        (  # one problem: not also "key '0' is repeated", for the second 000
+            "1,000,000",
+            "`min: 1,000,000` groups thousands with commas, which YAML reads as the start of more"
+            " keys; write `min: 1000000`, without separators",
+            "`min: 1,000,000` dùng dấu phẩy để phân cách hàng nghìn, mà YAML đọc là chỗ bắt đầu"
+            " các khóa khác; hãy viết `min: 1000000`, không có dấu phân cách",
+        ),
+        (  # a decimal comma keeps its advice: following it turns no thousand into a unit
+            "7,5",
+            "the number of `min` has a comma, which YAML reads as the start of a second key;"
+            " write a decimal with a point (7.5, not 7,5)",
+            "số của `min` có dấu phẩy, YAML đọc phần sau dấu phẩy thành một khóa thứ hai; hãy"
+            " viết số thập phân bằng dấu chấm (7.5, không phải 7,5)",
+        ),
+        (
+            "0,500",
+            "the number of `min` has a comma, which YAML reads as the start of a second key;"
+            " write a decimal with a point (7.5, not 7,5)",
+            "số của `min` có dấu phẩy",
+        ),
+    ],
+)
+def test_a_number_with_grouped_thousands_is_not_told_to_become_a_decimal(
+    cli: Cli, write: Write, written: str, english: str, vietnamese: str
+) -> None:
+    """Found by a new user: `{min: 1,000}` was told to write a decimal with a point, which
+    turns a thousand into 1.000, that is 1."""
+    path = write(MINIMAL.replace("2025: {about: 30}", f"2025: {{min: {written}}}"))
+    at = f"{path}:20:9: pillars.economy[0].targets.2025: "
+    assert only_problem(cli, path) == f"{at}{english} [decimal-comma]"
+    result = cli("validate", path, "--lang", "vi")
+    assert result.code == 2
+    assert problems(result)[0].startswith(f"{at}{vietnamese}"), result
+    assert len(problems(result)) == 1, result
+
+
+# Found by a new user: pydantic's own words ("Input should be a valid number") reached the
+# user, without the value written or what to write instead.
+WORDED = [
+    (
+        "{min: 60}",
+        "{min: 90%}",
+        "12:21: pillars.government[0].targets.2025.min",
+        "'90%' is not a number: write the target as a number, `min: 90` (the unit is set by"
+        " `unit:`) [float-type]",
+        "'90%' không phải là số: hãy ghi chỉ tiêu dưới dạng số, `min: 90` (đơn vị đã được đặt ở"
+        " `unit:`) [float-type]",
+    ),
+    (
+        "{min: 60}",
+        '{min: "90"}',
+        "12:21: pillars.government[0].targets.2025.min",
+        '"90" is a number in quotes, which YAML reads as text: remove the quotes, `min: 90`'
+        " [float-type]",
+        '"90" là số nằm trong dấu nháy, nên YAML đọc thành văn bản: hãy bỏ dấu nháy, `min: 90`'
+        " [float-type]",
+    ),
+    (
+        "{min: 60}",
+        "{min: ninety}",
+        "12:21: pillars.government[0].targets.2025.min",
+        "'ninety' is not a number: write `min:` and a number in digits, such as `min: 60`"
+        " [float-type]",
+        "'ninety' không phải là số: hãy ghi `min:` và một số viết bằng chữ số, ví dụ `min: 60`"
+        " [float-type]",
+    ),
+    (
+        "{min: 60}",
+        "{min: 6O}",
+        "12:21: pillars.government[0].targets.2025.min",
+        "'6O' is not a number: it holds the letter O where a zero belongs; write `min: 60`"
+        " [float-type]",
+        "'6O' không phải là số: có chữ O ở chỗ cần số 0; hãy viết `min: 60` [float-type]",
+    ),
+    (  # outside {…}, a comma in a number makes a text, not a second key
+        "2025: {min: 60}",
+        "2025:\n          min: 1,000",
+        "13:16: pillars.government[0].targets.2025.min",
+        "'1,000' is not a number, and is ambiguous: in Vietnamese usage the comma is the decimal"
+        " mark (1.0), in English it groups thousands (1000); write `min: 1000` or `min: 1.0`,"
+        " whichever is meant [float-type]",
+        "'1,000' không phải là số, và không rõ nghĩa: theo cách viết của Việt Nam, dấu phẩy là"
+        " dấu thập phân (1.0); theo cách viết tiếng Anh, dấu phẩy phân cách hàng nghìn (1000);"
+        " hãy viết `min: 1000` hoặc `min: 1.0`, tùy theo ý muốn [float-type]",
+    ),
+    (
+        "2025: {min: 60}",
+        "2025:\n          min: 7,5",
+        "13:16: pillars.government[0].targets.2025.min",
+        "'7,5' is not a number: write a decimal with a point, `min: 7.5` [float-type]",
+        "'7,5' không phải là số: hãy viết số thập phân bằng dấu chấm, `min: 7.5` [float-type]",
+    ),
+    (
+        "2025: {min: 60}",
+        "2025: 90",
+        "12:15: pillars.government[0].targets.2025",
+        "a target year holds a comparison such as `{min: 90}`, not 90 alone; its keys: min,"
+        " above, max, below, about, done, tolerance, stretch [model-type]",
+        "mỗi năm mục tiêu phải ghi một phép so sánh như `{min: 90}`, không chỉ ghi 90; các khóa:"
+        " min, above, max, below, about, done, tolerance, stretch [model-type]",
+    ),
+    (
+        "unit: milestone",
+        "unit: percentage",
+        "25:13: pillars.society[0].unit",
+        "'percentage' is not a value of `unit`; did you mean 'percent'? The values: percent,"
+        " percent_per_year, percent_change, rank, count, milestone [literal-error]",
+        "'percentage' không phải giá trị hợp lệ của `unit`; có phải là 'percent' không? Các giá"
+        " trị được phép: percent, percent_per_year, percent_change, rank, count, milestone"
+        " [literal-error]",
+    ),
+    (
+        "2030: {min: 80}",
+        "2205: {min: 80}",
+        "13:9: pillars.government[0].targets.2205",
+        "the target year 2205 is outside the years accepted, 1900 to 2100; did you mean 2025?"
+        " [less-than-equal]",
+        "năm mục tiêu 2205 nằm ngoài khoảng năm được chấp nhận, từ 1900 đến 2100; có phải là"
+        " 2025 không? [less-than-equal]",
+    ),
+    (
+        "2030: {min: 80}",
+        "30: {min: 80}",
+        "13:9: pillars.government[0].targets.30",
+        "the target year 30 is outside the years accepted, 1900 to 2100; did you mean 2030?"
+        " [greater-than-equal]",
+        "năm mục tiêu 30 nằm ngoài khoảng năm được chấp nhận, từ 1900 đến 2100; có phải là 2030"
+        " không? [greater-than-equal]",
+    ),
+    (
+        "{done: true}",
+        "{done: yes}",
+        "27:22: pillars.society[0].targets.2025.done",
+        "'yes' is not a boolean: only `true` and `false` are (not yes, on or 1); a milestone"
+        " target is `done: true` [bool-type]",
+        "'yes' không phải giá trị đúng/sai: chỉ `true` và `false` là giá trị đúng/sai (yes, on"
+        " hay 1 thì không); mục tiêu dạng hoàn thành ghi là `done: true` [bool-type]",
+    ),
+    (
+        "{vi: Kinh tế số",
+        "{vi: 2025",
+        "17:18: pillars.economy[0].name.vi",
+        'YAML reads 2025 as a number, not a text: put it in quotes, `vi: "2025"` [string-type]',
+        'YAML đọc 2025 là số, không phải văn bản: hãy đặt trong dấu nháy, `vi: "2025"`'
+        " [string-type]",
+    ),
+    (
+        'quote: "khoảng 30%"',
+        "quote:",
+        "21:13: pillars.economy[0].quote",
+        "`quote` has no value: write its text [string-type]",
+        "`quote` chưa có giá trị: hãy viết nội dung [string-type]",
+    ),
+    (
+        "name: {vi: Thành phố Thử, en: Test City}",
+        "name: Test City",
+        "3:7: name",
+        "`name` is written in both languages, `name: {vi: …, en: …}`, not as one text"
+        " ('Test City') [model-type]",
+        "`name` phải ghi bằng cả hai ngôn ngữ, `name: {vi: …, en: …}`, không phải một đoạn văn"
+        " bản ('Test City') [model-type]",
+    ),
+    (
+        "      targets:\n        2025: {about: 30}",
+        "      targets: [30]",
+        "19:7: pillars.economy[0].targets",
+        "`targets` maps each target year to a comparison, not […]: write one year a line below"
+        " it, such as `2025: {min: 60}` [dict-type]",
+        "`targets` ghi mỗi năm mục tiêu kèm một phép so sánh, không phải […]: hãy ghi mỗi năm"
+        " trên một dòng bên dưới, ví dụ `2025: {min: 60}` [dict-type]",
+    ),
+    (
+        "        2025: {about: 30}\n",
+        "        {}\n",
+        "19:7: pillars.economy[0].targets",
+        "`targets` holds no target year: give at least one, such as `2025: {min: 60}` [too-short]",
+        "`targets` chưa có năm mục tiêu nào: hãy ghi ít nhất một năm, ví dụ `2025: {min: 60}`"
+        " [too-short]",
+    ),
+    (
+        "  title: {vi: Nghị quyết thử, en: Test resolution}",
+        "  title: {vi: Nghị quyết thử, en: Test resolution}\n  sources: nghiquyet.vn",
+        "6:12: resolution.sources",
+        "`sources` is a list, not 'nghiquyet.vn': write `sources: [nghiquyet.vn]`, or each item"
+        " on its own line after `- ` [list-type]",
+        "`sources` là một danh sách, không phải 'nghiquyet.vn': hãy ghi"
+        " `sources: [nghiquyet.vn]`, hoặc mỗi mục trên một dòng, sau dấu `- ` [list-type]",
+    ),
+    (
+        "id: records_online_commune",
+        "id: Hồ-sơ Xã",
+        "8:11: pillars.government[0].id",
+        "'Hồ-sơ Xã' is not an indicator id: write lowercase letters, digits and _, starting with"
+        " a letter, such as 'ho_so_xa' [string-pattern-mismatch]",
+        "'Hồ-sơ Xã' không phải mã chỉ tiêu hợp lệ: hãy viết chữ thường không dấu, chữ số và _,"
+        " bắt đầu bằng chữ cái, ví dụ 'ho_so_xa' [string-pattern-mismatch]",
+    ),
+    (
+        "{about: 30}",
+        "{about: 30, tolerance: -1}",
+        "20:38: pillars.economy[0].targets.2025.tolerance",
+        "the tolerance -1 is below 0: a tolerance is the margin below the value that still"
+        " counts as met, 0 or more (`{about: 60, tolerance: 3}` is met from 57)"
+        " [greater-than-equal]",
+        "dung sai -1 nhỏ hơn 0: dung sai là khoảng thấp hơn giá trị mà vẫn tính là đạt, từ 0"
+        " trở lên (`{about: 60, tolerance: 3}` đạt từ 57) [greater-than-equal]",
+    ),
+    (
+        "{min: 80}",
+        "{min: .nan}",
+        "13:21: pillars.government[0].targets.2030.min",
+        ".nan cannot be a target (`.nan` is not a number, `.inf` is infinity): write a number in"
+        " digits, such as `min: 60` [finite-number]",
+        ".nan không thể là giá trị chỉ tiêu (`.nan` không phải là số, `.inf` là vô cực): hãy ghi"
+        " một số bằng chữ số, ví dụ `min: 60` [finite-number]",
+    ),
+    (
+        "en: Test City}",
+        "en: ''}",
+        "3:31: name.en",
+        "`en` is empty (''): write its text [string-too-short]",
+        "`en` đang để trống (''): hãy viết nội dung [string-too-short]",
+    ),
+    (
+        "id: smartphone_universal",
+        "id: smartphone_" + "universal_" * 6 + "x",
+        "23:11: pillars.society[0].id",
+        "`id` has 72 characters, more than the 64 allowed: shorten it [string-too-long]",
+        "`id` có 72 ký tự, vượt quá 64 ký tự cho phép: hãy rút ngắn [string-too-long]",
+    ),
+]
+
+
+@pytest.mark.parametrize(("replace", "by", "where", "english", "vietnamese"), WORDED)
+def test_a_value_of_the_wrong_kind_is_echoed_with_what_to_write(
+    cli: Cli, write: Write, replace: str, by: str, where: str, english: str, vietnamese: str
+) -> None:
+    assert replace in MINIMAL
+    path = write(MINIMAL.replace(replace, by, 1))
+    assert only_problem(cli, path) == f"{path}:{where}: {english}"
+    result = cli("validate", path, "--lang", "vi")
+    assert result.code == 2
+    assert problems(result) == [f"{path}:{where}: {vietnamese}"]
+
+
+def test_no_message_is_pydantics_own(cli: Cli, write: Write) -> None:
+    """Every value of the wrong kind that a target file can hold, at once: none of pydantic's
+    wordings ("Input should be", "String should") reaches the user."""
+    broken = MINIMAL
+    for replace, by, *_ in WORDED:
+        if replace in broken and "\n" not in replace:
+            broken = broken.replace(replace, by, 1)
+    result = cli("validate", write(broken))
+    assert result.code == 2
+    assert len(problems(result)) > 10, result
+    assert " should " not in result.err.replace("`", ""), result
+
+
+def test_a_comparison_written_as_a_target_year_is_one_problem(cli: Cli, write: Write) -> None:
+    """`targets: {min: 30}` (the year left out) was also 'a mapping of keys' for 30: its key is
+    told already, as no target year."""
+    path = write(
+        MINIMAL.replace("      targets:\n        2025: {about: 30}", "      targets: {min: 30}")
+    )
+    assert only_problem(cli, path) == (
+        f"{path}:19:17: pillars.economy[0].targets.min: this key is not a target year: write a"
+        " year from 1900 to 2100 as a whole number (2025: {min: 60}) [int-type]"
+    )
