@@ -1292,6 +1292,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "made.actuals": {"en": "Actuals (SHA-256)", "vi": "Tệp số liệu (SHA-256)"},
     "made.targets": {"en": "Target files (SHA-256)", "vi": "Tệp chỉ tiêu (SHA-256)"},
+    "made.bundled": {
+        "en": "{name} (bundled with dxscore {version})",
+        "vi": "{name} (có sẵn trong dxscore {version})",
+    },
     "made.sha256_unknown": {
         "en": "standard input: not recorded",
         "vi": "đầu vào chuẩn: không ghi nhận được",

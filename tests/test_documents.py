@@ -126,6 +126,55 @@ def test_the_report_for_the_repository_holds_no_path_of_this_machine() -> None:
             assert b"2026-06-30" in blob or b"30/06/2026" in blob, path
 
 
+def _document_text(path: Path) -> str:
+    """What a report says, as text: a workbook's cells, row by row; any other file as read."""
+    if path.suffix != ".xlsx":
+        return path.read_text(encoding="utf-8")
+    book = openpyxl.load_workbook(path)
+    return "\n".join(
+        " ".join(str(value) for value in row if value is not None)
+        for sheet in book
+        for row in sheet.iter_rows(values_only=True)
+    )
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".xlsx", ".json"])
+def test_bundled_target_files_are_named_as_bundled_not_by_where_dxscore_is_installed(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    from dxscore import __version__
+    from dxscore.targets import bundled_targets_dir
+
+    monkeypatch.chdir(tmp_path)  # no ./targets/ here: the bundled files are the ones found
+    monkeypatch.delenv("DXSCORE_TARGETS", raising=False)
+    (tmp_path / "a.csv").write_bytes((EXAMPLES / "hanoi-actuals.csv").read_bytes())
+    sha = hashlib.sha256((bundled_targets_dir() / "hanoi.yaml").read_bytes()).hexdigest()
+    for options, lang, shown in (
+        ((), "en", f"hanoi.yaml (bundled with dxscore {__version__})"),
+        (("--targets", "bundled"), "vi", f"hanoi.yaml (có sẵn trong dxscore {__version__})"),
+    ):
+        out = tmp_path / f"report{suffix}"
+        result = cli("report", "a.csv", *options, "-o", out, "--lang", lang, "--force")
+        assert result.code == 0, result
+        said = _document_text(out)
+        assert str(bundled_targets_dir()) not in said
+        assert str(Path(__file__).parent.parent) not in said  # nor this checkout's folder
+        if suffix != ".json":  # JSON names no file (its explain names the actuals)
+            assert shown in said and sha in said
+
+
+def test_a_target_file_given_by_the_user_keeps_the_path_it_was_given_by(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    mine = tmp_path / "mine" / "hanoi.yaml"
+    mine.parent.mkdir()
+    mine.write_bytes((ROOT / "targets" / "hanoi.yaml").read_bytes())
+    (tmp_path / "a.csv").write_bytes((EXAMPLES / "hanoi-actuals.csv").read_bytes())
+    out = cli("report", "a.csv", "-t", "mine/hanoi.yaml", "--lang", "en").out
+    assert "  - mine/hanoi.yaml: `" in out and "bundled" not in out
+
+
 # Summary first ----------------------------------------------------------------------------------
 
 

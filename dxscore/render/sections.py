@@ -300,8 +300,8 @@ def made_from(
             if estimates
             else t("made.estimates_none", lang, total=len(used)),
         ),
-        (t("made.actuals", lang), _files(provenance.actuals, lang)),
-        (t("made.targets", lang), _files(provenance.targets, lang)),
+        (t("made.actuals", lang), _files(provenance, provenance.actuals, lang)),
+        (t("made.targets", lang), _files(provenance, provenance.targets, lang)),
     ]
     return lines
 
@@ -315,8 +315,20 @@ def made_at(provenance: Provenance, lang: Lang) -> str:
     return f"{day} {made.strftime('%H:%M')} ({zone})"
 
 
-def _files(files: tuple[InputFile, ...], lang: Lang) -> list[tuple[str, str]]:
-    return [(item.path, item.sha256 or t("made.sha256_unknown", lang)) for item in files]
+def _files(
+    provenance: Provenance, files: tuple[InputFile, ...], lang: Lang
+) -> list[tuple[str, str]]:
+    """Each file as named, or a bundled target file by its name and the version it came with
+    (``hanoi.yaml (bundled with dxscore 0.1.0)``), and its SHA-256."""
+    return [
+        (
+            t("made.bundled", lang, name=item.path, version=provenance.version)
+            if item.bundled
+            else item.path,
+            item.sha256 or t("made.sha256_unknown", lang),
+        )
+        for item in files
+    ]
 
 
 # Each indicator's values, year by year ----------------------------------------------------
