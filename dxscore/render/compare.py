@@ -216,7 +216,7 @@ def as_markdown(view: Comparison, lang: Lang, version: str) -> str:
     lines = [
         f"# {text(title)}",
         "",
-        text(_meta(view, lang, version)),
+        text(_meta(view, lang, version), block_start=True),
         "",
         f"| {t('col.indicator', lang)} | {t('compare.year', lang)} | " + " | ".join(names) + " |",
         "|---|---:|" + "---|" * len(names),
