@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime
 import hashlib
+import html
 import io
 import re
 import sys
@@ -128,6 +129,8 @@ def test_the_report_for_the_repository_holds_no_path_of_this_machine() -> None:
 
 def _document_text(path: Path) -> str:
     """What a report says, as text: a workbook's cells, row by row; any other file as read."""
+    if path.suffix == ".html":  # as read: the entities of HTML's escaping undone
+        return html.unescape(path.read_text(encoding="utf-8"))
     if path.suffix != ".xlsx":
         return path.read_text(encoding="utf-8")
     book = openpyxl.load_workbook(path)
@@ -173,6 +176,66 @@ def test_a_target_file_given_by_the_user_keeps_the_path_it_was_given_by(
     (tmp_path / "a.csv").write_bytes((EXAMPLES / "hanoi-actuals.csv").read_bytes())
     out = cli("report", "a.csv", "-t", "mine/hanoi.yaml", "--lang", "en").out
     assert "  - mine/hanoi.yaml: `" in out and "bundled" not in out
+
+
+# What was said reading the input, in the document as well as on the terminal ------------------
+
+FRACTIONS = (
+    "BÁO CÁO CHUYỂN ĐỔI SỐ\n"
+    "indicator,year,value\n"
+    "records_online_commune,2023,0.9\n"
+    "records_online_commune,2024,0.95\n"
+)
+WARNED = {
+    "en": (
+        "Warnings about the input",
+        "every value of records_online_commune (testcity) lies between 0 and 1 (lines 3, 4)",
+        "the table's header is on this line: the 1 line(s) above it",
+    ),
+    "vi": (
+        "Cảnh báo về dữ liệu đầu vào",
+        "mọi giá trị của records_online_commune (testcity) đều nằm trong khoảng 0–1 (dòng 3, 4)",
+        "dòng tiêu đề của bảng ở dòng này: 1 dòng phía trên",
+    ),
+}
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".xlsx"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_document_carries_the_warnings_about_its_input_after_the_summary(
+    cli: Cli, write: Write, tmp_path: Path, suffix: str, lang: str
+) -> None:
+    targets = write(MINIMAL, "t.yaml")
+    actuals = write(FRACTIONS, "fractions.csv")
+    out = tmp_path / f"report{suffix}"
+    result = cli("report", actuals, "-t", targets, "-o", out, "--lang", lang)
+    assert result.code == 0, result
+    heading, fraction, header = WARNED[lang]
+    assert fraction in result.err  # said on the terminal, as before
+    said = _document_text(out)
+    assert said.count(heading) == 1
+    assert fraction in said and header in said
+    assert f"{actuals}:3" in said and f"{actuals}:2:1" in said  # the file and the line
+    summary = {"en": "Summary", "vi": "Tổng hợp"}[lang]
+    about = {"en": "About this report", "vi": "Thông tin về báo cáo"}[lang]
+    assert said.index(about) < said.index(heading) < said.index(fraction)
+    if suffix == ".xlsx":  # on the summary sheet, the first
+        sheet = openpyxl.load_workbook(out).worksheets[0]
+        assert sheet.title == summary
+        assert any(fraction in str(row[1]) for row in _rows(sheet))
+    else:
+        assert said.index(summary) < said.index(about)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".xlsx"])
+def test_a_document_without_warnings_has_no_section_for_them(
+    cli: Cli, tmp_path: Path, suffix: str
+) -> None:
+    out = tmp_path / f"report{suffix}"
+    assert (
+        cli("report", EXAMPLES / "hanoi-actuals.csv", "-t", ROOT / "targets", "-o", out).code == 0
+    )
+    assert "Warnings about the input" not in _document_text(out)
 
 
 # Summary first ----------------------------------------------------------------------------------

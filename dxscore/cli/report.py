@@ -170,11 +170,11 @@ def render(card: Card, chosen: str, lang: Lang, explain: bool) -> str | bytes:
     if chosen == "html":
         from dxscore.render.html import as_html
 
-        return as_html(scorecard, lang, made, explain=explain)
+        return as_html(scorecard, lang, made, explain=explain, warnings=card.warnings)
     if chosen == "xlsx":
         from dxscore.render.workbook import as_workbook
 
-        return as_workbook(scorecard, lang, made)
+        return as_workbook(scorecard, lang, made, warnings=card.warnings)
     from dxscore.render.markdown import as_markdown
 
-    return as_markdown(scorecard, lang, made, explain=explain)
+    return as_markdown(scorecard, lang, made, explain=explain, warnings=card.warnings)

@@ -12,7 +12,9 @@ Everything that comes from input files is escaped, so that a name holding ``|``,
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from dxscore.errors import Problem
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, TargetSet
 from dxscore.provenance import Provenance
@@ -32,6 +34,7 @@ from dxscore.render.sections import (
     quoted_once,
     series,
     total_label,
+    warnings_about_input,
 )
 from dxscore.scoring import STATUSES, Result, Scorecard
 
@@ -99,7 +102,12 @@ def html_text(value: str) -> str:
 
 
 def as_markdown(
-    scorecard: Scorecard, lang: Lang, provenance: Provenance, *, explain: bool = False
+    scorecard: Scorecard,
+    lang: Lang,
+    provenance: Provenance,
+    *,
+    explain: bool = False,
+    warnings: Sequence[Problem] = (),
 ) -> str:
     shown = parts(scorecard)
     sections = [section for part in shown for section in part.reports]
@@ -110,6 +118,7 @@ def as_markdown(
     for part in shown:
         lines.extend(_league(part, lang))
     lines += _made_from(provenance, scorecard, lang)
+    lines += _warnings(warnings, lang)
     for section in sections:
         lines.extend(_section(section, lang, titled=len(sections) > 1 or len(shown) > 1))
     if explain:
@@ -219,6 +228,15 @@ def _made_from(provenance: Provenance, scorecard: Scorecard, lang: Lang) -> list
             continue
         lines.append(f"- {label}:")
         lines += [f"  - {text(path, block_start=True)}: `{sha}`" for path, sha in value]
+    return [*lines, ""]
+
+
+def _warnings(warnings: Sequence[Problem], lang: Lang) -> list[str]:
+    listed = warnings_about_input(warnings, lang)
+    if not listed:
+        return []
+    lines = [f"## {t('made.warnings', lang)}", "", t("made.warnings_intro", lang), ""]
+    lines += [f"- {text(where, block_start=True)}: {text(what)}" for where, what in listed]
     return [*lines, ""]
 
 

@@ -4,10 +4,11 @@ and pillar, the results and their summary row. Shared by the terminal, markdown 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from dxscore.errors import Problem
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, Indicator, PillarKey, TargetSet
 from dxscore.observations import Observation
@@ -304,6 +305,23 @@ def made_from(
         (t("made.targets", lang), _files(provenance, provenance.targets, lang)),
     ]
     return lines
+
+
+def warnings_about_input(warnings: Sequence[Problem], lang: Lang) -> list[tuple[str, str]]:
+    """The warnings said while reading the input, as a document lists them after what it was
+    made from: each as where (``FILE:LINE:COL``, as the terminal says it) and what."""
+    from dxscore.text import printable
+
+    listed = []
+    for warning in warnings:
+        where = warning.file
+        if warning.line is not None:
+            where += f":{warning.line}" + (f":{warning.col}" if warning.col is not None else "")
+        what = warning.text(lang)
+        if warning.path:
+            what = f"{warning.path}: {what}"
+        listed.append((printable(where, newlines=False), printable(what, newlines=False)))
+    return listed
 
 
 def made_at(provenance: Provenance, lang: Lang) -> str:
