@@ -54,10 +54,11 @@ class Card:
         return self.scorecard.as_of
 
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
-        """The JSON document of ``dxscore check --format json`` (``--explain`` included)."""
+        """The JSON document of ``dxscore check --format json`` (``--explain`` included), the
+        warnings about the input among it."""
         from dxscore.render.json_report import document
 
-        return document(self.scorecard, __version__, explain=explain)
+        return document(self.scorecard, __version__, explain=explain, warnings=self.warnings)
 
     @cached_property
     def results(self) -> tuple[ResultRow, ...]:

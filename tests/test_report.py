@@ -99,6 +99,42 @@ def test_json_report_follows_its_schema(cli: Cli) -> None:
         Report.model_validate(added)
 
 
+def test_json_carries_the_warnings_about_its_input(cli: Cli, write: Write) -> None:
+    targets = write(MINIMAL, "t.yaml")
+    actuals = write(
+        "BÁO CÁO\nindicator,year,value\nrecords_online_commune,2023,0.9\n"
+        "records_online_commune,2024,0.95\n",
+        "fractions.csv",
+    )
+    for command in (("report", "-f", "json"), ("check", "-f", "json", "--fail-on", "never")):
+        out = cli(*command, actuals, "-t", targets, "--lang", "vi").out
+        document = json.loads(out)
+        Report.model_validate(document)
+        assert document["warnings"] == [
+            {
+                "file": str(actuals),
+                "line": 2,
+                "col": 1,
+                "path": None,
+                "type": "header-below",
+                "message": "the table's header is on this line: the 1 line(s) above it (a title,"
+                " a unit, a date) are not read",
+            },
+            {
+                "file": str(actuals),
+                "line": 3,
+                "col": None,
+                "path": None,
+                "type": "looks-like-fraction",
+                "message": "every value of records_online_commune (testcity) lies between 0 and 1"
+                " (lines 3, 4) while its targets are percentages above 1: 0.55 is read as 0.55%;"
+                " if 55% is meant, write 55",
+            },
+        ]
+    clean = json.loads(cli("report", ACTUALS, "-t", WORKED, "-f", "json").out)
+    assert [warning["type"] for warning in clean["warnings"]] == ["not-reported"]
+
+
 def test_csv_opens_in_excel_and_has_a_row_per_result(cli: Cli) -> None:
     result = cli("report", ACTUALS, "-t", WORKED, "-f", "csv", "--lang", "vi")
     assert result.out.startswith("\ufefftarget_set,area,pillar,indicator,name,")

@@ -161,7 +161,7 @@ def render(card: Card, chosen: str, lang: Lang, explain: bool) -> str | bytes:
     if chosen == "json":
         from dxscore.render.json_report import as_json
 
-        return as_json(scorecard, __version__, explain=explain)
+        return as_json(scorecard, __version__, explain=explain, warnings=card.warnings)
     if chosen == "csv":
         from dxscore.render.csv_report import as_csv
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from dxscore.errors import Problem
+from dxscore.errors import Problem, about_the_input
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, Indicator, PillarKey, TargetSet
 from dxscore.observations import Observation
@@ -313,7 +313,7 @@ def warnings_about_input(warnings: Sequence[Problem], lang: Lang) -> list[tuple[
     from dxscore.text import printable
 
     listed = []
-    for warning in warnings:
+    for warning in about_the_input(warnings):
         where = warning.file
         if warning.line is not None:
             where += f":{warning.line}" + (f":{warning.col}" if warning.col is not None else "")
