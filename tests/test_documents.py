@@ -622,6 +622,34 @@ def test_example_workbooks_are_current(path: Path, monkeypatch: pytest.MonkeyPat
     )
 
 
+@pytest.mark.parametrize("path", list(WORKBOOKS), ids=lambda p: p.name)
+def test_the_values_sheet_lists_the_values_in_file_and_line_order(path: Path) -> None:
+    """As the files were given on the command line, each from its first line to its last, so
+    that a reader checks the sheet against the file row by row."""
+    sheet = openpyxl.load_workbook(path).worksheets[2]
+    assert sheet.title in ("Observations", "Số liệu")
+    rows = _rows(sheet)
+    assert rows[0][-2:] in (("File", "Line"), ("Tệp", "Dòng"))
+    given = [str(file.relative_to(ROOT)) for file in WORKBOOKS[path][0]]
+    places = [(str(row[-2]), int(str(row[-1]))) for row in rows[1:]]
+    assert places == sorted(places, key=lambda place: (given.index(place[0]), place[1]))
+    assert len(set(places)) == len(places)
+
+
+def test_the_values_sheet_follows_the_order_the_files_were_given_in(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "r.xlsx"
+    given = ["examples/hanoi-districts.csv", "examples/hanoi-actuals.csv"]
+    assert cli("report", *given, "-t", "targets", "-o", out).code == 0
+    rows = _rows(openpyxl.load_workbook(out)["Observations"])[1:]
+    files = [str(row[-2]) for row in rows]
+    assert files == sorted(files, key=given.index) and set(files) == set(given)
+    lines = [int(str(row[-1])) for row in rows if row[-2] == given[0]]
+    assert lines == sorted(lines)
+
+
 # The Vietnamese examples ------------------------------------------------------------------------
 
 

@@ -70,7 +70,7 @@ def as_workbook(
     writer = _Writer(book, lang)
     _summary(writer, scorecard, provenance, warnings)
     _results(writer, scorecard)
-    _observations(writer, scorecard)
+    _observations(writer, scorecard, provenance)
     if any(part.leagues for part in parts(scorecard)):
         _league(writer, scorecard)
     made = provenance.made.astimezone(datetime.UTC).replace(tzinfo=None)
@@ -425,38 +425,58 @@ _OBSERVATION_COLUMNS = [
 ]
 
 
-def _observations(writer: _Writer, scorecard: Scorecard) -> None:
+def _observations(writer: _Writer, scorecard: Scorecard, provenance: Provenance) -> None:
     lang = writer.lang
-    series = list(_observed(scorecard))
+    values = _in_file_order(_observed(scorecard), provenance)
     names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
 
     def rows() -> Iterator[list[Any]]:
-        for result, used in series:
-            unit = result.indicator.unit
-            name = writer.text(result.indicator.name.in_lang(lang))
-            for observation in used:
-                yield [
-                    writer.text(names.get(observation.target_set, observation.target_set)),
-                    writer.text(observation.area),
-                    name,
-                    writer.text(observation.indicator),
-                    observation.year,
-                    writer.quantity(observation.value, unit),
-                    t("yes", lang) if observation.estimate else None,
-                    writer.text(observation.note),
-                    writer.text(observation.source),
-                    writer.text(observation.file),
-                    observation.line or None,
-                ]
+        for result, observation in values:
+            yield [
+                writer.text(names.get(observation.target_set, observation.target_set)),
+                writer.text(observation.area),
+                writer.text(result.indicator.name.in_lang(lang)),
+                writer.text(observation.indicator),
+                observation.year,
+                writer.quantity(observation.value, result.indicator.unit),
+                t("yes", lang) if observation.estimate else None,
+                writer.text(observation.note),
+                writer.text(observation.source),
+                writer.text(observation.file),
+                observation.line or None,
+            ]
 
     _table(
         writer,
         "sheet.observations",
         [14, 16, 44, 28, 8, 11, 9, 40, 30, 30, 8],
         lambda: writer.header(_OBSERVATION_COLUMNS),
-        sum(len(used) for _, used in series),
+        len(values),
         rows(),
     )
+
+
+def _in_file_order(
+    series: Iterator[tuple[Result, tuple[Observation, ...]]], provenance: Provenance
+) -> list[tuple[Result, Observation]]:
+    """Every value with the result it was scored in, in the order of the files as the command
+    line gave them (a workbook's sheet, ``book.xlsx!Sheet``, where its workbook stands), each
+    from its first line to its last; the values of one line (the wide layout's years) by year."""
+    given = {item.path: index for index, item in enumerate(provenance.actuals)}
+    unknown = len(given)
+
+    def place(file: str) -> int:
+        found = given.get(file)
+        return found if found is not None else given.get(file.rpartition("!")[0], unknown)
+
+    places: dict[str, int] = {}
+    pairs = [(result, observation) for result, used in series for observation in used]
+    for _, observation in pairs:
+        if observation.file not in places:
+            places[observation.file] = place(observation.file)
+    # a line holds one series: its values differ by year alone
+    pairs.sort(key=lambda pair: (places[pair[1].file], pair[1].file, pair[1].line, pair[1].year))
+    return pairs
 
 
 def _observed(scorecard: Scorecard) -> Iterator[tuple[Result, tuple[Observation, ...]]]:
