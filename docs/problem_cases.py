@@ -1632,7 +1632,9 @@ W = section(
     "Warnings",
     "A warning goes to standard error, also when the file has errors, and changes no exit"
     " code. Each says what was not read, or read in a way to know about: nothing is dropped"
-    " silently.",
+    " silently. A report lists them too (all but `without-duckdb`, which is about speed):"
+    ' the markdown, HTML and workbook reports under "Warnings about the input", the JSON'
+    " document in `warnings`, each with its `type`, the name it has here.",
 )
 case(
     W,

@@ -47,16 +47,18 @@ class Card:
     actuals_files: tuple[str, ...] = ()  # the actuals files read, as given
     target_files: tuple[str, ...] = ()  # the target files loaded (each set's, in order)
     target_ids: tuple[str, ...] = ()  # the id of each of those files' target set
+    bundled: frozenset[str] = frozenset()  # those of the target files bundled with dxscore
 
     @property
     def as_of(self) -> int | None:
         return self.scorecard.as_of
 
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
-        """The JSON document of ``dxscore check --format json`` (``--explain`` included)."""
+        """The JSON document of ``dxscore check --format json`` (``--explain`` included), the
+        warnings about the input among it."""
         from dxscore.render.json_report import document
 
-        return document(self.scorecard, __version__, explain=explain)
+        return document(self.scorecard, __version__, explain=explain, warnings=self.warnings)
 
     @cached_property
     def results(self) -> tuple[ResultRow, ...]:
@@ -75,12 +77,12 @@ class Card:
     def provenance(self) -> Provenance:
         """What a document made from this card says it was made from: now (SOURCE_DATE_EPOCH
         fixes it), this dxscore, the actuals files and the target files of the sets scored,
-        each with its SHA-256."""
+        each with its SHA-256 (a bundled target file by its name alone)."""
         from dxscore.provenance import provenance
 
         scored = {ts.id for ts in self.scorecard.target_sets}
         files = [f for f, i in zip(self.target_files, self.target_ids, strict=True) if i in scored]
-        return provenance(self.actuals_files, files, __version__)
+        return provenance(self.actuals_files, files, __version__, bundled=self.bundled)
 
     def failing(self, fail_on: str = "missed") -> int:
         """How many results are at least as bad as ``fail_on`` (``missed``, ``at_risk``)."""
@@ -174,7 +176,8 @@ def _card(
 ) -> Card:
     files = tuple(item.file for item in loaded)
     ids = tuple(item.target_set.id for item in loaded)
-    return Card(scorecard, tuple(warnings), tuple(names), files, ids)
+    bundled = frozenset(item.file for item in loaded if item.bundled)
+    return Card(scorecard, tuple(warnings), tuple(names), files, ids, bundled)
 
 
 def compare(

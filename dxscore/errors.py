@@ -7,7 +7,7 @@ at once. :class:`InputError` carries them to the command line.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -120,6 +120,16 @@ def problem(
         tuple((name, str(value)) for name, value in {**(fields or {}), **params}.items()),
         detail,
     )
+
+
+# warnings about how dxscore ran rather than about what it read: said on the terminal only, not
+# in a document (a report is the same whether or not DuckDB read its input)
+_NOT_ABOUT_THE_INPUT = frozenset({"warning.without-duckdb"})
+
+
+def about_the_input(warnings: Iterable[Problem]) -> list[Problem]:
+    """The warnings a document lists: those about its input, in the order they were said."""
+    return [warning for warning in warnings if warning.key not in _NOT_ABOUT_THE_INPUT]
 
 
 class InputError(Exception):

@@ -1533,6 +1533,15 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "made.actuals": {"en": "Actuals (SHA-256)", "vi": "Tệp số liệu (SHA-256)"},
     "made.targets": {"en": "Target files (SHA-256)", "vi": "Tệp chỉ tiêu (SHA-256)"},
+    "made.bundled": {
+        "en": "{name} (bundled with dxscore {version})",
+        "vi": "{name} (có sẵn trong dxscore {version})",
+    },
+    "made.warnings": {"en": "Warnings about the input", "vi": "Cảnh báo về dữ liệu đầu vào"},
+    "made.warnings_intro": {
+        "en": "Said while the input was read (and on the terminal): check them before relying on the figures they concern.",
+        "vi": "Được ghi nhận khi đọc dữ liệu đầu vào (và in ra trên màn hình lệnh): hãy kiểm tra trước khi sử dụng các số liệu liên quan.",
+    },
     "made.sha256_unknown": {
         "en": "standard input: not recorded",
         "vi": "đầu vào chuẩn: không ghi nhận được",

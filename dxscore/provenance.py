@@ -22,10 +22,12 @@ _CHUNK = 1 << 20
 @dataclass(frozen=True, slots=True)
 class InputFile:
     """An input as the command line named it, and the SHA-256 of its bytes (None when they
-    cannot be read again: standard input)."""
+    cannot be read again: standard input). A target file bundled with dxscore (``bundled``)
+    is named by its file name alone: where dxscore is installed is no part of a report."""
 
     path: str
     sha256: str | None
+    bundled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +44,16 @@ def provenance(
     version: str,
     *,
     made: datetime.datetime | None = None,
+    bundled: Iterable[str | Path] = (),
 ) -> Provenance:
-    """The provenance of a report made now from these files (each listed once, in order)."""
+    """The provenance of a report made now from these files (each listed once, in order);
+    ``bundled``: those of the target files that are dxscore's own."""
+    own = {str(path) for path in bundled}
     return Provenance(
         made=clock.now() if made is None else made,
         version=version,
         actuals=tuple(_input(path) for path in _once(actuals)),
-        targets=tuple(_input(path) for path in _once(targets)),
+        targets=tuple(_input(path, bundled=path in own) for path in _once(targets)),
     )
 
 
@@ -60,13 +65,14 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _input(path: str) -> InputFile:
+def _input(path: str, *, bundled: bool = False) -> InputFile:
     if path == STDIN:
         return InputFile(path, None)
+    shown = Path(path).name if bundled else path
     try:
-        return InputFile(path, sha256_of(Path(path)))
+        return InputFile(shown, sha256_of(Path(path)), bundled)
     except OSError:  # read a moment ago; gone or unreadable now: said, not guessed
-        return InputFile(path, None)
+        return InputFile(shown, None, bundled)
 
 
 def _once(paths: Iterable[str | Path]) -> list[str]:

@@ -80,6 +80,19 @@ class SummaryRow(_Closed):
     counts: Counts
 
 
+class InputWarning(_Closed):
+    """What was worth saying about the input, as the terminal says it on standard error."""
+
+    file: str = Field(description="The input (a file, several joined by ', ', or an option).")
+    line: int | None
+    col: int | None
+    path: str | None = Field(description="The column, or the place in a target file.")
+    type: str = Field(
+        description="The warning's name, as docs/problems.md lists it: looks-like-fraction, header-below, indicator-names …"
+    )
+    message: str = Field(description="What was noticed, and what to do (in English).")
+
+
 class Report(_Closed):
     """A dxscore JSON report (stable: keys may be added, none renamed)."""
 
@@ -88,3 +101,7 @@ class Report(_Closed):
     as_of: int | None
     results: list[ResultRow]
     summary: list[SummaryRow]
+    warnings: list[InputWarning] = Field(
+        default_factory=list,
+        description="The warnings about the input (a value that looks like a fraction, title lines skipped …), in the order they were said.",
+    )

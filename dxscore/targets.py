@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
@@ -47,17 +47,32 @@ BUNDLED = "bundled"
 
 @dataclass(frozen=True, slots=True)
 class LoadedTargetSet:
-    """A validated target set and the file it came from."""
+    """A validated target set and the file it came from (``bundled``: one of dxscore's own,
+    found by default or through ``--targets bundled``)."""
 
     target_set: TargetSet
     file: str
+    bundled: bool = False
+
+
+if TYPE_CHECKING:
+    _ConcretePath = Path
+else:
+    _ConcretePath = type(Path())  # PosixPath or WindowsPath: Path itself is not subclassed
+
+
+class BundledPath(_ConcretePath):
+    """The folder of the bundled target files as dxscore reaches it (by default, or through
+    ``--targets bundled``), and the files found in it (a path made from one is one): a report
+    names such a file by its name and dxscore's version, not by where dxscore is installed.
+    The same folder typed by the user is a plain path, shown as typed."""
 
 
 def bundled_targets_dir() -> Path:
     """The target files shipped with dxscore (in the wheel, or ../targets in a checkout)."""
     here = Path(__file__).resolve().parent
     packaged = here / "targets"
-    return packaged if packaged.is_dir() else here.parent / "targets"
+    return BundledPath(packaged if packaged.is_dir() else here.parent / "targets")
 
 
 def find_target_files(
@@ -151,7 +166,7 @@ def load_target_file(path: Path) -> tuple[LoadedTargetSet | None, list[Problem]]
         problems.append(problem(name, key, where.line, where.col, where.path, fields=params))
     if problems or target_set is None:
         return None, _capped(name, problems)
-    return LoadedTargetSet(target_set, name), []
+    return LoadedTargetSet(target_set, name, isinstance(path, BundledPath)), []
 
 
 def _capped(name: str, problems: list[Problem]) -> list[Problem]:

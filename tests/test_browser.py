@@ -78,7 +78,7 @@ class Reader:
     """A page opened as a reader opens the file, with what the browser complained of and
     every request it made."""
 
-    def __init__(self, browser: Any, name: str, width: int, height: int) -> None:
+    def __init__(self, browser: Any, name: str | Path, width: int, height: int) -> None:
         self.context = browser.new_context(viewport={"width": width, "height": height})
         self.page = self.context.new_page()
         self.page.set_default_timeout(10_000)  # a local file: anything slower is a failure
@@ -90,7 +90,7 @@ class Reader:
         )
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
-        self.url = (EXAMPLES / name).as_uri()
+        self.url = (EXAMPLES / name).as_uri()  # a name in examples/, or a path
         self.page.goto(self.url, wait_until="load")
 
     def js(self, script: str) -> Any:
@@ -182,3 +182,76 @@ def test_printed_the_summary_is_on_the_first_page_and_charts_keep_their_labels(
     assert behind in first
     text = "".join(page.extract_text() for page in pages)
     assert text.count("2025") > 20  # the charts' years are printed as text, not lost
+
+
+# Text without a place to break: a path deep in folders, a URL, an id-like name. A reader on a
+# phone scrolls a wide table sideways inside its box, never the whole page.
+UNBROKEN = "Tỷ_lệ_hồ_sơ_công_việc_được_xử_lý_trên_môi_trường_mạng_của_cấp_xã_phường_thị_trấn"
+URL = "https://sotttt.hanoi.gov.vn/" + "/".join(["bao-cao-chuyen-doi-so-nam-2024"] * 4)
+
+
+@pytest.mark.parametrize("width", [320, 360, 400])
+def test_long_unbroken_text_never_widens_the_page_on_a_phone(
+    browser: Any, tmp_path: Path, width: int
+) -> None:
+    from typer.testing import CliRunner
+
+    from conftest import MINIMAL
+    from dxscore.cli import app
+
+    folder = tmp_path.joinpath(*["so-lieu-chuyen-doi-so-cua-thanh-pho"] * 4)
+    folder.mkdir(parents=True)
+    targets = folder / "muc-tieu-chuyen-doi-so-giai-doan-2021-2025-dinh-huong-2030.yaml"
+    targets.write_text(
+        MINIMAL.replace("Commune records online", UNBROKEN).replace("Test City", UNBROKEN),
+        encoding="utf-8",
+    )
+    actuals = folder / "so-lieu-thuc-hien-chuyen-doi-so-nam-2024-ban-chinh-thuc-cuoi-cung.csv"
+    actuals.write_text(
+        "BÁO CÁO\nindicator,year,value,area,note,source\n"
+        f"records_online_commune,2023,0.4,{UNBROKEN},{UNBROKEN},{URL}\n"
+        f"records_online_commune,2024,0.5,{UNBROKEN},{UNBROKEN},{URL}\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        app, ["report", str(actuals), "-t", str(targets), "-o", str(page), "--lang", "en"]
+    )
+    assert result.exit_code == 0, result.output
+    opened = Reader(browser, page, width, 800)
+    try:
+        assert opened.js("document.body.innerText").count("Warnings about the input") == 1
+        assert opened.js("document.documentElement.scrollWidth") <= opened.js("innerWidth")
+        # what is wider than the screen is a table, scrolled inside its own box
+        boxes = opened.js(
+            """[...document.querySelectorAll('.scroll')].map(box => box.getBoundingClientRect().right)"""
+        )
+        assert boxes and max(boxes) <= width
+    finally:
+        opened.close()
+
+
+@pytest.mark.parametrize("width", [320, 400])
+def test_the_comparison_page_scrolls_its_tables_not_the_page_on_a_phone(
+    browser: Any, tmp_path: Path, width: int
+) -> None:
+    from typer.testing import CliRunner
+
+    from dxscore.cli import app
+
+    page = tmp_path / "compare.html"
+    actuals = [str(EXAMPLES / name) for name in ("hanoi-actuals.csv", "haiphong-actuals.csv")]
+    result = CliRunner().invoke(
+        app, ["compare", *actuals, "-t", str(ROOT / "targets"), "-o", str(page)]
+    )
+    assert result.exit_code == 0, result.output
+    opened = Reader(browser, page, width, 800)
+    try:
+        assert opened.js("document.documentElement.scrollWidth") <= opened.js("innerWidth")
+        wide = opened.js(
+            "[...document.querySelectorAll('.scroll')].filter(b => b.scrollWidth > b.clientWidth).length"
+        )
+        assert wide >= 1  # the comparison is wider than a phone: it scrolls in its box
+        assert opened.errors == [] and opened.requests == [opened.url]
+    finally:
+        opened.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime
 import hashlib
+import html
 import io
 import re
 import sys
@@ -126,6 +127,117 @@ def test_the_report_for_the_repository_holds_no_path_of_this_machine() -> None:
             assert b"2026-06-30" in blob or b"30/06/2026" in blob, path
 
 
+def _document_text(path: Path) -> str:
+    """What a report says, as text: a workbook's cells, row by row; any other file as read."""
+    if path.suffix == ".html":  # as read: the entities of HTML's escaping undone
+        return html.unescape(path.read_text(encoding="utf-8"))
+    if path.suffix != ".xlsx":
+        return path.read_text(encoding="utf-8")
+    book = openpyxl.load_workbook(path)
+    return "\n".join(
+        " ".join(str(value) for value in row if value is not None)
+        for sheet in book
+        for row in sheet.iter_rows(values_only=True)
+    )
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".xlsx", ".json"])
+def test_bundled_target_files_are_named_as_bundled_not_by_where_dxscore_is_installed(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    from dxscore import __version__
+    from dxscore.targets import bundled_targets_dir
+
+    monkeypatch.chdir(tmp_path)  # no ./targets/ here: the bundled files are the ones found
+    monkeypatch.delenv("DXSCORE_TARGETS", raising=False)
+    (tmp_path / "a.csv").write_bytes((EXAMPLES / "hanoi-actuals.csv").read_bytes())
+    sha = hashlib.sha256((bundled_targets_dir() / "hanoi.yaml").read_bytes()).hexdigest()
+    for options, lang, shown in (
+        ((), "en", f"hanoi.yaml (bundled with dxscore {__version__})"),
+        (("--targets", "bundled"), "vi", f"hanoi.yaml (có sẵn trong dxscore {__version__})"),
+    ):
+        out = tmp_path / f"report{suffix}"
+        result = cli("report", "a.csv", *options, "-o", out, "--lang", lang, "--force")
+        assert result.code == 0, result
+        said = _document_text(out)
+        assert str(bundled_targets_dir()) not in said
+        assert str(Path(__file__).parent.parent) not in said  # nor this checkout's folder
+        if suffix != ".json":  # JSON names no file (its explain names the actuals)
+            assert shown in said and sha in said
+
+
+def test_a_target_file_given_by_the_user_keeps_the_path_it_was_given_by(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    mine = tmp_path / "mine" / "hanoi.yaml"
+    mine.parent.mkdir()
+    mine.write_bytes((ROOT / "targets" / "hanoi.yaml").read_bytes())
+    (tmp_path / "a.csv").write_bytes((EXAMPLES / "hanoi-actuals.csv").read_bytes())
+    out = cli("report", "a.csv", "-t", "mine/hanoi.yaml", "--lang", "en").out
+    assert "  - mine/hanoi.yaml: `" in out and "bundled" not in out
+
+
+# What was said reading the input, in the document as well as on the terminal ------------------
+
+FRACTIONS = (
+    "BÁO CÁO CHUYỂN ĐỔI SỐ\n"
+    "indicator,year,value\n"
+    "records_online_commune,2023,0.9\n"
+    "records_online_commune,2024,0.95\n"
+)
+WARNED = {
+    "en": (
+        "Warnings about the input",
+        "every value of records_online_commune (testcity) lies between 0 and 1 (lines 3, 4)",
+        "the table's header is on this line: the 1 line(s) above it",
+    ),
+    "vi": (
+        "Cảnh báo về dữ liệu đầu vào",
+        "mọi giá trị của records_online_commune (testcity) đều nằm trong khoảng 0–1 (dòng 3, 4)",
+        "dòng tiêu đề của bảng ở dòng này: 1 dòng phía trên",
+    ),
+}
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".xlsx"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_document_carries_the_warnings_about_its_input_after_the_summary(
+    cli: Cli, write: Write, tmp_path: Path, suffix: str, lang: str
+) -> None:
+    targets = write(MINIMAL, "t.yaml")
+    actuals = write(FRACTIONS, "fractions.csv")
+    out = tmp_path / f"report{suffix}"
+    result = cli("report", actuals, "-t", targets, "-o", out, "--lang", lang)
+    assert result.code == 0, result
+    heading, fraction, header = WARNED[lang]
+    assert fraction in result.err  # said on the terminal, as before
+    said = _document_text(out)
+    assert said.count(heading) == 1
+    assert fraction in said and header in said
+    assert f"{actuals}:3" in said and f"{actuals}:2:1" in said  # the file and the line
+    summary = {"en": "Summary", "vi": "Tổng hợp"}[lang]
+    about = {"en": "About this report", "vi": "Thông tin về báo cáo"}[lang]
+    assert said.index(about) < said.index(heading) < said.index(fraction)
+    if suffix == ".xlsx":  # on the summary sheet, the first
+        sheet = openpyxl.load_workbook(out).worksheets[0]
+        assert sheet.title == summary
+        assert any(fraction in str(row[1]) for row in _rows(sheet))
+    else:
+        assert said.index(summary) < said.index(about)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".xlsx"])
+def test_a_document_without_warnings_has_no_section_for_them(
+    cli: Cli, tmp_path: Path, suffix: str
+) -> None:
+    out = tmp_path / f"report{suffix}"
+    assert (
+        cli("report", EXAMPLES / "hanoi-actuals.csv", "-t", ROOT / "targets", "-o", out).code == 0
+    )
+    assert "Warnings about the input" not in _document_text(out)
+
+
 # Summary first ----------------------------------------------------------------------------------
 
 
@@ -203,9 +315,9 @@ def test_each_indicator_shows_its_values_year_by_year(cli: Cli) -> None:
     out = cli("report", ACTUALS, "-t", WORKED, "--lang", "en").out
     series = out[out.index("## Values reported, year by year") :]
     assert series.splitlines()[2] == "| Indicator | 2022 | 2023 | 2024 |"
-    assert "| DX rank<br><sub>dx\\_rank</sub> | \\#24 | \\#12 | \\#8 |" in series
+    assert "| DX rank<br><sub>dx_rank</sub> | #24 | #12 | #8 |" in series
     assert (
-        "| Commune records online<br><sub>records\\_online\\_commune</sub> | 40% | 48% | 55% |"
+        "| Commune records online<br><sub>records_online_commune</sub> | 40% | 48% | 55% |"
         in series
     )
 
@@ -508,6 +620,34 @@ def test_example_workbooks_are_current(path: Path, monkeypatch: pytest.MonkeyPat
     assert contents(path.read_bytes()) == contents(render_workbook(path)), (
         "regenerate with `python tests/golden.py` and review the diff"
     )
+
+
+@pytest.mark.parametrize("path", list(WORKBOOKS), ids=lambda p: p.name)
+def test_the_values_sheet_lists_the_values_in_file_and_line_order(path: Path) -> None:
+    """As the files were given on the command line, each from its first line to its last, so
+    that a reader checks the sheet against the file row by row."""
+    sheet = openpyxl.load_workbook(path).worksheets[2]
+    assert sheet.title in ("Observations", "Số liệu")
+    rows = _rows(sheet)
+    assert rows[0][-2:] in (("File", "Line"), ("Tệp", "Dòng"))
+    given = [str(file.relative_to(ROOT)) for file in WORKBOOKS[path][0]]
+    places = [(str(row[-2]), int(str(row[-1]))) for row in rows[1:]]
+    assert places == sorted(places, key=lambda place: (given.index(place[0]), place[1]))
+    assert len(set(places)) == len(places)
+
+
+def test_the_values_sheet_follows_the_order_the_files_were_given_in(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "r.xlsx"
+    given = ["examples/hanoi-districts.csv", "examples/hanoi-actuals.csv"]
+    assert cli("report", *given, "-t", "targets", "-o", out).code == 0
+    rows = _rows(openpyxl.load_workbook(out)["Observations"])[1:]
+    files = [str(row[-2]) for row in rows]
+    assert files == sorted(files, key=given.index) and set(files) == set(given)
+    lines = [int(str(row[-1])) for row in rows if row[-2] == given[0]]
+    assert lines == sorted(lines)
 
 
 # The Vietnamese examples ------------------------------------------------------------------------

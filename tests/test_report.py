@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from golden import DOCUMENTS, render
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from conftest import MINIMAL, ROOT, Cli
@@ -96,6 +99,42 @@ def test_json_report_follows_its_schema(cli: Cli) -> None:
         Report.model_validate(added)
 
 
+def test_json_carries_the_warnings_about_its_input(cli: Cli, write: Write) -> None:
+    targets = write(MINIMAL, "t.yaml")
+    actuals = write(
+        "BÁO CÁO\nindicator,year,value\nrecords_online_commune,2023,0.9\n"
+        "records_online_commune,2024,0.95\n",
+        "fractions.csv",
+    )
+    for command in (("report", "-f", "json"), ("check", "-f", "json", "--fail-on", "never")):
+        out = cli(*command, actuals, "-t", targets, "--lang", "vi").out
+        document = json.loads(out)
+        Report.model_validate(document)
+        assert document["warnings"] == [
+            {
+                "file": str(actuals),
+                "line": 2,
+                "col": 1,
+                "path": None,
+                "type": "header-below",
+                "message": "the table's header is on this line: the 1 line(s) above it (a title,"
+                " a unit, a date) are not read",
+            },
+            {
+                "file": str(actuals),
+                "line": 3,
+                "col": None,
+                "path": None,
+                "type": "looks-like-fraction",
+                "message": "every value of records_online_commune (testcity) lies between 0 and 1"
+                " (lines 3, 4) while its targets are percentages above 1: 0.55 is read as 0.55%;"
+                " if 55% is meant, write 55",
+            },
+        ]
+    clean = json.loads(cli("report", ACTUALS, "-t", WORKED, "-f", "json").out)
+    assert [warning["type"] for warning in clean["warnings"]] == ["not-reported"]
+
+
 def test_csv_opens_in_excel_and_has_a_row_per_result(cli: Cli) -> None:
     result = cli("report", ACTUALS, "-t", WORKED, "-f", "csv", "--lang", "vi")
     assert result.out.startswith("\ufefftarget_set,area,pillar,indicator,name,")
@@ -156,9 +195,15 @@ def test_input_text_is_inert_in_every_format(cli: Cli, write: Write) -> None:
         fmt: cli("report", actuals, "-t", targets, "-f", fmt, "--lang", "en").out
         for fmt in ("markdown", "html", "json", "csv")
     }
-    assert "<script>" not in out["markdown"]
+    assert re.search(r"(?<!\\)<script", out["markdown"]) is None  # escaped as \<script>
+    inline_html = {
+        token.content  # type: ignore[attr-defined]
+        for token in _markdown_tokens(out["markdown"])
+        if token.type == "html_inline"  # type: ignore[attr-defined]
+    }
+    assert inline_html <= OWN_HTML
     assert (
-        "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\[bold\\]x\\[/bold\\] =cmd \\~\\~struck\\~\\~"
+        "\\<script>alert(1)\\</script> \\| \\[bold\\]x\\[/bold\\] =cmd \\~\\~struck\\~\\~"
         in out["markdown"]
     )
     # in an HTML block (the quotes' summaries) markdown escapes would print: HTML's alone
@@ -177,6 +222,99 @@ def test_input_text_is_inert_in_every_format(cli: Cli, write: Write) -> None:
         "check", actuals, "-t", targets, "--fail-on", "never", env={"COLUMNS": "200"}
     ).out
     assert "[bold]x[/bold]" in terminal and "<script>" in terminal  # as written
+
+
+# Markdown as written: escapes where markdown needs them, never an HTML entity -----------------
+
+MARKDOWN_REPORTS = sorted(
+    [*(ROOT / "examples").glob("report-*.md"), *(ROOT / "tests" / "golden").glob("*.md")]
+)
+ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# the HTML dxscore itself writes into a markdown report: line breaks and small type in table
+# cells, and the resolution's words folded under <details>
+OWN_HTML = {"<br>", "<sub>", "</sub>"}
+
+
+def _markdown_tokens(source: str) -> list[object]:
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    tokens = parser.parse(source)
+    return [*tokens, *(child for token in tokens for child in token.children or [])]
+
+
+@pytest.mark.parametrize("path", MARKDOWN_REPORTS, ids=lambda p: p.name)
+def test_a_markdown_report_reads_as_written_as_plain_text_and_rendered(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    for line in source.splitlines():  # the <details><summary> lines are HTML: entities belong
+        if not line.startswith("<details><summary>"):
+            assert ENTITY.search(line) is None, line
+    for token in _markdown_tokens(source):
+        kind, content = token.type, token.content  # type: ignore[attr-defined]
+        if kind == "html_inline":
+            assert content in OWN_HTML, (path.name, content)
+        if kind == "html_block":
+            assert content.startswith(("<details><summary>", "</details>")), (path.name, content)
+
+
+def test_targets_and_sources_read_as_written_in_the_example_report() -> None:
+    source = (ROOT / "examples" / "report-hanoi.md").read_text(encoding="utf-8")
+    assert "| > 80% |" in source and "against > 40% ·" in source
+    assert "<sub>broadband_household_coverage</sub>" in source  # an id reads as one
+
+
+# text from input files: ASCII punctuation, letters, digits, Vietnamese and typographic marks
+_CELL_TEXT = (
+    st.lists(
+        st.sampled_from(
+            [*"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ ", *"aZ09Đạứ≥≈·…½", "&amp;", "KH&ĐT", "1. "]
+        ),
+        max_size=12,
+    )
+    .map("".join)
+    .filter(lambda value: value.strip() != "")
+)
+
+
+def _rendered_text(source: str) -> str:
+    """What a reader sees of rendered markdown: its text, tags and entities gone."""
+    from html import unescape
+
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(source)
+    return unescape(re.sub(r"<[^>]*>", "", html)).strip()
+
+
+@given(_CELL_TEXT)
+def test_markdown_text_renders_as_written_wherever_a_report_puts_it(value: str) -> None:
+    from dxscore.render.markdown import text
+
+    written = value.strip()
+    inline = text(value)
+    first = text(value, block_start=True)
+    places = {
+        "cell": f"| h |\n|---|\n| x<br><sub>{inline}</sub> | \n",
+        "heading": f"### {inline}\n",
+        "strong": f"1. **{inline}**: x\n",
+        "paragraph": f"{first}  \n*meta*\n",
+        "quote": f"   > {first}\n   > {first}\n",
+        "list": f"- a:\n  - {first}: `x`\n",
+    }
+    expected = {
+        "cell": f"h\nx{written}",
+        "heading": written,
+        "strong": f"{written}: x",
+        "paragraph": f"{written}\nmeta",
+        "quote": f"{written}\n{written}",
+        "list": f"a:\n\n{written}: x",
+    }
+    for place, source in places.items():
+        seen = re.sub(r"\n+", "\n", _rendered_text(source))
+        assert seen == re.sub(r"\n+", "\n", expected[place]), (place, source)
+    # and as plain text, what needs no escape is left alone
+    for plain in ("> 80%", "KH&ĐT", "a < b", "records_online_commune", "#8", "C# ≥ 5"):
+        assert text(plain) == plain
 
 
 def test_csv_neutralises_formulas(cli: Cli, write: Write) -> None:
@@ -367,7 +505,7 @@ def test_rounding_never_makes_a_target_look_met(cli: Cli, write: Write) -> None:
     assert rows[1][3:7] == [">", "99.995%", "99.995%", "(2024)"]  # not "> 100%" nor "100%"
     assert "score 99.9 · data for 1 of 1" in shown  # 99.99…, not 100.0
     markdown = cli("report", actuals, "-t", targets, "--pillar", "government", "-f", "markdown").out
-    assert "| ≥ 100% | 99.995% (2024) |" in markdown and "| &gt; 99.995% |" in markdown
+    assert "| ≥ 100% | 99.995% (2024) |" in markdown and "| > 99.995% |" in markdown
     explained = cli(
         "check",
         actuals,

@@ -99,7 +99,9 @@ def check(
     if not table:
         from dxscore.render.json_report import json_chunks
 
-        write_chunks(json_chunks(card.scorecard, __version__, explain=explain))
+        write_chunks(
+            json_chunks(card.scorecard, __version__, explain=explain, warnings=card.warnings)
+        )
     else:
         from dxscore.console import stdout
         from dxscore.render import terminal

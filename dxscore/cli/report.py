@@ -161,7 +161,7 @@ def render(card: Card, chosen: str, lang: Lang, explain: bool) -> str | bytes:
     if chosen == "json":
         from dxscore.render.json_report import as_json
 
-        return as_json(scorecard, __version__, explain=explain)
+        return as_json(scorecard, __version__, explain=explain, warnings=card.warnings)
     if chosen == "csv":
         from dxscore.render.csv_report import as_csv
 
@@ -170,11 +170,11 @@ def render(card: Card, chosen: str, lang: Lang, explain: bool) -> str | bytes:
     if chosen == "html":
         from dxscore.render.html import as_html
 
-        return as_html(scorecard, lang, made, explain=explain)
+        return as_html(scorecard, lang, made, explain=explain, warnings=card.warnings)
     if chosen == "xlsx":
         from dxscore.render.workbook import as_workbook
 
-        return as_workbook(scorecard, lang, made)
+        return as_workbook(scorecard, lang, made, warnings=card.warnings)
     from dxscore.render.markdown import as_markdown
 
-    return as_markdown(scorecard, lang, made, explain=explain)
+    return as_markdown(scorecard, lang, made, explain=explain, warnings=card.warnings)

@@ -216,7 +216,7 @@ def as_markdown(view: Comparison, lang: Lang, version: str) -> str:
     lines = [
         f"# {text(title)}",
         "",
-        text(_meta(view, lang, version)),
+        text(_meta(view, lang, version), block_start=True),
         "",
         f"| {t('col.indicator', lang)} | {t('compare.year', lang)} | " + " | ".join(names) + " |",
         "|---|---:|" + "---|" * len(names),
@@ -283,8 +283,9 @@ def as_html(view: Comparison, lang: Lang, version: str) -> str:
 <meta name="generator" content="dxscore">
 <title>{title}</title>
 <style>
-body {{ font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1f24; line-height: 1.4; }}
-table {{ border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; font-size: .9rem; }}
+body {{ font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1f24; line-height: 1.4; overflow-wrap: break-word; }}
+.scroll {{ overflow-x: auto; margin: 1rem 0 2rem; }}
+table {{ border-collapse: collapse; width: 100%; font-size: .9rem; }}
 th, td {{ border-bottom: 1px solid #d0d7de; padding: .4rem .5rem; text-align: left; vertical-align: top; }}
 thead th {{ border-bottom: 2px solid #57606a; }}
 .num {{ text-align: right; font-variant-numeric: tabular-nums; }}
@@ -293,21 +294,25 @@ code {{ font-size: .8rem; color: #57606a; }}
 .status {{ font-weight: 600; white-space: nowrap; }}
 .achieved {{ color: #1a7f37; }} .on_track {{ color: #0969da; }} .at_risk {{ color: #9a6700; }}
 .missed {{ color: #cf222e; }} .no_data {{ color: #6e7781; }}
-@media print {{ body {{ margin: 0; max-width: none; }} tr {{ break-inside: avoid; }} }}
+@media print {{ body {{ margin: 0; max-width: none; }} .scroll {{ overflow: visible; }} tr {{ break-inside: avoid; }} }}
 </style>
 </head>
 <body>
 <h1>{title}</h1>
 <p>{escape(_meta(view, lang, version))}</p>
+<div class="scroll">
 <table>
 <thead><tr><th>{escape(t("col.indicator", lang))}</th><th class="num">{escape(t("compare.year", lang))}</th>{names}</tr></thead>
 <tbody>{rows}</tbody>
 </table>
+</div>
 <h2>{escape(t("compare.scores", lang))}</h2>
+<div class="scroll">
 <table>
 <thead><tr><th class="num">{escape(t("compare.year", lang))}</th>{names}</tr></thead>
 <tbody>{scores}</tbody>
 </table>
+</div>
 </body>
 </html>
 """

@@ -8,9 +8,11 @@ then the appendices."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from dxscore.errors import Problem
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS
 from dxscore.provenance import Provenance
@@ -29,6 +31,7 @@ from dxscore.render.sections import (
     quoted_once,
     series,
     total_label,
+    warnings_about_input,
 )
 from dxscore.scoring import STATUSES, Scorecard
 
@@ -36,7 +39,12 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def as_html(
-    scorecard: Scorecard, lang: Lang, provenance: Provenance, *, explain: bool = False
+    scorecard: Scorecard,
+    lang: Lang,
+    provenance: Provenance,
+    *,
+    explain: bool = False,
+    warnings: Sequence[Problem] = (),
 ) -> str:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
     from markupsafe import Markup
@@ -61,6 +69,7 @@ def as_html(
         overviews=[_overview(entry, lang) for entry in overviews(scorecard)],
         leagues=[table for part in shown for table in _leagues(part, lang)],
         made=made_from(provenance, scorecard, lang),
+        warnings=warnings_about_input(warnings, lang),
         sections=[_section(s, lang, titled, Markup) for s in sections],
         explain=[_explained(s, scorecard.as_of, lang, titled) for s in sections] if explain else [],
         quotes=_quotes(shown, lang),
@@ -86,6 +95,8 @@ _LABELS = (
     "report.sources",
     "report.scores",
     "made.heading",
+    "made.warnings",
+    "made.warnings_intro",
     "series.heading",
     "explain.appendix",
     "overview.behind",

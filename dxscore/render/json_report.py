@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+from dxscore.errors import Problem, about_the_input
 from dxscore.scoring import Result, Scorecard, Summary
 
 
-def as_json(scorecard: Scorecard, version: str, *, explain: bool = False) -> str:
-    return "".join(json_chunks(scorecard, version, explain=explain))
+def as_json(
+    scorecard: Scorecard,
+    version: str,
+    *,
+    explain: bool = False,
+    warnings: Sequence[Problem] = (),
+) -> str:
+    return "".join(json_chunks(scorecard, version, explain=explain, warnings=warnings))
 
 
-def document(scorecard: Scorecard, version: str, *, explain: bool = False) -> dict[str, Any]:
+def document(
+    scorecard: Scorecard,
+    version: str,
+    *,
+    explain: bool = False,
+    warnings: Sequence[Problem] = (),
+) -> dict[str, Any]:
     """The document as Python data: exactly what :func:`as_json` writes, parsed."""
     return {
         "tool": "dxscore",
@@ -21,10 +34,31 @@ def document(scorecard: Scorecard, version: str, *, explain: bool = False) -> di
         "as_of": scorecard.as_of,
         "results": [_result(result, explain) for result in scorecard.results],
         "summary": [_summary(row) for row in scorecard.summary],
+        "warnings": [warning_row(warning) for warning in about_the_input(warnings)],
     }
 
 
-def json_chunks(scorecard: Scorecard, version: str, *, explain: bool = False) -> Iterator[str]:
+def warning_row(warning: Problem) -> dict[str, Any]:
+    """A warning about the input as the document gives it: where, what (in English, as every
+    message of a JSON document), and its type, the name [Problems](docs/problems.md) lists
+    it under (``looks-like-fraction``)."""
+    return {
+        "file": warning.file,
+        "line": warning.line,
+        "col": warning.col,
+        "path": warning.path,
+        "type": warning.key.split(".")[1],
+        "message": warning.text(),
+    }
+
+
+def json_chunks(
+    scorecard: Scorecard,
+    version: str,
+    *,
+    explain: bool = False,
+    warnings: Sequence[Problem] = (),
+) -> Iterator[str]:
     """The document in pieces, one row per line, so that a large one is written as it is made."""
     head = json.dumps(
         {"tool": "dxscore", "version": version, "as_of": scorecard.as_of}, ensure_ascii=False
@@ -40,6 +74,8 @@ def json_chunks(scorecard: Scorecard, version: str, *, explain: bool = False) ->
     for row in scorecard.summary:
         yield separator + rows.summary(row)
         separator = ",\n"
+    yield '\n ],\n "warnings": ['
+    yield ",".join("\n" + _line(warning_row(warning)) for warning in about_the_input(warnings))
     yield "\n ]}\n"
 
 

@@ -11,6 +11,10 @@ Everything that comes from input files is escaped, so that a name holding ``|``,
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
+from dxscore.errors import Problem
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, TargetSet
 from dxscore.provenance import Provenance
@@ -30,32 +34,64 @@ from dxscore.render.sections import (
     quoted_once,
     series,
     total_label,
+    warnings_about_input,
 )
 from dxscore.scoring import STATUSES, Result, Scorecard
 
-_SPECIAL = str.maketrans(
-    {
-        "\\": "\\\\",
-        "|": "\\|",
-        "*": "\\*",
-        "_": "\\_",
-        "`": "\\`",
-        "[": "\\[",
-        "]": "\\]",
-        "#": "\\#",
-        "~": "\\~",  # ~~struck through~~ in GitHub's markdown
-        "<": "&lt;",
-        ">": "&gt;",
-        "&": "&amp;",
-        "\r": " ",
-    }
-)
+# What markdown would read as markup in text from input files, and nothing else: an escape
+# where one is needed (a backslash, never an HTML entity, so that "> 80%" and "KH&ĐT" read as
+# written in the plain text as well as rendered)
+_ASCII_PUNCTUATION = r"!-/:-@\[-`{-~"
+_BACKSLASH = re.compile(rf"\\(?=[{_ASCII_PUNCTUATION}]|$)")  # one that would escape what follows
+_ALWAYS = re.compile(r"([|*`\[\]~])")  # table cells, emphasis, code, links, strikethrough
+_UNDERSCORES = re.compile(r"_+")
+_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")  # a tag, a comment, an autolink: not "a < b"
+_CLOSING_HASHES = re.compile(r"(?:(?<=\s)|^)#+$")  # what a heading would drop
+# at the start of a block: a quote, a heading, a list item, a thematic break or an underline
+_BLOCK_START = re.compile(r"^(?:[>#]|[-+](?=\s|$)|-[-\s]*$|=+\s*$|\d{1,9}(?=[.)](?:\s|$)))")
 
 
-def text(value: str) -> str:
-    """Input text made inert for markdown, on one line (line breaks become ``<br>``)."""
-    escaped = value.translate(_SPECIAL)
-    return "<br>".join(part.strip() for part in escaped.split("\n"))
+def text(value: str, *, block_start: bool = False) -> str:
+    """Input text made inert for markdown, on one line (line breaks become ``<br>``), escaped
+    where markdown needs it and nowhere else. ``block_start``: the text starts a line (a
+    paragraph, a quote's line, a list item's first words), where ``>``, ``#``, ``- ``, ``1.``
+    would start a block."""
+    parts = [_inline(part.strip()) for part in value.replace("\r", " ").split("\n")]
+    if block_start:
+        parts[0] = _BLOCK_START.sub(_escape_block_start, parts[0])
+    return "<br>".join(parts)
+
+
+def _inline(part: str) -> str:
+    part = _BACKSLASH.sub(r"\\\\", part)
+    part = _ALWAYS.sub(r"\\\1", part)
+    part = _UNDERSCORES.sub(lambda run: _underscores(run, part), part)
+    part = _ENTITY.sub(r"\\&", part)
+    part = _TAG.sub(r"\\<", part)
+    return _CLOSING_HASHES.sub(lambda hashes: "\\" + hashes.group(), part)
+
+
+def _underscores(run: re.Match[str], part: str) -> str:
+    """A run of ``_`` inside a word (``records_online_commune``) emphasises nothing."""
+    start, end = run.span()
+    inside = start > 0 and end < len(part) and part[start - 1].isalnum() and part[end].isalnum()
+    return run.group() if inside else "\\_" * len(run.group())
+
+
+def _escape_block_start(found: re.Match[str]) -> str:
+    marker = found.group()
+    if marker.isdigit():  # "1." or "1)": the punctuation after the number
+        return marker + "\\"
+    return "\\" + marker
+
+
+def code(value: str) -> str:
+    """Text as a code span, where escapes would print: fenced by more backticks than it holds."""
+    longest = max((len(run) for run in re.findall("`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if value[:1] == "`" or value[-1:] == "`" else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
 
 
 def html_text(value: str) -> str:
@@ -66,7 +102,12 @@ def html_text(value: str) -> str:
 
 
 def as_markdown(
-    scorecard: Scorecard, lang: Lang, provenance: Provenance, *, explain: bool = False
+    scorecard: Scorecard,
+    lang: Lang,
+    provenance: Provenance,
+    *,
+    explain: bool = False,
+    warnings: Sequence[Problem] = (),
 ) -> str:
     shown = parts(scorecard)
     sections = [section for part in shown for section in part.reports]
@@ -77,6 +118,7 @@ def as_markdown(
     for part in shown:
         lines.extend(_league(part, lang))
     lines += _made_from(provenance, scorecard, lang)
+    lines += _warnings(warnings, lang)
     for section in sections:
         lines.extend(_section(section, lang, titled=len(sections) > 1 or len(shown) > 1))
     if explain:
@@ -90,7 +132,13 @@ def _title(shown: list[Part], as_of: int | None, lang: Lang, version: str) -> li
     sets = [part.target_set for part in shown]
     if len(sets) == 1:
         head = heading(sets[0], as_of, lang, version)
-        return [f"# {text(head.title)}", "", f"{text(head.document)}  ", f"*{head.meta}*", ""]
+        return [
+            f"# {text(head.title)}",
+            "",
+            f"{text(head.document, block_start=True)}  ",
+            f"*{head.meta}*",
+            "",
+        ]
     names = ", ".join(ts.name.in_lang(lang) for ts in sets) or "dxscore"
     meta = (
         heading(sets[0], as_of, lang, version).meta
@@ -98,7 +146,8 @@ def _title(shown: list[Part], as_of: int | None, lang: Lang, version: str) -> li
         else t("report.meta_no_data", lang, version=version)
     )
     documents = [
-        f"{text(ts.name.in_lang(lang))}: {text(ts.resolution.title.in_lang(lang))}  " for ts in sets
+        f"{text(ts.name.in_lang(lang), block_start=True)}: {text(ts.resolution.title.in_lang(lang))}  "
+        for ts in sets
     ]
     return [f"# {text(t('report.title', lang, city=names))}", "", *documents, f"*{meta}*", ""]
 
@@ -167,7 +216,7 @@ def _behind(number: int, result: Result, quote: str | None, lang: Lang) -> list[
     )
     why = wording.awaiting(result, lang)
     lines = [line + (f" — {text(why)}" if why else "")]
-    lines += [f"   > {text(line)}" for line in (quote or "").splitlines()]
+    lines += [f"   > {text(line, block_start=True)}" for line in (quote or "").splitlines()]
     return [*lines, ""]
 
 
@@ -178,7 +227,16 @@ def _made_from(provenance: Provenance, scorecard: Scorecard, lang: Lang) -> list
             lines.append(f"- {label}: {text(value)}")
             continue
         lines.append(f"- {label}:")
-        lines += [f"  - {text(path)}: `{sha}`" for path, sha in value]
+        lines += [f"  - {text(path, block_start=True)}: `{sha}`" for path, sha in value]
+    return [*lines, ""]
+
+
+def _warnings(warnings: Sequence[Problem], lang: Lang) -> list[str]:
+    listed = warnings_about_input(warnings, lang)
+    if not listed:
+        return []
+    lines = [f"## {t('made.warnings', lang)}", "", t("made.warnings_intro", lang), ""]
+    lines += [f"- {text(where, block_start=True)}: {text(what)}" for where, what in listed]
     return [*lines, ""]
 
 
@@ -295,7 +353,7 @@ def _explain(sections: list[Section], as_of: int | None, lang: Lang, *, titled: 
                     continue
                 for result in block.results:
                     steps = "; ".join(explanation(result, as_of, lang))
-                    lines.append(f"- `{text(result.indicator.id)}`: {text(steps)}")
+                    lines.append(f"- {code(result.indicator.id)}: {text(steps)}")
             lines.append("")
     return lines
 
@@ -313,7 +371,7 @@ def _quotes(shown: list[Part], lang: Lang) -> list[str]:
                 # an HTML block: markdown escapes would show, so HTML's alone
                 f"<details><summary>{html_text(indicator.name.in_lang(lang))} ({indicator.id})</summary>",
                 "",
-                *(f"> {text(line)}" for line in indicator.quote.splitlines()),
+                *(f"> {text(line, block_start=True)}" for line in indicator.quote.splitlines()),
                 "",
                 "</details>",
                 "",

@@ -4,10 +4,11 @@ and pillar, the results and their summary row. Shared by the terminal, markdown 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from dxscore.errors import Problem, about_the_input
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, Indicator, PillarKey, TargetSet
 from dxscore.observations import Observation
@@ -300,10 +301,27 @@ def made_from(
             if estimates
             else t("made.estimates_none", lang, total=len(used)),
         ),
-        (t("made.actuals", lang), _files(provenance.actuals, lang)),
-        (t("made.targets", lang), _files(provenance.targets, lang)),
+        (t("made.actuals", lang), _files(provenance, provenance.actuals, lang)),
+        (t("made.targets", lang), _files(provenance, provenance.targets, lang)),
     ]
     return lines
+
+
+def warnings_about_input(warnings: Sequence[Problem], lang: Lang) -> list[tuple[str, str]]:
+    """The warnings said while reading the input, as a document lists them after what it was
+    made from: each as where (``FILE:LINE:COL``, as the terminal says it) and what."""
+    from dxscore.text import printable
+
+    listed = []
+    for warning in about_the_input(warnings):
+        where = warning.file
+        if warning.line is not None:
+            where += f":{warning.line}" + (f":{warning.col}" if warning.col is not None else "")
+        what = warning.text(lang)
+        if warning.path:
+            what = f"{warning.path}: {what}"
+        listed.append((printable(where, newlines=False), printable(what, newlines=False)))
+    return listed
 
 
 def made_at(provenance: Provenance, lang: Lang) -> str:
@@ -315,8 +333,20 @@ def made_at(provenance: Provenance, lang: Lang) -> str:
     return f"{day} {made.strftime('%H:%M')} ({zone})"
 
 
-def _files(files: tuple[InputFile, ...], lang: Lang) -> list[tuple[str, str]]:
-    return [(item.path, item.sha256 or t("made.sha256_unknown", lang)) for item in files]
+def _files(
+    provenance: Provenance, files: tuple[InputFile, ...], lang: Lang
+) -> list[tuple[str, str]]:
+    """Each file as named, or a bundled target file by its name and the version it came with
+    (``hanoi.yaml (bundled with dxscore 0.1.0)``), and its SHA-256."""
+    return [
+        (
+            t("made.bundled", lang, name=item.path, version=provenance.version)
+            if item.bundled
+            else item.path,
+            item.sha256 or t("made.sha256_unknown", lang),
+        )
+        for item in files
+    ]
 
 
 # Each indicator's values, year by year ----------------------------------------------------

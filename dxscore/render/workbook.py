@@ -1,7 +1,8 @@
 """The scorecard as an Excel workbook, for the offices that live in Excel.
 
-Sheets: the summary (what the report was made from, the score and counts per target set and
-target year, the targets furthest behind with the resolution's words), every result, every
+Sheets: the summary (the score and counts per target set and target year, the targets furthest
+behind with the resolution's words, what the report was made from and the warnings about its
+input), every result, every
 reported value, and the league of areas when there are areas. Numbers are numbers: a
 percentage is stored as Excel stores one (55% is 0.55, formatted ``0%``), so that a reader can
 compute with it as with any percentage typed into Excel, a rank is 6 formatted ``#6``. Each
@@ -22,15 +23,23 @@ import itertools
 import re
 import shutil
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from dxscore.errors import Problem
 from dxscore.i18n import Lang, t
 from dxscore.model import PILLARS, PillarKey
 from dxscore.observations import Observation, Value
 from dxscore.provenance import Provenance
 from dxscore.render import wording
-from dxscore.render.sections import heading, made_from, overviews, parts, total_label
+from dxscore.render.sections import (
+    heading,
+    made_from,
+    overviews,
+    parts,
+    total_label,
+    warnings_about_input,
+)
 from dxscore.scoring import STATUSES, Result, Scorecard, Status, league_tables, shown_score
 
 if TYPE_CHECKING:
@@ -52,14 +61,16 @@ _STATUS_STYLE: dict[Status, tuple[str, str]] = {
 }
 
 
-def as_workbook(scorecard: Scorecard, lang: Lang, provenance: Provenance) -> bytes:
+def as_workbook(
+    scorecard: Scorecard, lang: Lang, provenance: Provenance, *, warnings: Sequence[Problem] = ()
+) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     writer = _Writer(book, lang)
-    _summary(writer, scorecard, provenance)
+    _summary(writer, scorecard, provenance, warnings)
     _results(writer, scorecard)
-    _observations(writer, scorecard)
+    _observations(writer, scorecard, provenance)
     if any(part.leagues for part in parts(scorecard)):
         _league(writer, scorecard)
     made = provenance.made.astimezone(datetime.UTC).replace(tzinfo=None)
@@ -202,7 +213,9 @@ def _format(whole: str, decimals: int, suffix: str) -> str:
     return whole + ("." + "0" * decimals if decimals else "") + suffix
 
 
-def _summary(writer: _Writer, scorecard: Scorecard, provenance: Provenance) -> None:
+def _summary(
+    writer: _Writer, scorecard: Scorecard, provenance: Provenance, warnings: Sequence[Problem]
+) -> None:
     lang = writer.lang
     sheet = writer.new_sheet("sheet.summary", [26, 18, 14, 12, 12, 12, 12, 12, 12, 12, 60])
     shown = parts(scorecard)
@@ -320,6 +333,14 @@ def _summary(writer: _Writer, scorecard: Scorecard, provenance: Provenance) -> N
             continue
         for index, (path, sha) in enumerate(value):
             sheet.append([label if index == 0 else None, writer.text(path), None, None, sha])
+    # what was said reading the input: where, and what
+    listed = warnings_about_input(warnings, lang)
+    if listed:
+        sheet.append([])
+        sheet.append([writer.cell(t("made.warnings", lang), font=writer.bold)])
+        sheet.append([t("made.warnings_intro", lang)])
+        for where, what in listed:
+            sheet.append([writer.text(where), writer.text(what)])
 
 
 _RESULT_COLUMNS = [
@@ -404,38 +425,58 @@ _OBSERVATION_COLUMNS = [
 ]
 
 
-def _observations(writer: _Writer, scorecard: Scorecard) -> None:
+def _observations(writer: _Writer, scorecard: Scorecard, provenance: Provenance) -> None:
     lang = writer.lang
-    series = list(_observed(scorecard))
+    values = _in_file_order(_observed(scorecard), provenance)
     names = {ts.id: ts.name.in_lang(lang) for ts in scorecard.target_sets}
 
     def rows() -> Iterator[list[Any]]:
-        for result, used in series:
-            unit = result.indicator.unit
-            name = writer.text(result.indicator.name.in_lang(lang))
-            for observation in used:
-                yield [
-                    writer.text(names.get(observation.target_set, observation.target_set)),
-                    writer.text(observation.area),
-                    name,
-                    writer.text(observation.indicator),
-                    observation.year,
-                    writer.quantity(observation.value, unit),
-                    t("yes", lang) if observation.estimate else None,
-                    writer.text(observation.note),
-                    writer.text(observation.source),
-                    writer.text(observation.file),
-                    observation.line or None,
-                ]
+        for result, observation in values:
+            yield [
+                writer.text(names.get(observation.target_set, observation.target_set)),
+                writer.text(observation.area),
+                writer.text(result.indicator.name.in_lang(lang)),
+                writer.text(observation.indicator),
+                observation.year,
+                writer.quantity(observation.value, result.indicator.unit),
+                t("yes", lang) if observation.estimate else None,
+                writer.text(observation.note),
+                writer.text(observation.source),
+                writer.text(observation.file),
+                observation.line or None,
+            ]
 
     _table(
         writer,
         "sheet.observations",
         [14, 16, 44, 28, 8, 11, 9, 40, 30, 30, 8],
         lambda: writer.header(_OBSERVATION_COLUMNS),
-        sum(len(used) for _, used in series),
+        len(values),
         rows(),
     )
+
+
+def _in_file_order(
+    series: Iterator[tuple[Result, tuple[Observation, ...]]], provenance: Provenance
+) -> list[tuple[Result, Observation]]:
+    """Every value with the result it was scored in, in the order of the files as the command
+    line gave them (a workbook's sheet, ``book.xlsx!Sheet``, where its workbook stands), each
+    from its first line to its last; the values of one line (the wide layout's years) by year."""
+    given = {item.path: index for index, item in enumerate(provenance.actuals)}
+    unknown = len(given)
+
+    def place(file: str) -> int:
+        found = given.get(file)
+        return found if found is not None else given.get(file.rpartition("!")[0], unknown)
+
+    places: dict[str, int] = {}
+    pairs = [(result, observation) for result, used in series for observation in used]
+    for _, observation in pairs:
+        if observation.file not in places:
+            places[observation.file] = place(observation.file)
+    # a line holds one series: its values differ by year alone
+    pairs.sort(key=lambda pair: (places[pair[1].file], pair[1].file, pair[1].line, pair[1].year))
+    return pairs
 
 
 def _observed(scorecard: Scorecard) -> Iterator[tuple[Result, tuple[Observation, ...]]]:
