@@ -127,8 +127,8 @@ def test_json_carries_the_warnings_about_its_input(cli: Cli, write: Write) -> No
                 "path": None,
                 "type": "looks-like-fraction",
                 "message": "every value of records_online_commune (testcity) lies between 0 and 1"
-                " (lines 3, 4) while its targets are percentages above 1: 0.55 is read as 0.55%;"
-                " if 55% is meant, write 55",
+                " (lines 3, 4) while its targets are percentages above 1: 0.9 is read as 0.9%;"
+                " if 90% is meant, write 90",
             },
         ]
     clean = json.loads(cli("report", ACTUALS, "-t", WORKED, "-f", "json").out)
