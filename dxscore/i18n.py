@@ -1434,6 +1434,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         " khi mục tiêu là tỷ lệ phần trăm lớn hơn 1: {value} được đọc là {value}%; nếu ý là"
         " {percent}% thì hãy ghi {percent}",
     },
+    "warning.looks-like-fraction.one": {
+        "en": "the only value of {indicator} ({city}), on line {lines}, lies between 0 and 1 while"
+        " its targets are percentages above 1: {value} is read as {value}%; if {percent}% is"
+        " meant, write {percent}",
+        "vi": "giá trị duy nhất của {indicator} ({city}), ở dòng {lines}, nằm trong khoảng 0–1"
+        " trong khi mục tiêu là tỷ lệ phần trăm lớn hơn 1: {value} được đọc là {value}%; nếu ý"
+        " là {percent}% thì hãy ghi {percent}",
+    },
     "warning.mixed-scale": {
         "en": "{indicator} ({city}) is {small} on line {small_line} but {large} on line"
         " {large_line}: {small} is read as {small}%, and the trend jumps; if {percent}% is meant,"

@@ -456,3 +456,13 @@ def test_one_row_written_by_name_is_said_as_one(cli: Cli, write: Write) -> None:
     ran = cli("check", path, "--city", "haiphong", "--fail-on", "never")
     assert f"warning: {path}:2: the row on line 2 names its indicator by its name" in ran.err
     assert "row(s)" not in ran.err
+
+
+def test_one_value_as_a_fraction_of_one_is_said_as_the_only_one(cli: Cli, write: Write) -> None:
+    path = write("city,indicator,year,value\nhaiphong,records_online_commune,2025,0.66\n")
+    ran = cli("check", path, "--fail-on", "never")
+    assert (
+        f"warning: {path}:2: the only value of records_online_commune (haiphong), on line 2,"
+        " lies between 0 and 1 while its targets are percentages above 1: 0.66 is read as"
+        " 0.66%; if 66% is meant, write 66"
+    ) in ran.err

@@ -324,7 +324,7 @@ class TableReader:
             self.result.warnings.append(
                 problem(
                     self.name,
-                    "warning.looks-like-fraction",
+                    "warning.looks-like-fraction" + (".one" if len(lines) == 1 else ""),
                     lines[0],
                     kind="warning",
                     indicator=indicator_id,
