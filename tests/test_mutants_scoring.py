@@ -297,3 +297,36 @@ def test_compare_without_actuals_says_no_verdict_awaits_or_is_an_estimate(cli: C
     cells = [c for row in document["indicators"] for c in row["sets"].values() if c is not None]
     assert cells and all(c["status"] == "no_data" for c in cells)
     assert {(c["estimate"], c["awaiting"]) for c in cells} == {(False, False)}
+
+
+def test_compare_without_actuals_gives_python_each_result_its_pillar() -> None:
+    """The library's compare with no actuals: every result "no data", each still in its
+    pillar and city-wide, with an empty history (what a Python caller groups and reads)."""
+    card = dxscore.compare()
+    assert card.results and all(r.status == "no_data" for r in card.results)
+    hanoi = next(ts for ts in dxscore.load_targets() if ts.id == "hanoi")
+    pillar_of = {ind.id: pillar for pillar, ind in hanoi.indicators()}
+    hanoi_results = [r for r in card.results if r.target_set == "hanoi"]
+    assert hanoi_results
+    for result in hanoi_results:
+        assert result.pillar == pillar_of[result.indicator]
+        assert result.area is None
+    explained = card.to_dict(explain=True)["results"]
+    assert explained and all(row["explain"]["observations"] == [] for row in explained)
+
+
+def test_a_series_left_empty_does_not_hide_the_series_after_it(write: Write) -> None:
+    """An indicator whose every cell is empty, first in the file: the values after it are
+    scored all the same (reported as "no data" for it alone)."""
+    path = write(
+        "city,indicator,year,value\n"
+        "haiphong,records_online_city,2024,\n"
+        "haiphong,records_online_commune,2023,50\n"
+        "haiphong,records_online_commune,2024,58\n",
+        "empty-first.csv",
+    )
+    card = dxscore.score(path)
+    commune = [r for r in card.results if r.indicator == "records_online_commune"]
+    assert commune and all(r.actual == 58 for r in commune)
+    city = [r for r in card.results if r.indicator == "records_online_city"]
+    assert city and all(r.status == "no_data" for r in city)

@@ -494,3 +494,128 @@ def test_a_series_that_mixes_scales_is_warned_of_at_its_bounds(
     ]
     card = dxscore.score(rows)
     assert ("warning.mixed-scale" in [w.key for w in card.warnings]) is warned
+
+
+@pytest.mark.parametrize(
+    "values",
+    [(0.1, 1.0, 60.0), (0.1, 1.5, 60.0)],
+)
+def test_only_values_under_1_are_taken_for_fractions(values: tuple[float, ...]) -> None:
+    """1 and 1.5 are 1% and 1.5%: beside 0.1 (10% at most, under half of 60) nothing is
+    warned of; were they taken for fractions, 100% and 150% would be."""
+    import dxscore
+
+    rows = [
+        {"city": "haiphong", "indicator": "records_online_city", "year": 2020 + n, "value": v}
+        for n, v in enumerate(values)
+    ]
+    assert "warning.mixed-scale" not in [w.key for w in dxscore.score(rows).warnings]
+
+
+@pytest.mark.parametrize("cell", ["Xinf", "Xnan", "xInfinity"])
+def test_a_word_ending_in_nan_or_inf_is_no_number_not_a_nan(
+    cli: Cli, write: Write, cell: str
+) -> None:
+    path = write(f"indicator,year,value\nrecords_online_commune,2024,{cell}\n")
+    ran = cli("check", path, "--city", "haiphong")
+    assert ran.code == 2
+    assert f"value: '{cell}' is not a number [not-a-number]" in ran.err
+
+
+DUPLICATES = (
+    "city,indicator,year,value\n"
+    "haiphong,records_online_commune,2023,50\n"
+    "haiphong,records_online_commune,2023,51\n"
+    "haiphong,records_online_city,2024,abc\n"
+    "haiphong,records_online_city,2024,60\n"
+    "haiphong,records_online_district,2024,\n"
+    "haiphong,records_online_district,2024,70\n"
+)
+
+
+@pytest.mark.parametrize("reader", ["row engine", "DuckDB, handing the file back"])
+def test_a_second_row_names_the_first_whatever_that_held(
+    cli: Cli, write: Write, monkeypatch: pytest.MonkeyPatch, reader: str
+) -> None:
+    """A row given twice is refused with the line of the first, whether the first held a
+    value, a refused value or nothing; the same when DuckDB reads the file first and hands
+    it back (its rows then read without observations kept)."""
+    if reader.startswith("DuckDB"):
+        from dxscore.actuals import large
+
+        monkeypatch.setattr(large, "MIN_BYTES", 0)
+    from dxscore.actuals import reader as reference
+
+    opened: list[object] = []
+    read_file = reference._read_file
+
+    def counted(*args: object, **kwargs: object) -> None:
+        opened.append(args[0])
+        read_file(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reference, "_read_file", counted)
+    path = write(DUPLICATES, "twice.csv")
+    ran = cli("check", path, "-f", "json")
+    assert ran.code == 2
+    # DuckDB's rows are handed to the row engine: the file is not opened a second time
+    assert opened == ([] if reader.startswith("DuckDB") else [path])
+    said = [line for line in ran.err.splitlines() if "second row" in line]
+    assert said == [
+        f"{path}:3:4: value: a second row for records_online_commune in 2023 (haiphong,"
+        f" city-wide); the first is at {path}:2. Keep one row [duplicate-row]",
+        f"{path}:5:4: value: a second row for records_online_city in 2024 (haiphong,"
+        f" city-wide); the first is at {path}:4. Keep one row [duplicate-row]",
+        f"{path}:7:4: value: a second row for records_online_district in 2024 (haiphong,"
+        f" city-wide); the first is at {path}:6. Keep one row [duplicate-row]",
+    ]
+
+
+def test_a_second_row_in_another_file_names_the_file_of_the_first(cli: Cli, write: Write) -> None:
+    first = write(
+        "city,indicator,year,value\nhaiphong,records_online_city,2024,abc\n"
+        "haiphong,records_online_district,2024,\n",
+        "first.csv",
+    )
+    second = write(
+        "city,indicator,year,value\nhaiphong,records_online_city,2024,60\n"
+        "haiphong,records_online_district,2024,70\n",
+        "second.csv",
+    )
+    ran = cli("check", first, second)
+    assert ran.code == 2
+    assert f"{second}:2:4: value: a second row for records_online_city in 2024" in ran.err
+    assert f"the first is at {first}:2. Keep one row" in ran.err
+    assert f"the first is at {first}:3. Keep one row" in ran.err
+
+
+def test_a_future_year_is_refused_on_every_row_that_gives_it(cli: Cli, write: Write) -> None:
+    """The second row of a year after the current one (2026 in the tests) is read by the
+    engine's quick path for rows like those before it: it is refused there too."""
+    path = write(
+        "city,indicator,year,value\n"
+        "haiphong,records_online_city,2024,50\nhaiphong,records_online_city,2030,50\n"
+        "haiphong,records_online_commune,2024,50\nhaiphong,records_online_commune,2030,50\n",
+        "future.csv",
+    )
+    ran = cli("check", path)
+    assert ran.code == 2
+    assert [line.split(": ")[0] for line in ran.err.splitlines() if "[future-year]" in line] == [
+        f"{path}:3:3",
+        f"{path}:5:3",
+    ]
+
+
+def test_a_second_file_without_the_series_of_a_first_file_is_read(cli: Cli, write: Write) -> None:
+    """The mixed-scale check looks at each file's own values: a second file that gives no
+    value of a series the first one mixed is read as usual (the first one's warning stays)."""
+    first = write(
+        "city,indicator,year,value\nhaiphong,records_online_city,2023,0.8\n"
+        "haiphong,records_online_city,2024,85\n",
+        "first.csv",
+    )
+    second = write(
+        "city,indicator,year,value\nhaiphong,records_online_commune,2024,50\n", "second.csv"
+    )
+    ran = cli("check", first, second, "--fail-on", "never")
+    assert ran.code == 0, ran
+    assert ran.err.count("[mixed-scale]") + ran.err.count("is 0.8 on line 2 but 85") == 1

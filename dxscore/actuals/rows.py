@@ -99,8 +99,8 @@ class Seen:
 TOTALS = re.compile(
     r"(tổng|cộng|tổng (cộng|số)|tong (cong|so)|total|grand total|sum"
     r"|(tổng )?(toàn|cả) (thành phố|tp|tỉnh|quận|huyện|thị xã|quốc|nước)( .*)?"
-    r"|(tong )?toan (thanh pho|tp|tinh|quan|huyen|thi xa|quoc)( .*)?|ca nuoc)[.:]*"
-)
+    r"|(tong )?toan (thanh pho|tp|tinh|quan|huyen|thi xa|quoc)( .*)?|ca nuoc)"
+)  # matched after the trailing dots, colons and spaces are cut (is_a_total)
 
 
 def is_a_total(area: str) -> bool:
