@@ -1539,6 +1539,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "none (the {total} values used are all measured values)",
         "vi": "không có (cả {total} giá trị được sử dụng đều là số liệu chính thức)",
     },
+    "made.estimates_none.one": {
+        "en": "none (the one value used is a measured value)",
+        "vi": "không có (giá trị duy nhất được sử dụng là số liệu chính thức)",
+    },
     "made.actuals": {"en": "Actuals (SHA-256)", "vi": "Tệp số liệu (SHA-256)"},
     "made.targets": {"en": "Target files (SHA-256)", "vi": "Tệp chỉ tiêu (SHA-256)"},
     "made.bundled": {

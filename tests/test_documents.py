@@ -723,3 +723,12 @@ def test_a_label_too_long_beside_the_plot_goes_on_two_lines() -> None:
             assert float(element.get("x") or 0) + width <= 320
     english = _chart(result_of(card, "dx_rank", 2025))
     assert _texts(english, "target-label") == ["top 5"]
+
+
+def test_a_report_on_one_value_says_so_in_the_singular(
+    cli: Cli, write: Callable[..., Path]
+) -> None:
+    path = write("indicator,year,value\nrecords_online_commune,2024,55\n", "one.csv")
+    out = cli("report", path, "--city", "haiphong", "-f", "markdown").out
+    assert "none (the one value used is a measured value)" in out
+    assert "the 1 values" not in out

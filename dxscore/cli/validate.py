@@ -50,7 +50,7 @@ def validate(
             "--format",
             "-f",
             metavar="text|json|github",
-            help="text; json (a report on standard output); github (::error annotations).",
+            help="text; json (a report on standard output); github (::error and ::warning annotations).",
         ),
     ] = ValidateFormat.text,
     actuals: Annotated[

@@ -299,7 +299,9 @@ def made_from(
             t("made.estimates", lang),
             t("made.estimates_some", lang, n=estimates, total=len(used), mark=mark)
             if estimates
-            else t("made.estimates_none", lang, total=len(used)),
+            else t(
+                "made.estimates_none" + (".one" if len(used) == 1 else ""), lang, total=len(used)
+            ),
         ),
         (t("made.actuals", lang), _files(provenance, provenance.actuals, lang)),
         (t("made.targets", lang), _files(provenance, provenance.targets, lang)),
