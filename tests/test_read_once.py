@@ -87,7 +87,7 @@ REFUSED: dict[str, Callable[[list[str]], list[str]]] = {
     "a fractional rank near the end": lambda lines: _near_the_end(lines, "2.5"),
     "rows given twice": lambda lines: [*lines, *lines[5:9]],
     "an area written two ways": lambda lines: [*lines, "hanoi,XÃ 00001,dx_rank,2015,3"],
-    "an unknown city": lambda lines: [*lines, "hanoi city,Xã 1,dx_rank,2015,3"],
+    "an unknown city": lambda lines: [*lines, "Đà Nẵng,Xã 1,dx_rank,2015,3"],
     "a year out of range": lambda lines: [*lines, "hanoi,Xã 1,dx_rank,1850,3"],
     "a value dated in the future": lambda lines: [*lines, "hanoi,Xã 1,dx_rank,2099,3"],
     # an indicator written by its name is read, and warned of; the bad value is refused
