@@ -65,6 +65,12 @@ class Problem:
         return self.text()
 
     @property
+    def listed_as(self) -> str:
+        """The name docs/problems.md lists it under: its type, or for a warning (whose type is
+        ``warning``) the word after ``warning.`` in its key (``looks-like-fraction``)."""
+        return self.key.split(".")[1] if self.type == "warning" else self.type
+
+    @property
     def column(self) -> int | None:
         """The column the problem is at, counting from 1 (a field, or a sheet's column)."""
         return self.col
@@ -148,11 +154,16 @@ def unopened(name: str, path: Path, error: OSError) -> Problem:
     """A file that could not be opened: ``not-found`` (with the closest name in its folder,
     when one is close) when it does not exist, else ``unreadable`` with the system's reason."""
     if isinstance(error, FileNotFoundError):
-        close = closest_file(path)
-        if close is not None:
-            return problem(name, "not-found.close", kind="not-found", close=close)
-        return problem(name, "not-found")
+        return not_found(name, path)
     return problem(name, "unreadable", reason=error.strerror or error)
+
+
+def not_found(name: str, path: Path) -> Problem:
+    """``not-found``, with the closest name in the folder when one is close."""
+    close = closest_file(path)
+    if close is not None:
+        return problem(name, "not-found.close", kind="not-found", close=close)
+    return problem(name, "not-found")
 
 
 def closest_file(path: Path, looked_at: int = 1000) -> str | None:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from dxscore import safe_yaml, target_words
-from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, InputError, Problem, problem, unopened
+from dxscore.errors import MAX_PROBLEMS, TOO_MANY_PROBLEMS, InputError, Problem, not_found, problem
 from dxscore.i18n import CATALOGUE
 from dxscore.model import (
     PILLARS,
@@ -133,7 +133,7 @@ def locate_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
         elif path.exists() or _leads_nowhere(path):
             files.append(path)
         else:
-            problems.append(unopened(str(path), path, FileNotFoundError()))
+            problems.append(not_found(str(path), path))
     unique = {
         os.path.realpath(path): path for path in reversed(files)
     }  # a file named twice is read once

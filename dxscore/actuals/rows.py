@@ -301,6 +301,8 @@ class TableReader:
                 )
             )
         self._warn_of_fractions()
+        if self.keep:  # (the series' values are kept only then)
+            self._warn_of_mixed_scales()
         if self.other_city_rows:
             self.result.warnings.append(
                 problem(
@@ -334,8 +336,6 @@ class TableReader:
                     percent=f"{first * 100:g}",
                 )
             )
-        if self.keep:
-            self._warn_of_mixed_scales()
 
     def _warn_of_mixed_scales(self) -> None:
         """A series of a percentage (targets above 1), in this file, that mixes scales

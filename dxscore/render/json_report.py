@@ -47,7 +47,7 @@ def warning_row(warning: Problem) -> dict[str, Any]:
         "line": warning.line,
         "col": warning.col,
         "path": warning.path,
-        "type": warning.key.split(".")[1],
+        "type": warning.listed_as,
         "message": warning.text(),
     }
 

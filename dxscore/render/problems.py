@@ -60,8 +60,7 @@ def as_github(problems: Sequence[Problem], lang: str = "en", level: str = "error
             props.append(f"line={problem.line}")
         if problem.col is not None:
             props.append(f"col={problem.col}")
-        kind = problem.key.split(".")[1] if level == "warning" else problem.type
-        props.append(f"title={_property('dxscore ' + kind)}")
+        props.append(f"title={_property('dxscore ' + problem.listed_as)}")
         text = problem.text(lang)
         message = printable(f"{problem.path}: {text}" if problem.path else text, newlines=False)
         lines.append(f"::{level} {','.join(props)}::{_data(message)}")
